@@ -1,0 +1,191 @@
+//! Typed errors and warnings shared by the whole core.
+//!
+//! Every error has a stable machine-readable [`Error::code`] (SCREAMING_SNAKE
+//! strings that JS callers branch on) and, where one feature is at fault, the
+//! zero-based index of that feature in the input `features` array.
+//! Recoverable problems never become errors: they are [`Warning`]s returned
+//! alongside the result.
+
+use serde::Serialize;
+
+/// Result alias used throughout the core.
+pub type Result<T> = std::result::Result<T, Error>;
+
+/// Everything that can make a call fail.
+#[derive(Debug, Clone, PartialEq, thiserror::Error)]
+pub enum Error {
+    /// The input text is not valid JSON.
+    #[error("invalid JSON at line {line}, column {column}: {reason}")]
+    InvalidJson {
+        /// 1-based line of the syntax error.
+        line: usize,
+        /// 1-based column of the syntax error.
+        column: usize,
+        /// What the parser found wrong.
+        reason: String,
+    },
+    /// The JSON is valid but is not a GeoJSON FeatureCollection (or Feature).
+    #[error("not a GeoJSON FeatureCollection: {reason}")]
+    NotFeatureCollection {
+        /// What was found instead.
+        reason: String,
+    },
+    /// A feature's geometry is structurally invalid (wrong nesting, too few
+    /// positions, non-numeric coordinates).
+    #[error("feature {feature_index}: invalid geometry: {reason}")]
+    InvalidGeometry {
+        /// Index of the offending feature.
+        feature_index: usize,
+        /// Why it is invalid.
+        reason: String,
+    },
+    /// A coordinate is NaN, infinite, or outside lon [-180, 180] / lat [-90, 90].
+    #[error("feature {feature_index}: coordinate out of range ({lon}, {lat}); expected WGS84 lon/lat degrees")]
+    CoordinateOutOfRange {
+        /// Index of the offending feature.
+        feature_index: usize,
+        /// The longitude (or x) found.
+        lon: f64,
+        /// The latitude (or y) found.
+        lat: f64,
+    },
+    /// Coordinates look like projected metres (e.g. UTM or Web Mercator),
+    /// not lon/lat degrees.
+    #[error("feature {feature_index}: coordinates ({x}, {y}) look projected (metres); reproject to WGS84 lon/lat first")]
+    ProjectedCoordinates {
+        /// Index of the offending feature.
+        feature_index: usize,
+        /// The x value found.
+        x: f64,
+        /// The y value found.
+        y: f64,
+    },
+    /// An option has an invalid value.
+    #[error("invalid option `{option}`: {reason}")]
+    InvalidOption {
+        /// The option name as the caller spells it (camelCase).
+        option: String,
+        /// Why it is invalid.
+        reason: String,
+    },
+    /// A profile document is invalid.
+    #[error("invalid profile at `{path}`: {reason}")]
+    InvalidProfile {
+        /// JSON path of the offending value, e.g. `indicators[3].target.op`.
+        path: String,
+        /// Why it is invalid.
+        reason: String,
+    },
+    /// A named thing (profile, category, facility id) does not exist.
+    #[error("unknown {what}: `{name}`")]
+    NotFound {
+        /// What kind of thing was looked up.
+        what: &'static str,
+        /// The name that was not found.
+        name: String,
+    },
+    /// The input exceeds a configured limit (bytes, features, vertices).
+    #[error("input too large: {what} = {actual} exceeds the limit {limit}")]
+    LimitExceeded {
+        /// Which quantity was exceeded.
+        what: &'static str,
+        /// The value found.
+        actual: usize,
+        /// The configured limit.
+        limit: usize,
+    },
+    /// The input has nothing to compute on (for example no buildings at all).
+    #[error("nothing to compute: {reason}")]
+    EmptyInput {
+        /// What is missing.
+        reason: String,
+    },
+}
+
+impl Error {
+    /// Stable machine-readable code, e.g. `"INVALID_JSON"`.
+    pub fn code(&self) -> &'static str {
+        match self {
+            Error::InvalidJson { .. } => "INVALID_JSON",
+            Error::NotFeatureCollection { .. } => "NOT_FEATURE_COLLECTION",
+            Error::InvalidGeometry { .. } => "INVALID_GEOMETRY",
+            Error::CoordinateOutOfRange { .. } => "COORDINATE_OUT_OF_RANGE",
+            Error::ProjectedCoordinates { .. } => "PROJECTED_COORDINATES",
+            Error::InvalidOption { .. } => "INVALID_OPTION",
+            Error::InvalidProfile { .. } => "INVALID_PROFILE",
+            Error::NotFound { .. } => "NOT_FOUND",
+            Error::LimitExceeded { .. } => "LIMIT_EXCEEDED",
+            Error::EmptyInput { .. } => "EMPTY_INPUT",
+        }
+    }
+
+    /// Index of the offending feature in the input, where one is at fault.
+    pub fn feature_index(&self) -> Option<usize> {
+        match self {
+            Error::InvalidGeometry { feature_index, .. }
+            | Error::CoordinateOutOfRange { feature_index, .. }
+            | Error::ProjectedCoordinates { feature_index, .. } => Some(*feature_index),
+            _ => None,
+        }
+    }
+
+    /// Shorthand for [`Error::InvalidOption`].
+    pub fn option(option: &str, reason: impl Into<String>) -> Self {
+        Error::InvalidOption {
+            option: option.to_string(),
+            reason: reason.into(),
+        }
+    }
+}
+
+/// A recoverable problem: the computation went on, but the caller should know.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+#[serde(rename_all = "camelCase")]
+pub struct Warning {
+    /// Stable machine-readable code, e.g. `"UNCLASSIFIED_FEATURE"`.
+    pub code: &'static str,
+    /// Human-readable explanation (English).
+    pub message: String,
+    /// Index of the feature concerned, when one is.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub feature_index: Option<usize>,
+}
+
+impl Warning {
+    /// A warning about one feature.
+    pub fn feature(code: &'static str, feature_index: usize, message: impl Into<String>) -> Self {
+        Warning {
+            code,
+            message: message.into(),
+            feature_index: Some(feature_index),
+        }
+    }
+
+    /// A warning about the input as a whole.
+    pub fn global(code: &'static str, message: impl Into<String>) -> Self {
+        Warning {
+            code,
+            message: message.into(),
+            feature_index: None,
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn codes_are_distinct_and_feature_index_is_kept() {
+        let e = Error::InvalidGeometry {
+            feature_index: 7,
+            reason: "ring has 2 positions".into(),
+        };
+        assert_eq!(e.code(), "INVALID_GEOMETRY");
+        assert_eq!(e.feature_index(), Some(7));
+        assert!(e.to_string().contains("feature 7"));
+        let o = Error::option("maxSnapM", "must be positive");
+        assert_eq!(o.code(), "INVALID_OPTION");
+        assert_eq!(o.feature_index(), None);
+    }
+}

@@ -1,0 +1,371 @@
+//! Lean GeoJSON reading: one pass of serde_json into borrowed structures.
+//!
+//! Only what the model needs is materialised. Property values stay as
+//! borrowed raw JSON until a classifier asks for them, so an 80 MB file with
+//! many unused tags is not turned into a tree of maps.
+
+use std::borrow::Cow;
+use std::fmt;
+
+use serde::de::{self, Deserializer, MapAccess, SeqAccess, Visitor};
+use serde::Deserialize;
+use serde_json::value::RawValue;
+
+use crate::error::{Error, Result};
+
+/// The top level: a FeatureCollection whose features are parsed one by one.
+#[derive(Deserialize)]
+struct TopLevel<'a> {
+    #[serde(rename = "type", borrow)]
+    kind: Option<Cow<'a, str>>,
+    #[serde(borrow)]
+    features: Option<Vec<&'a RawValue>>,
+}
+
+/// One feature, borrowed from the input text.
+#[derive(Deserialize)]
+pub struct RawFeature<'a> {
+    #[serde(rename = "type", borrow)]
+    kind: Option<Cow<'a, str>>,
+    #[serde(borrow)]
+    id: Option<&'a RawValue>,
+    /// Geometry, when present and not `null`.
+    #[serde(borrow)]
+    pub geometry: Option<RawGeometry<'a>>,
+    /// Properties, when present and not `null`.
+    #[serde(borrow)]
+    pub properties: Option<Props<'a>>,
+}
+
+/// A geometry object with its coordinates as a nested tree.
+#[derive(Deserialize)]
+pub struct RawGeometry<'a> {
+    /// The GeoJSON `type` member.
+    #[serde(rename = "type", borrow)]
+    pub kind: Cow<'a, str>,
+    /// The `coordinates` member.
+    pub coordinates: Option<CoordTree>,
+    /// Members of a GeometryCollection.
+    #[serde(borrow)]
+    pub geometries: Option<Vec<RawGeometry<'a>>>,
+}
+
+/// Nested coordinate arrays: either a position or an array of trees.
+#[derive(Debug, Clone, PartialEq)]
+pub enum CoordTree {
+    /// `[x, y]` (extra dimensions are dropped).
+    Position([f64; 2]),
+    /// An array of positions or of deeper arrays.
+    Array(Vec<CoordTree>),
+}
+
+enum Elem {
+    Num(f64),
+    Tree(CoordTree),
+}
+
+impl<'de> Deserialize<'de> for Elem {
+    fn deserialize<D: Deserializer<'de>>(d: D) -> std::result::Result<Self, D::Error> {
+        struct V;
+        impl<'de> Visitor<'de> for V {
+            type Value = Elem;
+            fn expecting(&self, f: &mut fmt::Formatter) -> fmt::Result {
+                f.write_str("a number or an array")
+            }
+            fn visit_f64<E: de::Error>(self, v: f64) -> std::result::Result<Elem, E> {
+                Ok(Elem::Num(v))
+            }
+            fn visit_i64<E: de::Error>(self, v: i64) -> std::result::Result<Elem, E> {
+                Ok(Elem::Num(v as f64))
+            }
+            fn visit_u64<E: de::Error>(self, v: u64) -> std::result::Result<Elem, E> {
+                Ok(Elem::Num(v as f64))
+            }
+            fn visit_seq<A: SeqAccess<'de>>(self, seq: A) -> std::result::Result<Elem, A::Error> {
+                CoordVisitor.visit_seq(seq).map(Elem::Tree)
+            }
+        }
+        d.deserialize_any(V)
+    }
+}
+
+struct CoordVisitor;
+
+impl<'de> Visitor<'de> for CoordVisitor {
+    type Value = CoordTree;
+    fn expecting(&self, f: &mut fmt::Formatter) -> fmt::Result {
+        f.write_str("a GeoJSON coordinate array")
+    }
+    fn visit_seq<A: SeqAccess<'de>>(self, mut seq: A) -> std::result::Result<CoordTree, A::Error> {
+        match seq.next_element::<Elem>()? {
+            None => Ok(CoordTree::Array(Vec::new())),
+            Some(Elem::Num(x)) => {
+                let y = match seq.next_element::<Elem>()? {
+                    Some(Elem::Num(y)) => y,
+                    _ => return Err(de::Error::custom("a position needs at least two numbers")),
+                };
+                // Altitude and further dimensions are ignored.
+                while let Some(extra) = seq.next_element::<Elem>()? {
+                    if let Elem::Tree(_) = extra {
+                        return Err(de::Error::custom("a position may only contain numbers"));
+                    }
+                }
+                Ok(CoordTree::Position([x, y]))
+            }
+            Some(Elem::Tree(first)) => {
+                let mut items = Vec::with_capacity(seq.size_hint().unwrap_or(4) + 1);
+                items.push(first);
+                while let Some(e) = seq.next_element::<Elem>()? {
+                    match e {
+                        Elem::Tree(t) => items.push(t),
+                        Elem::Num(_) => {
+                            return Err(de::Error::custom("mixed numbers and arrays in coordinates"))
+                        }
+                    }
+                }
+                Ok(CoordTree::Array(items))
+            }
+        }
+    }
+}
+
+impl<'de> Deserialize<'de> for CoordTree {
+    fn deserialize<D: Deserializer<'de>>(d: D) -> std::result::Result<Self, D::Error> {
+        d.deserialize_seq(CoordVisitor)
+    }
+}
+
+/// Feature properties: keys with their raw (unparsed) JSON values.
+#[derive(Default)]
+pub struct Props<'a> {
+    entries: Vec<(Cow<'a, str>, &'a RawValue)>,
+}
+
+struct Key<'a>(Cow<'a, str>);
+
+impl<'de> Deserialize<'de> for Key<'de> {
+    fn deserialize<D: Deserializer<'de>>(d: D) -> std::result::Result<Self, D::Error> {
+        struct V;
+        impl<'de> Visitor<'de> for V {
+            type Value = Key<'de>;
+            fn expecting(&self, f: &mut fmt::Formatter) -> fmt::Result {
+                f.write_str("a string key")
+            }
+            fn visit_borrowed_str<E: de::Error>(self, v: &'de str) -> std::result::Result<Key<'de>, E> {
+                Ok(Key(Cow::Borrowed(v)))
+            }
+            fn visit_str<E: de::Error>(self, v: &str) -> std::result::Result<Key<'de>, E> {
+                Ok(Key(Cow::Owned(v.to_string())))
+            }
+            fn visit_string<E: de::Error>(self, v: String) -> std::result::Result<Key<'de>, E> {
+                Ok(Key(Cow::Owned(v)))
+            }
+        }
+        d.deserialize_str(V)
+    }
+}
+
+impl<'de: 'a, 'a> Deserialize<'de> for Props<'a> {
+    fn deserialize<D: Deserializer<'de>>(d: D) -> std::result::Result<Self, D::Error> {
+        struct V<'a>(std::marker::PhantomData<&'a ()>);
+        impl<'de: 'a, 'a> Visitor<'de> for V<'a> {
+            type Value = Props<'a>;
+            fn expecting(&self, f: &mut fmt::Formatter) -> fmt::Result {
+                f.write_str("a properties object")
+            }
+            fn visit_map<M: MapAccess<'de>>(self, mut map: M) -> std::result::Result<Props<'a>, M::Error> {
+                let mut entries = Vec::with_capacity(map.size_hint().unwrap_or(8));
+                while let Some(Key(k)) = map.next_key::<Key<'de>>()? {
+                    let v: &'de RawValue = map.next_value()?;
+                    entries.push((k, v));
+                }
+                Ok(Props { entries })
+            }
+        }
+        d.deserialize_map(V(std::marker::PhantomData))
+    }
+}
+
+impl<'a> Props<'a> {
+    /// Raw JSON of a property, if present and not `null`.
+    pub fn raw(&self, key: &str) -> Option<&'a RawValue> {
+        self.entries
+            .iter()
+            .find(|(k, _)| k == key)
+            .map(|(_, v)| *v)
+            .filter(|v| v.get() != "null")
+    }
+
+    /// A property as text: strings as they are, numbers and booleans as
+    /// their JSON text. Empty strings count as absent.
+    pub fn text(&self, key: &str) -> Option<Cow<'a, str>> {
+        let raw = self.raw(key)?.get();
+        let s = if raw.starts_with('"') {
+            if raw.contains('\\') {
+                Cow::Owned(serde_json::from_str::<String>(raw).ok()?)
+            } else {
+                Cow::Borrowed(&raw[1..raw.len() - 1])
+            }
+        } else if raw.starts_with('{') || raw.starts_with('[') {
+            return None;
+        } else {
+            Cow::Borrowed(raw)
+        };
+        if s.trim().is_empty() {
+            None
+        } else {
+            Some(s)
+        }
+    }
+
+    /// A property as a number: JSON numbers, or strings holding a number.
+    pub fn number(&self, key: &str) -> Option<f64> {
+        let t = self.text(key)?;
+        t.trim().parse::<f64>().ok().filter(|v| v.is_finite())
+    }
+
+    /// A property as a boolean: `true`/`false`, or the strings
+    /// `"true"/"yes"/"1"` and `"false"/"no"/"0"`.
+    pub fn boolean(&self, key: &str) -> Option<bool> {
+        match self.text(key)?.trim().to_ascii_lowercase().as_str() {
+            "true" | "yes" | "1" => Some(true),
+            "false" | "no" | "0" => Some(false),
+            _ => None,
+        }
+    }
+
+    /// Iterates over keys (used by the OSM-tag detector).
+    pub fn has_any(&self, keys: &[&str]) -> bool {
+        self.entries.iter().any(|(k, _)| keys.contains(&k.as_ref()))
+    }
+}
+
+impl RawFeature<'_> {
+    /// Feature id: the `id` member, else `properties.id`, as text.
+    pub fn id(&self) -> Option<String> {
+        if let Some(raw) = self.id {
+            let r = raw.get();
+            if r != "null" {
+                return Some(match serde_json::from_str::<String>(r) {
+                    Ok(s) => s,
+                    Err(_) => r.to_string(),
+                });
+            }
+        }
+        self.properties
+            .as_ref()
+            .and_then(|p| p.text("id"))
+            .map(|c| c.into_owned())
+    }
+
+    /// Whether the `type` member says `Feature` (absent is tolerated).
+    pub fn is_feature(&self) -> bool {
+        self.kind.as_deref().is_none_or(|k| k == "Feature")
+    }
+}
+
+/// Splits the document into its features' raw JSON.
+///
+/// Accepts a FeatureCollection, or a single Feature (treated as a
+/// collection of one).
+pub fn split_features(text: &str) -> Result<Vec<&RawValue>> {
+    let top: TopLevel<'_> = serde_json::from_str(text).map_err(|e| json_error(&e))?;
+    match top.kind.as_deref() {
+        Some("FeatureCollection") => top.features.ok_or_else(|| Error::NotFeatureCollection {
+            reason: "FeatureCollection has no `features` array".into(),
+        }),
+        Some("Feature") => {
+            let raw: &RawValue = serde_json::from_str(text).map_err(|e| json_error(&e))?;
+            Ok(vec![raw])
+        }
+        Some(other) => Err(Error::NotFeatureCollection {
+            reason: format!("top-level type is `{other}`"),
+        }),
+        None => Err(Error::NotFeatureCollection {
+            reason: "top-level object has no `type` member".into(),
+        }),
+    }
+}
+
+/// Parses one feature's raw JSON.
+pub fn parse_feature<'a>(raw: &'a RawValue, index: usize) -> Result<RawFeature<'a>> {
+    serde_json::from_str(raw.get()).map_err(|e| Error::InvalidGeometry {
+        feature_index: index,
+        reason: format!("malformed feature: {e}"),
+    })
+}
+
+fn json_error(e: &serde_json::Error) -> Error {
+    if e.is_syntax() || e.is_eof() {
+        Error::InvalidJson {
+            line: e.line(),
+            column: e.column(),
+            reason: e.to_string(),
+        }
+    } else {
+        Error::NotFeatureCollection {
+            reason: e.to_string(),
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn parses_nested_coordinates_and_drops_altitude() {
+        let t: CoordTree = serde_json::from_str("[[[1,2,3],[4.5,6]],[]]").unwrap();
+        assert_eq!(
+            t,
+            CoordTree::Array(vec![
+                CoordTree::Array(vec![
+                    CoordTree::Position([1.0, 2.0]),
+                    CoordTree::Position([4.5, 6.0])
+                ]),
+                CoordTree::Array(vec![])
+            ])
+        );
+    }
+
+    #[test]
+    fn rejects_mixed_and_short_positions() {
+        assert!(serde_json::from_str::<CoordTree>("[1]").is_err());
+        assert!(serde_json::from_str::<CoordTree>("[[1,2],3]").is_err());
+        assert!(serde_json::from_str::<CoordTree>("[1,[2]]").is_err());
+        assert!(serde_json::from_str::<CoordTree>("\"x\"").is_err());
+    }
+
+    #[test]
+    fn property_accessors() {
+        let f: RawFeature = serde_json::from_str(
+            r#"{"type":"Feature","id":12,"geometry":null,
+                "properties":{"a":"x\"y","n":"4","m":5.5,"b":"yes","e":"","z":null,"o":{"k":1}}}"#,
+        )
+        .unwrap();
+        let p = f.properties.as_ref().unwrap();
+        assert_eq!(p.text("a").unwrap(), "x\"y");
+        assert_eq!(p.number("n"), Some(4.0));
+        assert_eq!(p.number("m"), Some(5.5));
+        assert_eq!(p.boolean("b"), Some(true));
+        assert_eq!(p.text("e"), None);
+        assert_eq!(p.text("z"), None);
+        assert_eq!(p.text("o"), None);
+        assert_eq!(f.id().as_deref(), Some("12"));
+        assert!(f.geometry.is_none());
+    }
+
+    #[test]
+    fn top_level_errors_have_codes() {
+        assert_eq!(split_features("{").unwrap_err().code(), "INVALID_JSON");
+        assert_eq!(
+            split_features(r#"{"type":"Nope"}"#).unwrap_err().code(),
+            "NOT_FEATURE_COLLECTION"
+        );
+        assert_eq!(split_features("[1,2]").unwrap_err().code(), "NOT_FEATURE_COLLECTION");
+        assert_eq!(
+            split_features(r#"{"type":"Feature","geometry":null}"#).unwrap().len(),
+            1
+        );
+    }
+}

@@ -1,0 +1,285 @@
+//! Turning raw GeoJSON coordinate trees into validated `geo` geometries.
+//!
+//! Every position is checked (finite, in lon/lat range, not obviously
+//! projected) and converted to WGS84. Structural defects of one feature
+//! (too-short rings, wrong nesting) become [`Error::InvalidGeometry`], which
+//! the reader turns into a skip-with-warning; range problems are errors for
+//! the whole input because they mean the wrong coordinate system.
+
+use geo::{Coord, LineString, MultiLineString, MultiPolygon, Point, Polygon};
+
+use super::crs::Crs;
+use super::geojson::{CoordTree, RawGeometry};
+use crate::error::{Error, Result, Warning};
+
+/// A converted geometry, grouped by dimension.
+#[derive(Debug, Clone, PartialEq)]
+pub enum Geom {
+    /// One or more points.
+    Points(Vec<Point<f64>>),
+    /// One or more lines.
+    Lines(MultiLineString<f64>),
+    /// One or more polygons.
+    Polygons(MultiPolygon<f64>),
+}
+
+impl Geom {
+    /// GeoJSON-style name of the dimension, for messages.
+    pub fn dimension_name(&self) -> &'static str {
+        match self {
+            Geom::Points(_) => "point",
+            Geom::Lines(_) => "line",
+            Geom::Polygons(_) => "polygon",
+        }
+    }
+}
+
+/// Values with an absolute coordinate above this are taken as projected metres.
+const PROJECTED_HINT: f64 = 1000.0;
+
+struct Ctx<'w> {
+    index: usize,
+    crs: Crs,
+    warnings: &'w mut Vec<Warning>,
+}
+
+impl Ctx<'_> {
+    fn invalid(&self, reason: impl Into<String>) -> Error {
+        Error::InvalidGeometry {
+            feature_index: self.index,
+            reason: reason.into(),
+        }
+    }
+
+    fn coord(&self, p: [f64; 2]) -> Result<Coord<f64>> {
+        let [x, y] = p;
+        if !x.is_finite() || !y.is_finite() {
+            return Err(Error::CoordinateOutOfRange {
+                feature_index: self.index,
+                lon: x,
+                lat: y,
+            });
+        }
+        if x.abs() > 180.0 || y.abs() > 90.0 {
+            if x.abs() > PROJECTED_HINT || y.abs() > PROJECTED_HINT {
+                return Err(Error::ProjectedCoordinates {
+                    feature_index: self.index,
+                    x,
+                    y,
+                });
+            }
+            return Err(Error::CoordinateOutOfRange {
+                feature_index: self.index,
+                lon: x,
+                lat: y,
+            });
+        }
+        let (lon, lat) = self.crs.to_wgs84(x, y);
+        Ok(Coord { x: lon, y: lat })
+    }
+
+    fn position(&self, t: &CoordTree) -> Result<Coord<f64>> {
+        match t {
+            CoordTree::Position(p) => self.coord(*p),
+            CoordTree::Array(_) => Err(self.invalid("expected a position, found an array")),
+        }
+    }
+
+    fn positions(&self, t: &CoordTree) -> Result<Vec<Coord<f64>>> {
+        match t {
+            CoordTree::Array(items) => {
+                let mut out: Vec<Coord<f64>> = Vec::with_capacity(items.len());
+                for it in items {
+                    let c = self.position(it)?;
+                    // Consecutive duplicate vertices carry no geometry.
+                    if out.last() != Some(&c) {
+                        out.push(c);
+                    }
+                }
+                Ok(out)
+            }
+            CoordTree::Position(_) => Err(self.invalid("expected an array of positions")),
+        }
+    }
+
+    fn line(&self, t: &CoordTree) -> Result<LineString<f64>> {
+        let pts = self.positions(t)?;
+        if pts.len() < 2 {
+            return Err(self.invalid("a line needs at least two distinct positions"));
+        }
+        Ok(LineString::new(pts))
+    }
+
+    fn ring(&mut self, t: &CoordTree) -> Result<LineString<f64>> {
+        let mut pts = self.positions(t)?;
+        if pts.len() > 1 && pts.first() == pts.last() {
+            pts.pop();
+        } else if !pts.is_empty() {
+            self.warnings.push(Warning::feature(
+                "RING_NOT_CLOSED",
+                self.index,
+                "polygon ring does not repeat its first position; closed automatically",
+            ));
+        }
+        if pts.len() < 3 {
+            return Err(self.invalid("a polygon ring needs at least three distinct positions"));
+        }
+        let first = pts[0];
+        pts.push(first);
+        Ok(LineString::new(pts))
+    }
+
+    fn polygon(&mut self, t: &CoordTree) -> Result<Polygon<f64>> {
+        match t {
+            CoordTree::Array(rings) if !rings.is_empty() => {
+                let exterior = self.ring(&rings[0])?;
+                let mut holes = Vec::with_capacity(rings.len() - 1);
+                for r in &rings[1..] {
+                    match self.ring(r) {
+                        Ok(h) => holes.push(h),
+                        Err(e) => self.warnings.push(Warning::feature(
+                            "HOLE_DROPPED",
+                            self.index,
+                            format!("invalid hole dropped: {e}"),
+                        )),
+                    }
+                }
+                Ok(Polygon::new(exterior, holes))
+            }
+            _ => Err(self.invalid("a polygon needs an array of rings")),
+        }
+    }
+
+    fn array<'t>(&self, t: &'t CoordTree, what: &str) -> Result<&'t [CoordTree]> {
+        match t {
+            CoordTree::Array(items) => Ok(items),
+            CoordTree::Position(_) => Err(self.invalid(format!("{what}: expected an array"))),
+        }
+    }
+}
+
+/// Converts a raw geometry, checking and transforming every position.
+///
+/// GeometryCollections are flattened when all members share one dimension;
+/// mixed or nested collections are rejected as invalid for this feature.
+pub fn convert(
+    g: &RawGeometry<'_>,
+    index: usize,
+    crs: Crs,
+    warnings: &mut Vec<Warning>,
+) -> Result<Geom> {
+    let mut ctx = Ctx {
+        index,
+        crs,
+        warnings,
+    };
+    if g.kind == "GeometryCollection" {
+        let members = g.geometries.as_deref().unwrap_or(&[]);
+        let mut out: Option<Geom> = None;
+        for m in members {
+            if m.kind == "GeometryCollection" {
+                return Err(ctx.invalid("nested GeometryCollection is not supported"));
+            }
+            let part = convert(m, index, crs, ctx.warnings)?;
+            out = Some(match (out, part) {
+                (None, p) => p,
+                (Some(Geom::Points(mut a)), Geom::Points(b)) => {
+                    a.extend(b);
+                    Geom::Points(a)
+                }
+                (Some(Geom::Lines(mut a)), Geom::Lines(b)) => {
+                    a.0.extend(b.0);
+                    Geom::Lines(a)
+                }
+                (Some(Geom::Polygons(mut a)), Geom::Polygons(b)) => {
+                    a.0.extend(b.0);
+                    Geom::Polygons(a)
+                }
+                _ => return Err(ctx.invalid("GeometryCollection mixes dimensions")),
+            });
+        }
+        return out.ok_or_else(|| ctx.invalid("empty GeometryCollection"));
+    }
+    let t = g
+        .coordinates
+        .as_ref()
+        .ok_or_else(|| ctx.invalid(format!("{} without coordinates", g.kind)))?;
+    Ok(match g.kind.as_ref() {
+        "Point" => Geom::Points(vec![Point(ctx.position(t)?)]),
+        "MultiPoint" => Geom::Points(ctx.positions(t)?.into_iter().map(Point).collect()),
+        "LineString" => Geom::Lines(MultiLineString::new(vec![ctx.line(t)?])),
+        "MultiLineString" => {
+            let mut lines = Vec::new();
+            for l in ctx.array(t, "MultiLineString")? {
+                lines.push(ctx.line(l)?);
+            }
+            Geom::Lines(MultiLineString::new(lines))
+        }
+        "Polygon" => Geom::Polygons(MultiPolygon::new(vec![ctx.polygon(t)?])),
+        "MultiPolygon" => {
+            let mut polys = Vec::new();
+            for p in ctx.array(t, "MultiPolygon")? {
+                polys.push(ctx.polygon(p)?);
+            }
+            Geom::Polygons(MultiPolygon::new(polys))
+        }
+        other => return Err(ctx.invalid(format!("unknown geometry type `{other}`"))),
+    })
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn conv(json: &str) -> (Result<Geom>, Vec<Warning>) {
+        let g: RawGeometry = serde_json::from_str(json).unwrap();
+        let mut w = Vec::new();
+        (convert(&g, 3, Crs::Wgs84, &mut w), w)
+    }
+
+    #[test]
+    fn polygon_with_unclosed_ring_is_closed_with_a_warning() {
+        let (g, w) = conv(r#"{"type":"Polygon","coordinates":[[[0,0],[1,0],[1,1]]]}"#);
+        match g.unwrap() {
+            Geom::Polygons(mp) => assert_eq!(mp.0[0].exterior().0.len(), 4),
+            other => panic!("{other:?}"),
+        }
+        assert_eq!(w[0].code, "RING_NOT_CLOSED");
+        assert_eq!(w[0].feature_index, Some(3));
+    }
+
+    #[test]
+    fn short_rings_and_lines_are_invalid() {
+        let (g, _) = conv(r#"{"type":"Polygon","coordinates":[[[0,0],[1,0],[0,0]]]}"#);
+        assert_eq!(g.unwrap_err().code(), "INVALID_GEOMETRY");
+        let (g, _) = conv(r#"{"type":"LineString","coordinates":[[0,0],[0,0]]}"#);
+        assert_eq!(g.unwrap_err().feature_index(), Some(3));
+        let (g, _) = conv(r#"{"type":"Point","coordinates":[[0,0]]}"#);
+        assert!(g.is_err());
+        let (g, _) = conv(r#"{"type":"Circle","coordinates":[0,0]}"#);
+        assert!(g.is_err());
+    }
+
+    #[test]
+    fn range_and_projection_checks() {
+        let (g, _) = conv(r#"{"type":"Point","coordinates":[500000,3350000]}"#);
+        assert_eq!(g.unwrap_err().code(), "PROJECTED_COORDINATES");
+        let (g, _) = conv(r#"{"type":"Point","coordinates":[190,10]}"#);
+        assert_eq!(g.unwrap_err().code(), "COORDINATE_OUT_OF_RANGE");
+        let (g, _) = conv(r#"{"type":"Point","coordinates":[120,30,15]}"#);
+        assert_eq!(g.unwrap(), Geom::Points(vec![Point::new(120.0, 30.0)]));
+    }
+
+    #[test]
+    fn collections_flatten_or_fail() {
+        let (g, _) = conv(
+            r#"{"type":"GeometryCollection","geometries":[
+                {"type":"Point","coordinates":[1,2]},{"type":"MultiPoint","coordinates":[[3,4]]}]}"#,
+        );
+        assert_eq!(g.unwrap(), Geom::Points(vec![Point::new(1.0, 2.0), Point::new(3.0, 4.0)]));
+        let (g, _) = conv(
+            r#"{"type":"GeometryCollection","geometries":[{"type":"GeometryCollection","geometries":[]}]}"#,
+        );
+        assert!(g.is_err());
+    }
+}

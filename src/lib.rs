@@ -1,0 +1,33 @@
+//! # future-community
+//!
+//! Neighbourhood evaluation indicators and walking accessibility computed
+//! from GeoJSON, for Zhejiang/Hangzhou "future community" (未来社区) pilots
+//! and the national life-circle standards, entirely client-side.
+//!
+//! The crate is a pure-Rust core (every module except `bindings`) plus one
+//! thin WebAssembly binding layer. Data flows one way:
+//!
+//! ```text
+//! GeoJSON text -> input (parse, classify, CRS, validate) -> model::Dataset
+//!   -> geodesy -> site indicators -> network -> accessibility -> evaluation
+//! ```
+//!
+//! Coordinates are WGS84 lon/lat; every distance and area is geodesic metres
+//! on the WGS84 ellipsoid.
+#![deny(missing_docs)]
+#![forbid(unsafe_code)]
+#![cfg_attr(not(test), deny(clippy::unwrap_used, clippy::expect_used, clippy::panic, clippy::todo))]
+
+pub mod error;
+pub mod geodesy;
+pub mod input;
+pub mod model;
+
+pub mod bindings;
+
+pub use error::{Error, Result, Warning};
+
+/// The crate version (from Cargo.toml).
+pub fn version() -> &'static str {
+    env!("CARGO_PKG_VERSION")
+}
