@@ -22,6 +22,7 @@ pub mod error;
 pub mod geodesy;
 pub mod input;
 pub mod model;
+pub mod network;
 
 pub mod bindings;
 
