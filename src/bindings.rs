@@ -41,12 +41,21 @@ fn to_js<T: Serialize>(value: &T) -> JsResult<JsValue> {
         .map_err(|e| to_js_error(&Error::option("result", e.to_string())))
 }
 
+/// Decodes an options object. It goes through `JSON.stringify` and
+/// serde_json so that misspelt keys are rejected (serde-wasm-bindgen only
+/// looks up the keys it knows) and messages name the offending field.
 fn from_js<T: DeserializeOwned + Default>(value: Option<JsValue>, what: &str) -> JsResult<T> {
     match value {
         None => Ok(T::default()),
         Some(v) if v.is_undefined() || v.is_null() => Ok(T::default()),
-        Some(v) => serde_wasm_bindgen::from_value(v)
-            .map_err(|e| to_js_error(&Error::option(what, e.to_string()))),
+        Some(v) => {
+            let text = js_sys::JSON::stringify(&v)
+                .ok()
+                .and_then(|s| s.as_string())
+                .ok_or_else(|| to_js_error(&Error::option(what, "not serialisable as JSON")))?;
+            serde_json::from_str(&text)
+                .map_err(|e| to_js_error(&Error::option(what, e.to_string())))
+        }
     }
 }
 

@@ -6,7 +6,7 @@
 
 use future_community::bindings::Community;
 use js_sys::Reflect;
-use wasm_bindgen::JsValue;
+use wasm_bindgen::{JsCast, JsValue};
 use wasm_bindgen_test::*;
 
 wasm_bindgen_test_configure!(run_in_browser);
@@ -26,13 +26,19 @@ fn errors_carry_code_and_feature_index_and_module_survives() {
         .err()
         .expect("must throw");
     assert!(err.is_instance_of::<js_sys::Error>());
-    assert_eq!(get(&err, "code").as_string().as_deref(), Some("NOT_FEATURE_COLLECTION"));
+    assert_eq!(
+        get(&err, "code").as_string().as_deref(),
+        Some("NOT_FEATURE_COLLECTION")
+    );
 
     let projected = r#"{"type":"FeatureCollection","features":[{"type":"Feature","properties":{"kind":"gate"},"geometry":{"type":"Point","coordinates":[500000,3350000]}}]}"#;
     let err = Community::from_geojson(JsValue::from_str(projected), None)
         .err()
         .expect("must throw");
-    assert_eq!(get(&err, "code").as_string().as_deref(), Some("PROJECTED_COORDINATES"));
+    assert_eq!(
+        get(&err, "code").as_string().as_deref(),
+        Some("PROJECTED_COORDINATES")
+    );
     assert_eq!(get(&err, "featureIndex").as_f64(), Some(0.0));
 
     // The same module instance still works.
@@ -56,5 +62,8 @@ fn object_input_and_options_are_accepted() {
     let err = Community::from_geojson(JsValue::from_str(SMALL), Some(bad))
         .err()
         .expect("must throw");
-    assert_eq!(get(&err, "code").as_string().as_deref(), Some("INVALID_OPTION"));
+    assert_eq!(
+        get(&err, "code").as_string().as_deref(),
+        Some("INVALID_OPTION")
+    );
 }
