@@ -55,6 +55,7 @@
 //!     id: Some("home".into()),
 //!     footprint: MultiPolygon::new(vec![home]),
 //!     floors: Some(6.0),
+//!     height_m: None,
 //!     building_use: BuildingUse::Residential,
 //!     households: 40.0,
 //!     population: 100.0,
