@@ -114,7 +114,7 @@ impl Compounds {
         for cand in self.tree.locate_all_at_point(&[p.x(), p.y()]) {
             let ci = cand.data as usize;
             if !self.gates_of[ci].is_empty()
-                && best.map_or(true, |b| ci < b)
+                && best.is_none_or(|b| ci < b)
                 && self.areas[ci].contains(&p)
             {
                 best = Some(ci);

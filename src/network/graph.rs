@@ -420,7 +420,7 @@ impl Graph {
     pub fn largest_component(&self) -> Option<u32> {
         let mut best: Option<(usize, u32)> = None;
         for (i, c) in self.components.iter().enumerate() {
-            if best.map_or(true, |(n, _)| c.nodes > n) {
+            if best.is_none_or(|(n, _)| c.nodes > n) {
                 best = Some((c.nodes, i as u32));
             }
         }
