@@ -29,6 +29,15 @@ pub(crate) struct Origin {
     pub compound: Option<usize>,
 }
 
+/// Missing (NaN) or invalid weights count as 0.
+fn finite_or_zero(v: f64) -> f64 {
+    if v.is_finite() && v > 0.0 {
+        v
+    } else {
+        0.0
+    }
+}
+
 /// A facility.
 #[derive(Debug, Clone)]
 pub(crate) struct Site {
@@ -79,8 +88,8 @@ impl AccessEngine {
                 Origin {
                     feature_index: b.feature_index,
                     id: b.id.clone(),
-                    households: b.households,
-                    population: b.population,
+                    households: finite_or_zero(b.households),
+                    population: finite_or_zero(b.population),
                     land_area_m2: metric::area_m2(&b.footprint),
                     centroid,
                     compound: centroid.and_then(|c| compounds.around(c)),

@@ -97,37 +97,45 @@ impl PointGrid {
         let cy = self.clamp_index((q[1] - self.y0) / self.cell, self.ny) as isize;
         let (nx, ny) = (self.nx as isize, self.ny as isize);
         let last_ring = cx.max(nx - 1 - cx).max(cy).max(ny - 1 - cy);
+        // Points beyond the current window are never kept: the window only
+        // shrinks as the nearest distance improves.
         let mut best2 = f64::INFINITY;
-        let mut visit = |x: isize, y: isize, best2: &mut f64| {
+        let mut keep2 = f64::INFINITY;
+        let mut visit = |x: isize, y: isize, best2: &mut f64, keep2: &mut f64| {
             if x < 0 || y < 0 || x >= nx || y >= ny {
                 return;
             }
             let c = (y * nx + x) as usize;
             for &(p, data) in &self.items[self.start[c] as usize..self.start[c + 1] as usize] {
                 let d2 = (p[0] - q[0]).powi(2) + (p[1] - q[1]).powi(2);
-                *best2 = best2.min(d2);
-                out.push((d2, data));
+                if d2 < *best2 {
+                    *best2 = d2;
+                    let w = window(d2.sqrt());
+                    *keep2 = w * w;
+                }
+                if d2 <= *keep2 {
+                    out.push((d2, data));
+                }
             }
         };
         for r in 0..=last_ring {
             if r == 0 {
-                visit(cx, cy, &mut best2);
+                visit(cx, cy, &mut best2, &mut keep2);
             } else {
                 for x in cx - r..=cx + r {
-                    visit(x, cy - r, &mut best2);
-                    visit(x, cy + r, &mut best2);
+                    visit(x, cy - r, &mut best2, &mut keep2);
+                    visit(x, cy + r, &mut best2, &mut keep2);
                 }
                 for y in cy - r + 1..cy + r {
-                    visit(cx - r, y, &mut best2);
-                    visit(cx + r, y, &mut best2);
+                    visit(cx - r, y, &mut best2, &mut keep2);
+                    visit(cx + r, y, &mut best2, &mut keep2);
                 }
             }
-            if best2.is_finite() && r as f64 * self.cell >= window(best2.sqrt()) {
+            if best2.is_finite() && (r as f64 * self.cell).powi(2) >= keep2 {
                 break;
             }
         }
-        let w = window(best2.sqrt());
-        out.retain(|(d2, _)| *d2 <= w * w);
+        out.retain(|(d2, _)| *d2 <= keep2);
     }
 }
 

@@ -35,7 +35,7 @@ pub fn distance_m(a: Point<f64>, b: Point<f64>) -> f64 {
         let m = A * (1.0 - E2) / (w2 * w);
         let dx = n * c * dlon.to_radians();
         let dy = m * (lat2 - lat1).to_radians();
-        let d = dx.hypot(dy);
+        let d = (dx * dx + dy * dy).sqrt();
         if d < FAST_LIMIT_M {
             return d;
         }
