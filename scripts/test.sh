@@ -61,6 +61,9 @@ run_step "assemble www/dist/"
 scripts/build-www.sh
 
 cd "$ROOT/pkg-tests"
+run_step "pkg-tests: bundled dataset and reference values (node --test)"
+node --test --test-reporter=spec test/data.test.mjs
+
 for pkg in node web; do
     run_step "pkg-tests: JS API against pkg-$pkg/ (node --test)"
     FC_PKG="$pkg" node --test --test-reporter=spec test/api.test.mjs
