@@ -16,15 +16,21 @@
 //! on the WGS84 ellipsoid.
 #![deny(missing_docs)]
 #![forbid(unsafe_code)]
-#![cfg_attr(not(test), deny(clippy::unwrap_used, clippy::expect_used, clippy::panic, clippy::todo))]
+#![cfg_attr(
+    not(test),
+    deny(clippy::unwrap_used, clippy::expect_used, clippy::panic, clippy::todo)
+)]
 
+pub mod community;
 pub mod error;
 pub mod geodesy;
 pub mod input;
 pub mod model;
+pub mod site;
 
 pub mod bindings;
 
+pub use community::Community;
 pub use error::{Error, Result, Warning};
 
 /// The crate version (from Cargo.toml).
