@@ -23,6 +23,8 @@ const UI = {
     countsCaption: 'Features by kind',
     kind: 'Kind',
     count: 'Count',
+    usesCaption: 'Buildings by use',
+    use: 'Use',
     categoriesCaption: 'Facilities by category',
     category: 'Category',
     warningsHeading: 'Warnings',
@@ -50,6 +52,8 @@ const UI = {
     countsCaption: '按类型统计要素',
     kind: '类型',
     count: '数量',
+    usesCaption: '按用途统计建筑',
+    use: '用途',
     categoriesCaption: '按类别统计设施',
     category: '类别',
     warningsHeading: '警告',
@@ -79,6 +83,15 @@ const METRICS = {
     digits: 1,
   },
   publicGreenPerCapitaM2: { en: 'Public green space per capita', zh: '人均公共绿地面积', unit: 'm²', digits: 2 },
+  buildingCount: { en: 'Buildings', zh: '建筑数量', unit: '', digits: 0 },
+  groundGreenM2: { en: 'Ground-level green area', zh: '地面绿地面积', unit: 'm²', digits: 0 },
+  roofGreenM2: { en: 'Roof green area', zh: '屋顶绿化面积', unit: 'm²', digits: 0 },
+  verticalGreenM2: { en: 'Vertical green area', zh: '垂直绿化面积', unit: 'm²', digits: 0 },
+  countedGreenM2: { en: 'Green area counted in the ratio', zh: '计入绿地率的绿地面积', unit: 'm²', digits: 0 },
+  serviceFloorAreaM2: { en: 'Community service floor area', zh: '社区服务用房面积', unit: 'm²', digits: 0 },
+  serviceFacilitiesWithoutArea: { en: 'Service facilities without a known area', zh: '未知面积的服务设施', unit: '', digits: 0 },
+  publicGreenM2: { en: 'Public green area', zh: '公共绿地面积', unit: 'm²', digits: 0 },
+  maxBuildingHeightM: { en: 'Tallest building (estimated)', zh: '最高建筑高度（估算）', unit: 'm', digits: 1 },
 };
 
 const KINDS = {
@@ -87,6 +100,19 @@ const KINDS = {
   facility: { en: 'Facilities', zh: '设施' },
   road: { en: 'Roads and paths', zh: '道路' },
   green: { en: 'Green space', zh: '绿地' },
+  gate: { en: 'Gates', zh: '出入口' },
+  compound: { en: 'Compounds', zh: '小区' },
+  destination: { en: 'Destinations', zh: '目的地' },
+  transitLine: { en: 'Transit lines', zh: '公交线路' },
+  transitStop: { en: 'Transit stops', zh: '公交站点' },
+};
+
+const USES = {
+  residential: { en: 'Residential', zh: '居住' },
+  commercial: { en: 'Commercial', zh: '商业' },
+  public: { en: 'Public', zh: '公共' },
+  mixed: { en: 'Mixed use', zh: '混合' },
+  other: { en: 'Other', zh: '其他' },
 };
 
 const CATEGORIES = {
@@ -216,13 +242,21 @@ function renderMetrics() {
   }
 }
 
+/** Fills table #tableId with one row per [key, count], id `${prefix}-<key>`. */
+function fillCounts(tableId, names, counts, prefix, byCount = false) {
+  const body = document.querySelector(`#${tableId} tbody`);
+  body.replaceChildren();
+  const entries = Object.entries(counts ?? {});
+  if (byCount) entries.sort((a, b) => b[1] - a[1] || a[0].localeCompare(b[0]));
+  for (const [key, n] of entries) {
+    const name = el('td', { text: label(names, key), attrs: { title: key } });
+    body.append(row([name, el('td', { text: formatNumber(n, 0), className: 'num' })], `${prefix}-${kebab(key)}`));
+  }
+}
+
 function renderSummary() {
   const s = state.summary;
-  const counts = document.querySelector('#counts tbody');
-  const categories = document.querySelector('#categories tbody');
   const warnings = document.getElementById('warnings');
-  counts.replaceChildren();
-  categories.replaceChildren();
   warnings.replaceChildren();
   if (!s) return;
 
@@ -233,20 +267,15 @@ function renderSummary() {
     : '—';
   document.getElementById('compute-time').textContent = `${formatNumber(state.millis, 0)} ms`;
 
-  for (const [kind, n] of Object.entries(s.counts ?? {})) {
-    counts.append(row([el('td', { text: label(KINDS, kind) }), el('td', { text: formatNumber(n, 0), className: 'num' })],
-      `count-${kebab(kind)}`));
-  }
-  const sorted = Object.entries(s.categories ?? {}).sort((a, b) => b[1] - a[1] || a[0].localeCompare(b[0]));
-  for (const [category, n] of sorted) {
-    const name = el('td', { text: label(CATEGORIES, category), attrs: { title: category } });
-    categories.append(row([name, el('td', { text: formatNumber(n, 0), className: 'num' })],
-      `category-${kebab(category)}`));
-  }
-  if (!s.warnings?.length) {
+  fillCounts('counts', KINDS, s.counts, 'count');
+  fillCounts('uses', USES, s.buildingsByUse, 'use');
+  fillCounts('categories', CATEGORIES, s.categories, 'category', true);
+
+  const all = [...(s.warnings ?? []), ...(state.metrics?.warnings ?? [])];
+  if (!all.length) {
     warnings.append(el('li', { text: UI[state.lang].noWarnings, attrs: { id: 'warnings-empty' } }));
   }
-  for (const w of s.warnings ?? []) {
+  for (const w of all) {
     const li = el('li');
     li.append(el('span', { text: w.code, className: 'code' }), document.createTextNode(w.message));
     if (typeof w.featureIndex === 'number') {

@@ -14,7 +14,8 @@ export function describeDataset(geojson: string | object, crs: Crs = "wgs84"): s
     const featureCount: number = summary.featureCount;
     const buildings: number = summary.counts.building;
     const restaurants: number | undefined = summary.categories["restaurant"];
-    const [minLon, minLat, maxLon, maxLat]: number[] = summary.bbox;
+    const bbox: readonly [number, number, number, number] | null = summary.bbox;
+    const [minLon, minLat, maxLon, maxLat] = bbox ?? [NaN, NaN, NaN, NaN];
     const codes: string[] = summary.warnings.map((w: { code: string; message: string; featureIndex?: number }) => w.code);
 
     const metrics = community.siteMetrics();
