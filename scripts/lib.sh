@@ -14,11 +14,12 @@ export PATH="$ROOT/pkg-tests/node_modules/.bin:$CARGO_BIN:$PATH"
 # Node's own test runner must not try to download browsers, ever.
 export PLAYWRIGHT_SKIP_BROWSER_DOWNLOAD=1
 
-# Seconds since the calling script started, for step timings.
-_t0=$SECONDS
+# Step timings count from the outermost script (inherited by the scripts it runs).
+FC_START="${FC_START:-$(date +%s)}"
+export FC_START
 
 step() {
-    printf '\n==> [%4ss] %s\n' "$((SECONDS - _t0))" "$*"
+    printf '\n==> [%4ss] %s\n' "$(($(date +%s) - FC_START))" "$*"
 }
 
 note() {
