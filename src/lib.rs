@@ -16,12 +16,16 @@
 //! on the WGS84 ellipsoid.
 #![deny(missing_docs)]
 #![forbid(unsafe_code)]
-#![cfg_attr(not(test), deny(clippy::unwrap_used, clippy::expect_used, clippy::panic, clippy::todo))]
+#![cfg_attr(
+    not(test),
+    deny(clippy::unwrap_used, clippy::expect_used, clippy::panic, clippy::todo)
+)]
 
 pub mod error;
 pub mod geodesy;
 pub mod input;
 pub mod model;
+pub mod profile;
 
 pub mod bindings;
 
