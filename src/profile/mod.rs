@@ -146,6 +146,9 @@ impl Profile {
     /// # Errors
     /// [`Error::InvalidProfile`] with the JSON path of the first problem.
     pub fn from_json(json: &str) -> Result<Self> {
+        if !json.trim_start().starts_with('{') {
+            return Err(not_an_object());
+        }
         let mut de = serde_json::Deserializer::from_str(json);
         let doc: ProfileDoc = serde_path_to_error::deserialize(&mut de).map_err(path_error)?;
         de.end().map_err(|e| invalid("(root)", e.to_string()))?;
@@ -158,6 +161,9 @@ impl Profile {
     /// # Errors
     /// [`Error::InvalidProfile`] with the JSON path of the first problem.
     pub fn from_value(value: serde_json::Value) -> Result<Self> {
+        if !value.is_object() {
+            return Err(not_an_object());
+        }
         let doc: ProfileDoc = serde_path_to_error::deserialize(value).map_err(path_error)?;
         Self::from_doc(doc)
     }
@@ -298,6 +304,10 @@ impl Profile {
     pub fn required_attributes(&self) -> Vec<String> {
         self.requirements().attributes
     }
+}
+
+fn not_an_object() -> Error {
+    invalid("(root)", "a profile is a JSON object")
 }
 
 fn path_error(e: serde_path_to_error::Error<serde_json::Error>) -> Error {

@@ -34,7 +34,7 @@ pub struct Source {
 }
 
 /// The value of a profile parameter.
-#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[derive(Debug, Clone, PartialEq, Serialize)]
 #[serde(untagged)]
 pub enum ParameterValue {
     /// A flag.
@@ -45,6 +45,32 @@ pub enum ParameterValue {
     Text(String),
     /// A list of strings, e.g. facility categories.
     List(Vec<String>),
+}
+
+impl<'de> Deserialize<'de> for ParameterValue {
+    fn deserialize<D: Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
+        use serde::de::Error as _;
+        use serde_json::Value;
+        let bad = |found: &Value| {
+            D::Error::custom(format!(
+                "expected a boolean, number, string or array of strings, found {found}"
+            ))
+        };
+        match Value::deserialize(d)? {
+            Value::Bool(b) => Ok(ParameterValue::Bool(b)),
+            Value::Number(n) => n
+                .as_f64()
+                .map(ParameterValue::Number)
+                .ok_or_else(|| bad(&Value::Number(n))),
+            Value::String(s) => Ok(ParameterValue::Text(s)),
+            Value::Array(items) => items
+                .iter()
+                .map(|v| v.as_str().map(str::to_string).ok_or_else(|| bad(v)))
+                .collect::<Result<_, _>>()
+                .map(ParameterValue::List),
+            other => Err(bad(&other)),
+        }
+    }
 }
 
 /// A named parameter that metric producers read (for example the roof-green
@@ -260,7 +286,7 @@ pub struct ScoreBand {
 #[serde(tag = "type", rename_all = "camelCase", deny_unknown_fields)]
 pub enum Scoring {
     /// 100 when the target is met, else 0.
-    PassFail,
+    PassFail {},
     /// 0 at `from`, 100 at `to`, straight line between, clamped outside
     /// (`from > to` scores lower values higher).
     Linear {

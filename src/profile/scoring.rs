@@ -32,7 +32,7 @@ impl Scoring {
     /// validator rejects indicators where that could happen).
     pub fn score(&self, value: f64, target: Option<&Target>) -> Option<f64> {
         match self {
-            Scoring::PassFail => target.map(|t| if t.is_met(value) { 100.0 } else { 0.0 }),
+            Scoring::PassFail {} => target.map(|t| if t.is_met(value) { 100.0 } else { 0.0 }),
             Scoring::Linear { from, to } => {
                 let span = to - from;
                 if span == 0.0 {
@@ -136,7 +136,7 @@ mod tests {
     #[test]
     fn pass_fail_scores_100_or_0() {
         let target = t(Op::Ge, 100.0);
-        let rule = Scoring::PassFail;
+        let rule = Scoring::PassFail {};
         assert_eq!(rule.score(99.999, Some(&target)), Some(0.0));
         assert_eq!(rule.score(100.0, Some(&target)), Some(100.0));
         assert_eq!(rule.score(150.0, Some(&target)), Some(100.0));

@@ -163,16 +163,18 @@ fn check_parameters(doc: &ProfileDoc) -> Result<()> {
         }
         let vpath = format!("{path}.value");
         match (name.as_str(), &p.value) {
-            ("roofGreenFactor" | "verticalGreenFactor", ParameterValue::Number(x)) => {
-                if !(0.0..=1.0).contains(x) {
-                    return Err(invalid(vpath, "a green factor must be within 0..=1"));
-                }
+            ("roofGreenFactor" | "verticalGreenFactor", ParameterValue::Number(x))
+                if !(0.0..=1.0).contains(x) =>
+            {
+                return Err(invalid(vpath, "a green factor must be within 0..=1"));
             }
-            ("walkSpeedMps", ParameterValue::Number(x)) => {
-                if !(x.is_finite() && *x > 0.0) {
-                    return Err(invalid(vpath, "walking speed must be positive (m/s)"));
-                }
+            ("walkSpeedMps", ParameterValue::Number(x)) if !(x.is_finite() && *x > 0.0) => {
+                return Err(invalid(vpath, "walking speed must be positive (m/s)"));
             }
+            (
+                "roofGreenFactor" | "verticalGreenFactor" | "walkSpeedMps",
+                ParameterValue::Number(_),
+            ) => {}
             ("serviceCategories", ParameterValue::List(cats)) => {
                 for (i, c) in cats.iter().enumerate() {
                     if !is_category(c) {
@@ -341,7 +343,7 @@ fn check_target(path: &str, t: &Target) -> Result<()> {
 
 fn check_scoring(path: &str, s: &Scoring) -> Result<()> {
     match s {
-        Scoring::PassFail => Ok(()),
+        Scoring::PassFail {} => Ok(()),
         Scoring::Linear { from, to } => {
             check_finite(&format!("{path}.from"), *from)?;
             check_finite(&format!("{path}.to"), *to)?;
@@ -439,7 +441,7 @@ fn check_indicator(doc: &ProfileDoc, path: &str, ind: &Indicator) -> Result<Metr
             "a binding (constraint) indicator needs a target",
         ));
     }
-    if ind.scoring == Scoring::PassFail && !has_target {
+    if matches!(ind.scoring, Scoring::PassFail {}) && !has_target {
         return Err(invalid(
             format!("{path}.scoring"),
             "passFail scoring needs a target",
