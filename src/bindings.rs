@@ -2,11 +2,150 @@
 //!
 //! This module only converts JS values to core types, calls the core and maps
 //! core errors to thrown JS `Error`s carrying `code` and `featureIndex`.
+//! Results are plain JS objects (maps become objects, `None` becomes `null`).
 
+use js_sys::{Reflect, Uint8Array};
+use serde::de::DeserializeOwned;
+use serde::Serialize;
 use wasm_bindgen::prelude::*;
+use wasm_bindgen::JsCast;
+
+use crate::community::{self, SiteQuery};
+use crate::error::Error;
+use crate::input::mapping::OsmMapping;
+use crate::input::ReadOptions;
+
+#[wasm_bindgen(typescript_custom_section)]
+const TS_TYPES: &'static str = include_str!("bindings.d.ts");
+
+/// Turns a core error into a JS `Error` with `code` (and `featureIndex`).
+fn to_js_error(e: &Error) -> JsValue {
+    let err = js_sys::Error::new(&e.to_string());
+    err.set_name("FutureCommunityError");
+    // Reflect::set only fails on frozen objects; a fresh Error is not.
+    let _ = Reflect::set(&err, &"code".into(), &e.code().into());
+    if let Some(i) = e.feature_index() {
+        let _ = Reflect::set(&err, &"featureIndex".into(), &(i as f64).into());
+    }
+    err.into()
+}
+
+type JsResult<T> = std::result::Result<T, JsValue>;
+
+fn to_js<T: Serialize>(value: &T) -> JsResult<JsValue> {
+    let s = serde_wasm_bindgen::Serializer::new()
+        .serialize_maps_as_objects(true)
+        .serialize_missing_as_null(true);
+    value
+        .serialize(&s)
+        .map_err(|e| to_js_error(&Error::option("result", e.to_string())))
+}
+
+/// Decodes an options object. It goes through `JSON.stringify` and
+/// serde_json so that misspelt keys are rejected (serde-wasm-bindgen only
+/// looks up the keys it knows) and messages name the offending field.
+fn from_js<T: DeserializeOwned + Default>(value: Option<JsValue>, what: &str) -> JsResult<T> {
+    match value {
+        None => Ok(T::default()),
+        Some(v) if v.is_undefined() || v.is_null() => Ok(T::default()),
+        Some(v) => {
+            let text = js_sys::JSON::stringify(&v)
+                .ok()
+                .and_then(|s| s.as_string())
+                .ok_or_else(|| to_js_error(&Error::option(what, "not serialisable as JSON")))?;
+            serde_json::from_str(&text)
+                .map_err(|e| to_js_error(&Error::option(what, e.to_string())))
+        }
+    }
+}
+
+/// Input as text: strings as they are, bytes decoded as UTF-8, objects
+/// serialised with `JSON.stringify` (then parsed once in Rust).
+fn input_text(input: &JsValue) -> JsResult<String> {
+    if let Some(s) = input.as_string() {
+        return Ok(s);
+    }
+    if let Some(bytes) = input.dyn_ref::<Uint8Array>() {
+        return String::from_utf8(bytes.to_vec()).map_err(|e| {
+            to_js_error(&Error::InvalidJson {
+                line: 0,
+                column: 0,
+                reason: format!("input bytes are not UTF-8: {e}"),
+            })
+        });
+    }
+    if input.is_object() {
+        return js_sys::JSON::stringify(input)
+            .ok()
+            .and_then(|s| s.as_string())
+            .ok_or_else(|| {
+                to_js_error(&Error::NotFeatureCollection {
+                    reason: "the object cannot be serialised as JSON".into(),
+                })
+            });
+    }
+    Err(to_js_error(&Error::NotFeatureCollection {
+        reason: "input must be GeoJSON text, UTF-8 bytes or a GeoJSON object".into(),
+    }))
+}
 
 /// The library version, e.g. `"0.1.0"`.
 #[wasm_bindgen(js_name = version)]
 pub fn js_version() -> String {
     crate::version().to_string()
+}
+
+/// The built-in OpenStreetMap tag mapping, to copy and adapt; pass the
+/// result as `osmMapping` to `Community.fromGeoJSON`.
+#[wasm_bindgen(js_name = defaultOsmMapping, unchecked_return_type = "OsmMapping")]
+pub fn default_osm_mapping() -> JsResult<JsValue> {
+    let m = OsmMapping::builtin().map_err(|e| to_js_error(&e))?;
+    to_js(&m)
+}
+
+/// A loaded community dataset: parsed, classified and indexed once, then
+/// queried many times. Call `free()` when done to release its wasm memory.
+#[wasm_bindgen]
+pub struct Community {
+    inner: community::Community,
+}
+
+#[wasm_bindgen]
+impl Community {
+    /// Reads a GeoJSON FeatureCollection given as text (fastest), UTF-8
+    /// bytes or a plain object. Throws an `Error` with `code` (and
+    /// `featureIndex` when one feature is at fault).
+    #[wasm_bindgen(js_name = fromGeoJSON)]
+    pub fn from_geojson(
+        #[wasm_bindgen(unchecked_param_type = "string | Uint8Array | object")] input: JsValue,
+        #[wasm_bindgen(unchecked_param_type = "FromGeoJSONOptions")] options: Option<JsValue>,
+    ) -> JsResult<Community> {
+        let opts: ReadOptions = from_js(options, "options")?;
+        let text = input_text(&input)?;
+        let inner =
+            community::Community::from_geojson(&text, &opts).map_err(|e| to_js_error(&e))?;
+        Ok(Community { inner })
+    }
+
+    /// Counts by kind and category, bbox, sites and reading warnings.
+    #[wasm_bindgen(unchecked_return_type = "Summary")]
+    pub fn summary(&self) -> JsResult<JsValue> {
+        to_js(&self.inner.summary())
+    }
+
+    /// Site indicators (areas, FAR, density, green ratio, households,
+    /// service floor area per 100 households, public green per resident).
+    #[wasm_bindgen(js_name = siteMetrics, unchecked_return_type = "SiteMetrics")]
+    pub fn site_metrics(
+        &self,
+        #[wasm_bindgen(unchecked_param_type = "SiteMetricsOptions")] options: Option<JsValue>,
+    ) -> JsResult<JsValue> {
+        let q: SiteQuery = from_js(options, "options")?;
+        let params = q.params.unwrap_or_default();
+        let r = self
+            .inner
+            .site_metrics(q.site.as_ref(), &params)
+            .map_err(|e| to_js_error(&e))?;
+        to_js(&r)
+    }
 }

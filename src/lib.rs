@@ -21,14 +21,17 @@
     deny(clippy::unwrap_used, clippy::expect_used, clippy::panic, clippy::todo)
 )]
 
+pub mod community;
 pub mod error;
 pub mod geodesy;
 pub mod input;
 pub mod model;
 pub mod profile;
+pub mod site;
 
 pub mod bindings;
 
+pub use community::Community;
 pub use error::{Error, Result, Warning};
 
 /// The crate version (from Cargo.toml).

@@ -91,6 +91,8 @@ pub struct Building {
     pub footprint: MultiPolygon<f64>,
     /// Number of storeys above ground, when known (explicit or from height).
     pub floors: Option<f64>,
+    /// Height above ground (m), when given.
+    pub height_m: Option<f64>,
     /// Use class.
     pub building_use: BuildingUse,
     /// Households living here (0 for non-residential uses).

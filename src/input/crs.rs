@@ -84,7 +84,8 @@ pub fn wgs84_to_gcj02(lon: f64, lat: f64) -> (f64, f64) {
     let sqrt_magic = magic.sqrt();
     let dlat = shift_lat(lon - 105.0, lat - 35.0) * 180.0
         / ((GCJ_A * (1.0 - GCJ_EE)) / (magic * sqrt_magic) * PI);
-    let dlon = shift_lon(lon - 105.0, lat - 35.0) * 180.0 / (GCJ_A / sqrt_magic * rad_lat.cos() * PI);
+    let dlon =
+        shift_lon(lon - 105.0, lat - 35.0) * 180.0 / (GCJ_A / sqrt_magic * rad_lat.cos() * PI);
     (lon + dlon, lat + dlat)
 }
 
@@ -144,7 +145,12 @@ mod tests {
 
     #[test]
     fn gcj_inverse_round_trips_below_a_millimetre() {
-        for &(lon, lat) in &[(120.1551, 30.2741), (116.3912, 39.9073), (121.47, 31.23), (87.6, 43.8)] {
+        for &(lon, lat) in &[
+            (120.1551, 30.2741),
+            (116.3912, 39.9073),
+            (121.47, 31.23),
+            (87.6, 43.8),
+        ] {
             let g = wgs84_to_gcj02(lon, lat);
             let back = gcj02_to_wgs84(g.0, g.1);
             assert!(metres((lon, lat), back) < 1e-3);

@@ -119,7 +119,9 @@ impl<'de> Visitor<'de> for CoordVisitor {
                     match e {
                         Elem::Tree(t) => items.push(t),
                         Elem::Num(_) => {
-                            return Err(de::Error::custom("mixed numbers and arrays in coordinates"))
+                            return Err(de::Error::custom(
+                                "mixed numbers and arrays in coordinates",
+                            ))
                         }
                     }
                 }
@@ -151,7 +153,10 @@ impl<'de> Deserialize<'de> for Key<'de> {
             fn expecting(&self, f: &mut fmt::Formatter) -> fmt::Result {
                 f.write_str("a string key")
             }
-            fn visit_borrowed_str<E: de::Error>(self, v: &'de str) -> std::result::Result<Key<'de>, E> {
+            fn visit_borrowed_str<E: de::Error>(
+                self,
+                v: &'de str,
+            ) -> std::result::Result<Key<'de>, E> {
                 Ok(Key(Cow::Borrowed(v)))
             }
             fn visit_str<E: de::Error>(self, v: &str) -> std::result::Result<Key<'de>, E> {
@@ -173,7 +178,10 @@ impl<'de: 'a, 'a> Deserialize<'de> for Props<'a> {
             fn expecting(&self, f: &mut fmt::Formatter) -> fmt::Result {
                 f.write_str("a properties object")
             }
-            fn visit_map<M: MapAccess<'de>>(self, mut map: M) -> std::result::Result<Props<'a>, M::Error> {
+            fn visit_map<M: MapAccess<'de>>(
+                self,
+                mut map: M,
+            ) -> std::result::Result<Props<'a>, M::Error> {
                 let mut entries = Vec::with_capacity(map.size_hint().unwrap_or(8));
                 while let Some(Key(k)) = map.next_key::<Key<'de>>()? {
                     let v: &'de RawValue = map.next_value()?;
@@ -362,9 +370,14 @@ mod tests {
             split_features(r#"{"type":"Nope"}"#).unwrap_err().code(),
             "NOT_FEATURE_COLLECTION"
         );
-        assert_eq!(split_features("[1,2]").unwrap_err().code(), "NOT_FEATURE_COLLECTION");
         assert_eq!(
-            split_features(r#"{"type":"Feature","geometry":null}"#).unwrap().len(),
+            split_features("[1,2]").unwrap_err().code(),
+            "NOT_FEATURE_COLLECTION"
+        );
+        assert_eq!(
+            split_features(r#"{"type":"Feature","geometry":null}"#)
+                .unwrap()
+                .len(),
             1
         );
     }

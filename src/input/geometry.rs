@@ -276,7 +276,10 @@ mod tests {
             r#"{"type":"GeometryCollection","geometries":[
                 {"type":"Point","coordinates":[1,2]},{"type":"MultiPoint","coordinates":[[3,4]]}]}"#,
         );
-        assert_eq!(g.unwrap(), Geom::Points(vec![Point::new(1.0, 2.0), Point::new(3.0, 4.0)]));
+        assert_eq!(
+            g.unwrap(),
+            Geom::Points(vec![Point::new(1.0, 2.0), Point::new(3.0, 4.0)])
+        );
         let (g, _) = conv(
             r#"{"type":"GeometryCollection","geometries":[{"type":"GeometryCollection","geometries":[]}]}"#,
         );

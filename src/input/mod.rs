@@ -1,5 +1,242 @@
 //! Reading GeoJSON into the validated [`crate::model::Dataset`].
+//!
+//! One pass: split the FeatureCollection, parse each feature, convert and
+//! check its geometry, classify it (by `properties.kind`, else by OSM tags
+//! through [`mapping::OsmMapping`]), then fill in what the input left out
+//! (building use from landuse areas, households and population estimates)
+//! and report every skip or estimate as a [`Warning`].
 
+pub mod classify;
 pub mod crs;
 pub mod geojson;
 pub mod geometry;
+pub mod mapping;
+
+use geo::{BoundingRect, Centroid, Contains, Intersects, Rect};
+use serde::Deserialize;
+
+use crate::error::{Error, Result, Warning};
+use crate::geodesy;
+use crate::model::Dataset;
+use classify::Classifier;
+use crs::Crs;
+use mapping::OsmMapping;
+
+/// Options for [`read`]. Field names follow the JS API (camelCase).
+#[derive(Debug, Clone, Deserialize)]
+#[serde(rename_all = "camelCase", deny_unknown_fields, default)]
+pub struct ReadOptions {
+    /// Coordinate system of the input (`wgs84`, `gcj02`, `bd09`).
+    pub crs: Crs,
+    /// A replacement OSM tag mapping (the whole document); `None` = built-in.
+    pub osm_mapping: Option<OsmMapping>,
+    /// Fail on the first invalid feature instead of skipping it with a warning.
+    pub strict: bool,
+    /// Largest accepted input, in bytes of JSON text.
+    pub max_bytes: usize,
+    /// Largest accepted number of features.
+    pub max_features: usize,
+    /// Largest accepted total number of positions.
+    pub max_vertices: usize,
+}
+
+impl Default for ReadOptions {
+    fn default() -> Self {
+        ReadOptions {
+            crs: Crs::Wgs84,
+            osm_mapping: None,
+            strict: false,
+            max_bytes: 512 * 1024 * 1024,
+            max_features: 5_000_000,
+            max_vertices: 50_000_000,
+        }
+    }
+}
+
+fn count_vertices(g: &geometry::Geom) -> usize {
+    use geo::CoordsIter;
+    match g {
+        geometry::Geom::Points(p) => p.len(),
+        geometry::Geom::Lines(l) => l.coords_count(),
+        geometry::Geom::Polygons(p) => p.coords_count(),
+    }
+}
+
+/// Reads a GeoJSON FeatureCollection (or a single Feature) from text.
+///
+/// # Errors
+/// `INVALID_JSON`, `NOT_FEATURE_COLLECTION`, `COORDINATE_OUT_OF_RANGE`,
+/// `PROJECTED_COORDINATES`, `LIMIT_EXCEEDED`, `INVALID_OPTION`, and with
+/// `strict` also `INVALID_GEOMETRY`. Everything else is a warning.
+pub fn read(text: &str, options: &ReadOptions) -> Result<Dataset> {
+    if text.len() > options.max_bytes {
+        return Err(Error::LimitExceeded {
+            what: "bytes",
+            actual: text.len(),
+            limit: options.max_bytes,
+        });
+    }
+    let raws = geojson::split_features(text)?;
+    if raws.len() > options.max_features {
+        return Err(Error::LimitExceeded {
+            what: "features",
+            actual: raws.len(),
+            limit: options.max_features,
+        });
+    }
+    let builtin;
+    let mapping = match &options.osm_mapping {
+        Some(m) => m,
+        None => {
+            builtin = OsmMapping::builtin()?;
+            &builtin
+        }
+    };
+    let mut c = Classifier::new(mapping, raws.len());
+    let mut vertices = 0usize;
+    let mut seen_ids = std::collections::HashSet::new();
+    for (index, raw) in raws.iter().enumerate() {
+        let feature = match geojson::parse_feature(raw, index) {
+            Ok(f) => f,
+            Err(e) if !options.strict => {
+                c.ds.warnings
+                    .push(Warning::feature("INVALID_FEATURE", index, e.to_string()));
+                continue;
+            }
+            Err(e) => return Err(e),
+        };
+        if !feature.is_feature() {
+            c.ds.warnings.push(Warning::feature(
+                "NOT_A_FEATURE",
+                index,
+                "member of `features` is not of type Feature; skipped",
+            ));
+            continue;
+        }
+        let Some(raw_geom) = &feature.geometry else {
+            c.ds.warnings.push(Warning::feature(
+                "NO_GEOMETRY",
+                index,
+                "feature has no geometry; skipped",
+            ));
+            continue;
+        };
+        let geom = match geometry::convert(raw_geom, index, options.crs, &mut c.ds.warnings) {
+            Ok(g) => g,
+            Err(e @ Error::InvalidGeometry { .. }) if !options.strict => {
+                c.ds.warnings
+                    .push(Warning::feature("INVALID_GEOMETRY", index, e.to_string()));
+                continue;
+            }
+            Err(e) => return Err(e),
+        };
+        vertices += count_vertices(&geom);
+        if vertices > options.max_vertices {
+            return Err(Error::LimitExceeded {
+                what: "vertices",
+                actual: vertices,
+                limit: options.max_vertices,
+            });
+        }
+        let empty = geojson::Props::default();
+        let props = feature.properties.as_ref().unwrap_or(&empty);
+        let id = feature.id();
+        if let Some(id) = &id {
+            // One OSM object can appear as an area in one export and as a
+            // line in another: only same-id, same-dimension repeats are dropped.
+            if !seen_ids.insert((id.clone(), geom.dimension_name())) {
+                c.ds.warnings.push(Warning::feature(
+                    "DUPLICATE_ID",
+                    index,
+                    format!(
+                        "a {} feature with id `{id}` was already read; duplicate skipped",
+                        geom.dimension_name()
+                    ),
+                ));
+                continue;
+            }
+        }
+        c.add(index, id, props, geom);
+    }
+    finish(c)
+}
+
+/// Decides pending building uses from landuse areas, then estimates
+/// households and population where the input has none.
+fn finish(mut c: Classifier<'_>) -> Result<Dataset> {
+    let a = c.mapping.assumptions.clone();
+    if !c.pending.is_empty() && !c.landuse.is_empty() {
+        let boxes: Vec<Option<Rect<f64>>> =
+            c.landuse.iter().map(|l| l.area.bounding_rect()).collect();
+        for p in &c.pending {
+            let Some(b) = c.ds.buildings.get_mut(p.building) else {
+                continue;
+            };
+            let Some(centroid) = b.footprint.centroid() else {
+                continue;
+            };
+            let hit = c.landuse.iter().zip(&boxes).find(|(l, bb)| {
+                bb.is_some_and(|r| r.intersects(&centroid)) && l.area.contains(&centroid)
+            });
+            if let Some((l, _)) = hit {
+                b.building_use = l.building_use;
+            }
+        }
+    }
+    let mut households_estimated = 0usize;
+    let mut population_estimated = 0usize;
+    for b in &mut c.ds.buildings {
+        if b.households.is_nan() {
+            let residential_share = match b.building_use {
+                crate::model::BuildingUse::Residential => 1.0,
+                crate::model::BuildingUse::Mixed => a.mixed_residential_share.value,
+                _ => 0.0,
+            };
+            b.households = if residential_share > 0.0 && a.household_floor_area_m2.value > 0.0 {
+                households_estimated += 1;
+                let floor_area = b.floor_area_m2.unwrap_or_else(|| {
+                    geodesy::area_m2(&b.footprint) * b.floors.unwrap_or(a.default_floors.value)
+                });
+                (residential_share * floor_area / a.household_floor_area_m2.value + 0.5)
+                    .floor()
+                    .max(1.0)
+            } else {
+                0.0
+            };
+        }
+        if b.population.is_nan() {
+            if b.households > 0.0 {
+                population_estimated += 1;
+            }
+            b.population = b.households * a.persons_per_household.value;
+        }
+    }
+    if c.floors_defaulted > 0 {
+        c.ds.warnings.push(Warning::global(
+            "FLOORS_DEFAULTED",
+            format!(
+                "{} buildings have no floors or height; assumed {} floors ({})",
+                c.floors_defaulted, a.default_floors.value, a.default_floors.source
+            ),
+        ));
+    }
+    if households_estimated > 0 {
+        c.ds.warnings.push(Warning::global(
+            "HOUSEHOLDS_ESTIMATED",
+            format!(
+                "{households_estimated} residential buildings have no `households`; estimated as residential floor area / {} m²",
+                a.household_floor_area_m2.value
+            ),
+        ));
+    }
+    if population_estimated > 0 {
+        c.ds.warnings.push(Warning::global(
+            "POPULATION_ESTIMATED",
+            format!(
+                "{population_estimated} buildings have no `population`; estimated as households × {}",
+                a.persons_per_household.value
+            ),
+        ));
+    }
+    Ok(c.ds)
+}

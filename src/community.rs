@@ -1,0 +1,243 @@
+//! [`Community`]: one loaded dataset with its sites, the object every query
+//! runs against. Built once from GeoJSON, then queried many times.
+
+use std::collections::BTreeMap;
+
+use geo::{BoundingRect, ConvexHull, MultiPoint, MultiPolygon, Point};
+use serde::{Deserialize, Serialize};
+
+use crate::error::{Error, Result, Warning};
+use crate::input::{self, ReadOptions};
+use crate::model::{Boundary, Dataset};
+use crate::site::{self, SiteMetrics, SiteParams};
+
+/// A loaded community dataset.
+#[derive(Debug, Clone)]
+pub struct Community {
+    ds: Dataset,
+    sites: Vec<Boundary>,
+}
+
+/// How a site is chosen: by boundary id or by position among the sites.
+#[derive(Debug, Clone, PartialEq, Deserialize)]
+#[serde(untagged)]
+pub enum SiteRef {
+    /// Position in [`Summary::sites`] (0-based).
+    Index(usize),
+    /// The boundary feature's id.
+    Id(String),
+}
+
+/// Options of [`Community::site_metrics`].
+#[derive(Debug, Clone, Default, Deserialize)]
+#[serde(rename_all = "camelCase", deny_unknown_fields, default)]
+pub struct SiteQuery {
+    /// Which site (default: the first).
+    pub site: Option<SiteRef>,
+    /// Policy parameters; `None` uses the caller's default (a profile's).
+    pub params: Option<SiteParams>,
+}
+
+/// One site as listed in the summary.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+#[serde(rename_all = "camelCase")]
+pub struct SiteInfo {
+    /// Boundary id, if any.
+    pub id: Option<String>,
+    /// Boundary name, if any.
+    pub name: Option<String>,
+    /// Source feature index (`null` when synthesised from the buildings).
+    pub feature_index: Option<usize>,
+}
+
+/// Counts of what was read.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+#[serde(rename_all = "camelCase")]
+pub struct Summary {
+    /// Features in the input.
+    pub feature_count: usize,
+    /// Items by kind (`boundary`, `building`, `facility`, `road`, ...).
+    pub counts: BTreeMap<&'static str, usize>,
+    /// Buildings by use.
+    pub buildings_by_use: BTreeMap<&'static str, usize>,
+    /// Facilities by category.
+    pub categories: BTreeMap<String, usize>,
+    /// `[minLon, minLat, maxLon, maxLat]` of everything read, if anything.
+    pub bbox: Option<[f64; 4]>,
+    /// The sites (boundaries) that will be evaluated.
+    pub sites: Vec<SiteInfo>,
+    /// Everything skipped, estimated or repaired while reading.
+    pub warnings: Vec<Warning>,
+}
+
+/// Site metrics together with the site they describe.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+#[serde(rename_all = "camelCase")]
+pub struct SiteMetricsResult {
+    /// The site.
+    pub site: SiteInfo,
+    /// The metrics (flattened into this object in JSON).
+    #[serde(flatten)]
+    pub metrics: SiteMetrics,
+    /// Problems met while computing.
+    pub warnings: Vec<Warning>,
+}
+
+impl Community {
+    /// Reads GeoJSON text; see [`input::read`] for errors.
+    pub fn from_geojson(text: &str, options: &ReadOptions) -> Result<Self> {
+        Ok(Self::from_dataset(input::read(text, options)?))
+    }
+
+    /// Wraps an already validated dataset. When it has no boundary, the
+    /// convex hull of all building vertices becomes the site (with a warning).
+    pub fn from_dataset(mut ds: Dataset) -> Self {
+        let mut sites = ds.boundaries.clone();
+        if sites.is_empty() {
+            let pts: Vec<Point<f64>> = ds
+                .buildings
+                .iter()
+                .flat_map(|b| b.footprint.0.iter())
+                .flat_map(|p| p.exterior().points())
+                .collect();
+            if !pts.is_empty() {
+                let hull = MultiPoint::new(pts).convex_hull();
+                sites.push(Boundary {
+                    feature_index: None,
+                    id: None,
+                    name: None,
+                    area: MultiPolygon::new(vec![hull]),
+                });
+                ds.warnings.push(Warning::global(
+                    "NO_BOUNDARY",
+                    "no `boundary` feature: the convex hull of all buildings is used as the site",
+                ));
+            }
+        }
+        Community { ds, sites }
+    }
+
+    /// The validated dataset.
+    pub fn dataset(&self) -> &Dataset {
+        &self.ds
+    }
+
+    /// The sites: the boundaries, or one synthesised from the buildings.
+    pub fn sites(&self) -> &[Boundary] {
+        &self.sites
+    }
+
+    /// Resolves a site reference (default: the first site).
+    pub fn site(&self, r: Option<&SiteRef>) -> Result<&Boundary> {
+        let found = match r {
+            None | Some(SiteRef::Index(0)) if !self.sites.is_empty() => self.sites.first(),
+            None => None,
+            Some(SiteRef::Index(i)) => self.sites.get(*i),
+            Some(SiteRef::Id(id)) => self
+                .sites
+                .iter()
+                .find(|s| s.id.as_deref() == Some(id.as_str())),
+        };
+        found.ok_or_else(|| match r {
+            None => Error::EmptyInput {
+                reason: "no boundary and no buildings to derive a site from".into(),
+            },
+            Some(SiteRef::Index(i)) => Error::NotFound {
+                what: "site",
+                name: i.to_string(),
+            },
+            Some(SiteRef::Id(id)) => Error::NotFound {
+                what: "site",
+                name: id.clone(),
+            },
+        })
+    }
+
+    /// Counts by kind and category, bbox and reading warnings.
+    pub fn summary(&self) -> Summary {
+        let ds = &self.ds;
+        let counts = BTreeMap::from([
+            ("boundary", ds.boundaries.len()),
+            ("building", ds.buildings.len()),
+            ("facility", ds.facilities.len()),
+            ("road", ds.roads.len()),
+            ("green", ds.greens.len()),
+            ("gate", ds.gates.len()),
+            ("compound", ds.compounds.len()),
+            ("destination", ds.destinations.len()),
+            ("transitLine", ds.transit_lines.len()),
+            ("transitStop", ds.transit_stops.len()),
+        ]);
+        let mut buildings_by_use = BTreeMap::new();
+        for b in &ds.buildings {
+            *buildings_by_use.entry(b.building_use.as_str()).or_insert(0) += 1;
+        }
+        let mut categories = BTreeMap::new();
+        for f in &ds.facilities {
+            *categories.entry(f.category.clone()).or_insert(0) += 1;
+        }
+        Summary {
+            feature_count: ds.feature_count,
+            counts,
+            buildings_by_use,
+            categories,
+            bbox: bbox(ds),
+            sites: self.sites.iter().map(site_info).collect(),
+            warnings: ds.warnings.clone(),
+        }
+    }
+
+    /// Site indicators of one site with the given policy parameters.
+    pub fn site_metrics(
+        &self,
+        site: Option<&SiteRef>,
+        params: &SiteParams,
+    ) -> Result<SiteMetricsResult> {
+        let s = self.site(site)?;
+        let mut warnings = Vec::new();
+        let metrics = site::site_metrics(&self.ds, &s.area, params, &mut warnings);
+        Ok(SiteMetricsResult {
+            site: site_info(s),
+            metrics,
+            warnings,
+        })
+    }
+}
+
+fn site_info(b: &Boundary) -> SiteInfo {
+    SiteInfo {
+        id: b.id.clone(),
+        name: b.name.clone(),
+        feature_index: b.feature_index,
+    }
+}
+
+fn bbox(ds: &Dataset) -> Option<[f64; 4]> {
+    let mut acc: Option<[f64; 4]> = None;
+    let mut add = |r: Option<geo::Rect<f64>>| {
+        if let Some(r) = r {
+            let (lo, hi) = (r.min(), r.max());
+            acc = Some(match acc {
+                None => [lo.x, lo.y, hi.x, hi.y],
+                Some(a) => [
+                    a[0].min(lo.x),
+                    a[1].min(lo.y),
+                    a[2].max(hi.x),
+                    a[3].max(hi.y),
+                ],
+            });
+        }
+    };
+    ds.boundaries
+        .iter()
+        .for_each(|b| add(b.area.bounding_rect()));
+    ds.buildings
+        .iter()
+        .for_each(|b| add(b.footprint.bounding_rect()));
+    ds.facilities
+        .iter()
+        .for_each(|f| add(Some(f.location.bounding_rect())));
+    ds.roads.iter().for_each(|r| add(r.lines.bounding_rect()));
+    ds.greens.iter().for_each(|g| add(g.area.bounding_rect()));
+    acc
+}

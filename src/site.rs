@@ -1,0 +1,231 @@
+//! Site indicators that need no network: areas, FAR, density, green ratio,
+//! households, service floor area per 100 households, public green per
+//! resident. All areas are geodesic m² on the WGS84 ellipsoid.
+//!
+//! Set operations (union of green areas, clipping to the site) are done on
+//! lon/lat treated as planar, as GEOS/shapely do in the reference data; at
+//! neighbourhood scale the resulting shapes differ from geodesic-edge shapes
+//! by far less than a millimetre, and the areas are then measured
+//! geodesically.
+
+use geo::{BooleanOps, BoundingRect, Centroid, Contains, Intersects, MultiPolygon, Rect};
+use serde::{Deserialize, Serialize};
+
+use crate::error::Warning;
+use crate::geodesy::area_m2;
+use crate::model::{Dataset, GreenType};
+
+/// Policy parameters of the site indicators (they come from a profile).
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[serde(rename_all = "camelCase", deny_unknown_fields, default)]
+pub struct SiteParams {
+    /// Factor at which roof green counts toward the green ratio (0..1).
+    pub roof_green_factor: f64,
+    /// Factor at which vertical greening counts toward the green ratio (0..1).
+    pub vertical_green_factor: f64,
+    /// Facility categories whose floor area counts as community service rooms.
+    pub service_categories: Vec<String>,
+    /// Storey height used to estimate building heights from floors (m).
+    pub storey_height_m: f64,
+}
+
+impl Default for SiteParams {
+    /// Neutral defaults: roof and vertical green not counted (factor 0),
+    /// no service categories. Real values come from a profile.
+    fn default() -> Self {
+        SiteParams {
+            roof_green_factor: 0.0,
+            vertical_green_factor: 0.0,
+            service_categories: Vec::new(),
+            storey_height_m: 3.0,
+        }
+    }
+}
+
+/// The site indicators of one site (camelCase in JSON; `null` where not
+/// computable, e.g. per-household figures with no households).
+#[derive(Debug, Clone, PartialEq, Serialize)]
+#[serde(rename_all = "camelCase")]
+pub struct SiteMetrics {
+    /// Site (boundary) area, m².
+    pub site_area_m2: f64,
+    /// Buildings whose centroid lies in the site.
+    pub building_count: usize,
+    /// Sum of their footprints, m² (overlaps not removed).
+    pub footprint_m2: f64,
+    /// Gross floor area, m² (explicit, else footprint × floors).
+    pub floor_area_m2: f64,
+    /// Plot ratio (容积率) = floor area / site area.
+    pub far: Option<f64>,
+    /// Building density (建筑密度) = footprint / site area.
+    pub building_density: Option<f64>,
+    /// Ground green inside the site (union, clipped), m².
+    pub ground_green_m2: f64,
+    /// Roof green in the site before the factor, m².
+    pub roof_green_m2: f64,
+    /// Vertical greening in the site before the factor, m².
+    pub vertical_green_m2: f64,
+    /// Green area counted for the ratio: ground + roof × factor + vertical × factor, m².
+    pub counted_green_m2: f64,
+    /// Green ratio (绿地率) = counted green / site area.
+    pub green_ratio: Option<f64>,
+    /// Households in the site's buildings.
+    pub households: f64,
+    /// Residents in the site's buildings.
+    pub population: f64,
+    /// Floor area of community service facilities in the site, m².
+    pub service_floor_area_m2: f64,
+    /// Service facilities in the site with no `floor_area_m2` (not counted).
+    pub service_facilities_without_area: usize,
+    /// Community service floor area per 100 households, m².
+    pub service_floor_area_per_100_households_m2: Option<f64>,
+    /// Public ground green inside the site, m².
+    pub public_green_m2: f64,
+    /// Public green per resident, m².
+    pub public_green_per_capita_m2: Option<f64>,
+    /// Tallest building (explicit height, else floors × storey height), m.
+    pub max_building_height_m: Option<f64>,
+}
+
+fn ratio(num: f64, den: f64) -> Option<f64> {
+    (den > 0.0).then(|| num / den)
+}
+
+/// A site outline with a cached bounding box for fast rejection.
+struct Site<'a> {
+    area: &'a MultiPolygon<f64>,
+    bbox: Option<Rect<f64>>,
+}
+
+impl Site<'_> {
+    fn contains(&self, p: geo::Point<f64>) -> bool {
+        self.bbox.is_some_and(|b| b.intersects(&p)) && self.area.contains(&p)
+    }
+}
+
+/// Computes the site indicators of `site` over the dataset's features.
+///
+/// Buildings and facilities count when their centroid (point) lies inside
+/// the site; ground green is unioned and clipped to the site; roof and
+/// vertical green count when their centroid lies inside.
+pub fn site_metrics(
+    ds: &Dataset,
+    site_area: &MultiPolygon<f64>,
+    params: &SiteParams,
+    warnings: &mut Vec<Warning>,
+) -> SiteMetrics {
+    let site = Site {
+        area: site_area,
+        bbox: site_area.bounding_rect(),
+    };
+    let site_area_m2 = area_m2(site_area);
+
+    let mut m = SiteMetrics {
+        site_area_m2,
+        building_count: 0,
+        footprint_m2: 0.0,
+        floor_area_m2: 0.0,
+        far: None,
+        building_density: None,
+        ground_green_m2: 0.0,
+        roof_green_m2: 0.0,
+        vertical_green_m2: 0.0,
+        counted_green_m2: 0.0,
+        green_ratio: None,
+        households: 0.0,
+        population: 0.0,
+        service_floor_area_m2: 0.0,
+        service_facilities_without_area: 0,
+        service_floor_area_per_100_households_m2: None,
+        public_green_m2: 0.0,
+        public_green_per_capita_m2: None,
+        max_building_height_m: None,
+    };
+
+    for b in &ds.buildings {
+        let Some(c) = b.footprint.centroid() else {
+            continue;
+        };
+        if !site.contains(c) {
+            continue;
+        }
+        let footprint = area_m2(&b.footprint);
+        let floors = b.floors.unwrap_or(0.0);
+        m.building_count += 1;
+        m.footprint_m2 += footprint;
+        m.floor_area_m2 += b.floor_area_m2.unwrap_or(footprint * floors);
+        m.households += b.households;
+        m.population += b.population;
+        let height = b.height_m.or(b.floors.map(|f| f * params.storey_height_m));
+        if let Some(h) = height {
+            m.max_building_height_m = Some(m.max_building_height_m.map_or(h, |x: f64| x.max(h)));
+        }
+    }
+
+    for f in &ds.facilities {
+        if !params.service_categories.iter().any(|c| c == &f.category) || !site.contains(f.location)
+        {
+            continue;
+        }
+        match f.floor_area_m2 {
+            Some(a) => m.service_floor_area_m2 += a,
+            None => m.service_facilities_without_area += 1,
+        }
+    }
+    if m.service_facilities_without_area > 0 {
+        warnings.push(Warning::global(
+            "SERVICE_AREA_MISSING",
+            format!(
+                "{} community service facilities in the site have no `floor_area_m2` and are not counted",
+                m.service_facilities_without_area
+            ),
+        ));
+    }
+
+    let mut ground = Vec::new();
+    let mut public = Vec::new();
+    for g in &ds.greens {
+        match g.green_type {
+            GreenType::Ground => {
+                ground.extend(g.area.0.iter().cloned());
+                if g.public {
+                    public.extend(g.area.0.iter().cloned());
+                }
+            }
+            GreenType::Roof | GreenType::Vertical => {
+                let inside = g.area.centroid().is_some_and(|c| site.contains(c));
+                if !inside {
+                    continue;
+                }
+                let a = g.area_m2.unwrap_or_else(|| area_m2(&g.area));
+                if g.green_type == GreenType::Roof {
+                    m.roof_green_m2 += a;
+                } else {
+                    m.vertical_green_m2 += a;
+                }
+            }
+        }
+    }
+    m.ground_green_m2 = clipped_union_area_m2(ground, site_area);
+    m.public_green_m2 = clipped_union_area_m2(public, site_area);
+    m.counted_green_m2 = m.ground_green_m2
+        + m.roof_green_m2 * params.roof_green_factor
+        + m.vertical_green_m2 * params.vertical_green_factor;
+
+    m.far = ratio(m.floor_area_m2, site_area_m2);
+    m.building_density = ratio(m.footprint_m2, site_area_m2);
+    m.green_ratio = ratio(m.counted_green_m2, site_area_m2);
+    m.service_floor_area_per_100_households_m2 =
+        ratio(m.service_floor_area_m2 * 100.0, m.households);
+    m.public_green_per_capita_m2 = ratio(m.public_green_m2, m.population);
+    m
+}
+
+/// Geodesic area of (union of `parts`) ∩ `site`, m².
+fn clipped_union_area_m2(parts: Vec<geo::Polygon<f64>>, site: &MultiPolygon<f64>) -> f64 {
+    if parts.is_empty() {
+        return 0.0;
+    }
+    let union = geo::unary_union(&parts);
+    area_m2(&union.intersection(site))
+}
