@@ -378,7 +378,7 @@ fn check_scoring(path: &str, s: &Scoring) -> Result<()> {
                         "score must be within 0..=100",
                     ));
                 }
-                let ordered = previous.map_or(true, |p| if uses_min { edge < p } else { edge > p });
+                let ordered = previous.is_none_or(|p| if uses_min { edge < p } else { edge > p });
                 if !ordered {
                     return Err(invalid(
                         bpath,
