@@ -281,6 +281,52 @@ pub fn attribute_key(name: &str) -> String {
     format!("attributes.{name}")
 }
 
+/// Adds every number (and boolean, as 1/0) found in `value` to `out`, keyed
+/// by its dotted path under `prefix`. Nulls, strings and non-finite numbers
+/// are skipped, so a missing quantity stays missing (and the indicator that
+/// reads it is "not assessed"). Array items use their index as the segment.
+///
+/// ```
+/// use future_community::profile::{metric::insert_json, Metrics};
+/// let mut m = Metrics::new();
+/// let site = serde_json::json!({"far": 2.4, "greenRatio": null, "households": 120});
+/// insert_json("siteMetrics", &site, &mut m);
+/// assert_eq!(m.get("siteMetrics.far"), Some(&2.4));
+/// assert!(!m.contains_key("siteMetrics.greenRatio"));
+/// ```
+pub fn insert_json(prefix: &str, value: &serde_json::Value, out: &mut Metrics) {
+    use serde_json::Value;
+    match value {
+        Value::Number(n) => {
+            if let Some(x) = n.as_f64().filter(|x| x.is_finite()) {
+                out.insert(prefix.to_string(), x);
+            }
+        }
+        Value::Bool(b) => {
+            out.insert(prefix.to_string(), f64::from(u8::from(*b)));
+        }
+        Value::Object(map) => {
+            for (k, v) in map {
+                insert_json(&join(prefix, k), v, out);
+            }
+        }
+        Value::Array(items) => {
+            for (i, v) in items.iter().enumerate() {
+                insert_json(&join(prefix, &i.to_string()), v, out);
+            }
+        }
+        Value::Null | Value::String(_) => {}
+    }
+}
+
+fn join(prefix: &str, segment: &str) -> String {
+    if prefix.is_empty() {
+        segment.to_string()
+    } else {
+        format!("{prefix}.{segment}")
+    }
+}
+
 /// Whether `s` is a known facility category.
 pub fn is_category(s: &str) -> bool {
     CATEGORIES.contains(&s)
@@ -347,6 +393,34 @@ mod tests {
             "travelCircles.metro10min"
         );
         assert_eq!(attribute_key("x"), "attributes.x");
+    }
+
+    #[test]
+    fn json_values_flatten_into_dotted_keys() {
+        let mut m = Metrics::new();
+        let v = serde_json::json!({
+            "a": 1, "b": {"c": 2.5, "d": null, "e": "text", "f": true},
+            "g": [0.5, {"h": false}]
+        });
+        insert_json("x", &v, &mut m);
+        let got: Vec<(&str, f64)> = m.iter().map(|(k, v)| (k.as_str(), *v)).collect();
+        assert_eq!(
+            got,
+            [
+                ("x.a", 1.0),
+                ("x.b.c", 2.5),
+                ("x.b.f", 1.0),
+                ("x.g.0", 0.5),
+                ("x.g.1.h", 0.0)
+            ]
+        );
+        let mut m = Metrics::new();
+        insert_json(
+            "",
+            &serde_json::json!({"coverage": {"park": {"500": {"landArea": 0.9}}}}),
+            &mut m,
+        );
+        assert_eq!(m.get("coverage.park.500.landArea"), Some(&0.9));
     }
 
     #[test]
