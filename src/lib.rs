@@ -23,6 +23,7 @@
 
 pub mod community;
 pub mod error;
+pub mod evaluation;
 pub mod geodesy;
 pub mod input;
 pub mod model;
