@@ -206,7 +206,8 @@ impl Community {
     #[wasm_bindgen(js_name = fromGeoJSON)]
     pub fn from_geojson(
         #[wasm_bindgen(unchecked_param_type = "string | Uint8Array | object")] input: JsValue,
-        #[wasm_bindgen(unchecked_param_type = "FromGeoJSONOptions")] options: Option<JsValue>,
+        #[wasm_bindgen(unchecked_optional_param_type = "FromGeoJSONOptions | null")]
+        options: Option<JsValue>,
     ) -> JsResult<Community> {
         let opts: ReadOptions = from_js(options, "options")?;
         let text = input_text(&input)?;
@@ -226,7 +227,8 @@ impl Community {
     #[wasm_bindgen(js_name = siteMetrics, unchecked_return_type = "SiteMetrics")]
     pub fn site_metrics(
         &self,
-        #[wasm_bindgen(unchecked_param_type = "SiteMetricsOptions")] options: Option<JsValue>,
+        #[wasm_bindgen(unchecked_optional_param_type = "SiteMetricsOptions | null")]
+        options: Option<JsValue>,
     ) -> JsResult<JsValue> {
         let q: SiteQuery = from_js(options, "options")?;
         let params = match q.params {
@@ -247,10 +249,11 @@ impl Community {
     #[wasm_bindgen(unchecked_return_type = "Report")]
     pub fn evaluate(
         &self,
-        #[wasm_bindgen(unchecked_param_type = "string | ProfileDocument | null")] profile: Option<
+        #[wasm_bindgen(unchecked_optional_param_type = "string | ProfileDocument | null")]
+        profile: Option<JsValue>,
+        #[wasm_bindgen(unchecked_optional_param_type = "EvaluateOptions | null")] options: Option<
             JsValue,
         >,
-        #[wasm_bindgen(unchecked_param_type = "EvaluateOptions")] options: Option<JsValue>,
     ) -> JsResult<JsValue> {
         let p = profile_arg(profile)?;
         let args: EvaluateArgs = from_js(options, "options")?;
@@ -265,10 +268,11 @@ impl Community {
     #[wasm_bindgen(js_name = evaluateAll, unchecked_return_type = "Comparison")]
     pub fn evaluate_all(
         &self,
-        #[wasm_bindgen(unchecked_param_type = "string | ProfileDocument | null")] profile: Option<
+        #[wasm_bindgen(unchecked_optional_param_type = "string | ProfileDocument | null")]
+        profile: Option<JsValue>,
+        #[wasm_bindgen(unchecked_optional_param_type = "EvaluateOptions | null")] options: Option<
             JsValue,
         >,
-        #[wasm_bindgen(unchecked_param_type = "EvaluateOptions")] options: Option<JsValue>,
     ) -> JsResult<JsValue> {
         let p = profile_arg(profile)?;
         let args: EvaluateArgs = from_js(options, "options")?;
