@@ -11,6 +11,9 @@
 //! Fixed seed, so failures reproduce; tolerance 1e-6 m (both sides add the
 //! same f64 lengths in different orders).
 
+// Native only: proptest and the reference files are not available in wasm32.
+#![cfg(not(target_arch = "wasm32"))]
+
 use std::cmp::Reverse;
 use std::collections::BinaryHeap;
 
