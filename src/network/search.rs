@@ -15,7 +15,7 @@
 //!   stopped at a cutoff, calling a visitor as each node is settled.
 //!
 //! Distances are non-negative `f64` metres; the queue is a radix heap
-//! ([`super::heap`]).
+//! (monotone keys, as Dijkstra pops distances in order).
 
 use super::graph::Graph;
 use super::heap::RadixHeap;
