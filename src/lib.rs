@@ -26,6 +26,7 @@ pub mod community;
 pub mod error;
 pub mod geodesy;
 pub mod input;
+pub mod isochrone;
 pub mod model;
 pub mod network;
 pub mod site;
