@@ -63,13 +63,11 @@ pub mod result;
 pub mod transit;
 
 pub use areas::{isochrones, service_areas};
-pub use circles::{
-    travel_circles, CircleBuildings, CircleResult, CircleSpec, DestinationRule, DestinationSpec,
-    TransitOptions, TransitSummary, TravelCircleOptions, TravelCircles,
-};
+pub use circles::{travel_circles, CircleBuildings, CircleResult, TransitSummary, TravelCircles};
 pub use grid::{travel_time_grid, CellCollection, CellFeature, CellProperties, TravelTimeGrid};
 pub use options::{
-    FacilityRef, GridOptions, IsochroneOptions, IsochroneOrigin, Minutes, ServiceAreaOptions,
+    CircleSpec, DestinationRule, DestinationSpec, FacilityRef, GridOptions, IsochroneOptions,
+    IsochroneOrigin, Minutes, ServiceAreaOptions, TransitOptions, TravelCircleOptions,
 };
 pub use reach::{Piece, ReachableNetwork, Source};
 pub use result::{AreaCollection, AreaFeature, AreaProperties, MultiPolygonGeometry, OriginInfo};

@@ -1,8 +1,14 @@
 //! Options of the isochrone queries (deserialised straight from the JS
 //! options objects, camelCase, unknown keys rejected) and their validation.
 
-use serde::Deserialize;
+use std::collections::BTreeMap;
 
+use serde::{Deserialize, Serialize};
+
+use super::transit::{
+    ModeParams, TransitParams, DEFAULT_MODES, DEFAULT_OTHER_MODE, DEFAULT_STOP_DISTANCE_M,
+    DEFAULT_STRAIGHT_WALK_M, DEFAULT_TRANSFER_WALK_M,
+};
 use crate::access::options::{DEFAULT_MAX_SNAP_M, DEFAULT_WALK_SPEED_MPS};
 use crate::community::SiteRef;
 use crate::error::{Error, Result};
@@ -113,6 +119,17 @@ pub struct GridOptions {
     /// Also return the cells as a GeoJSON FeatureCollection; default false.
     pub cells: Option<bool>,
 }
+
+/// Default categories of the 5-minute circle.
+pub const DEFAULT_BUS_CATEGORIES: [&str; 1] = ["bus_stop"];
+/// Default limit of the bus circle, minutes (seed: 5分钟出行圈).
+pub const DEFAULT_BUS_MINUTES: f64 = 5.0;
+/// Default categories of the 10-minute circle.
+pub const DEFAULT_METRO_CATEGORIES: [&str; 1] = ["metro_station"];
+/// Default limit of the metro circle, minutes (seed: 10分钟出行圈).
+pub const DEFAULT_METRO_MINUTES: f64 = 10.0;
+/// Default limit of the destinations circle, minutes (seed: 30分钟出行圈).
+pub const DEFAULT_DESTINATION_MINUTES: f64 = 30.0;
 
 /// Validated common parameters of an area query.
 #[derive(Debug, Clone, PartialEq)]
@@ -330,6 +347,155 @@ impl GridOptions {
             cells: self.cells.unwrap_or(false),
         })
     }
+}
+
+/// One walking circle: facility categories and a limit.
+#[derive(Debug, Clone, Default, PartialEq, Deserialize)]
+#[serde(rename_all = "camelCase", deny_unknown_fields, default)]
+pub struct CircleSpec {
+    /// Facility categories that satisfy the circle (nearest of any).
+    pub categories: Option<Vec<String>>,
+    /// Limit, minutes.
+    pub minutes: Option<f64>,
+}
+
+/// How the destinations of several categories combine.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq, Deserialize, Serialize)]
+#[serde(rename_all = "camelCase")]
+pub enum DestinationRule {
+    /// Every destination category must have one destination within the limit.
+    #[default]
+    EveryCategory,
+    /// One destination of any category within the limit suffices.
+    Any,
+}
+
+/// The 30-minute circle.
+#[derive(Debug, Clone, Default, PartialEq, Deserialize)]
+#[serde(rename_all = "camelCase", deny_unknown_fields, default)]
+pub struct DestinationSpec {
+    /// Destination categories to use; default all present.
+    pub categories: Option<Vec<String>>,
+    /// Limit, minutes.
+    pub minutes: Option<f64>,
+    /// `"everyCategory"` (default) or `"any"`.
+    pub rule: Option<DestinationRule>,
+}
+
+/// Public transport options.
+#[derive(Debug, Clone, Default, PartialEq, Deserialize)]
+#[serde(rename_all = "camelCase", deny_unknown_fields, default)]
+pub struct TransitOptions {
+    /// Use the transit lines (default true); false = walking only.
+    pub enabled: Option<bool>,
+    /// Speed and headway per mode, merged over [`DEFAULT_MODES`].
+    pub modes: Option<BTreeMap<String, ModeParams>>,
+    /// For modes not in the table; default [`DEFAULT_OTHER_MODE`].
+    pub other_mode: Option<ModeParams>,
+    /// Stops without a `line` serve lines within this, metres; default 30.
+    pub stop_distance_m: Option<f64>,
+    /// Straight walks between stops up to this, metres; default 100.
+    pub transfer_walk_m: Option<f64>,
+    /// Straight walks between an off-network point and a stop, metres;
+    /// default 400.
+    pub max_straight_walk_m: Option<f64>,
+}
+
+/// Options of `community.travelCircles(...)`.
+#[derive(Debug, Clone, Default, PartialEq, Deserialize)]
+#[serde(rename_all = "camelCase", deny_unknown_fields, default)]
+pub struct TravelCircleOptions {
+    /// Walking speed, m/s; default 5 km/h.
+    pub walk_speed_mps: Option<f64>,
+    /// Snapping limit, metres; default 250.
+    pub max_snap_m: Option<f64>,
+    /// The 5-minute circle.
+    pub bus: Option<CircleSpec>,
+    /// The 10-minute circle.
+    pub metro: Option<CircleSpec>,
+    /// The 30-minute circle.
+    pub destinations: Option<DestinationSpec>,
+    /// Public transport.
+    pub transit: Option<TransitOptions>,
+}
+
+pub(crate) fn categories(
+    option: &str,
+    v: Option<&Vec<String>>,
+    default: &[&str],
+) -> Result<Vec<String>> {
+    let list: Vec<String> = match v {
+        Some(l) => l.clone(),
+        None => default.iter().map(|s| s.to_string()).collect(),
+    };
+    if list.is_empty() || list.iter().any(|c| c.trim().is_empty()) {
+        return Err(Error::option(
+            option,
+            "give one or more non-empty category names",
+        ));
+    }
+    Ok(list)
+}
+
+fn non_negative(option: &str, v: Option<f64>, default: f64) -> Result<f64> {
+    let x = v.unwrap_or(default);
+    if x.is_finite() && x >= 0.0 {
+        Ok(x)
+    } else {
+        Err(Error::option(
+            option,
+            format!("must be a finite number >= 0, got {x}"),
+        ))
+    }
+}
+
+pub(crate) fn transit_params(t: Option<&TransitOptions>) -> Result<TransitParams> {
+    let t = t.cloned().unwrap_or_default();
+    let mut modes: BTreeMap<String, ModeParams> = DEFAULT_MODES
+        .iter()
+        .map(|(k, v)| (k.to_string(), *v))
+        .collect();
+    let check = |name: &str, m: ModeParams| -> Result<ModeParams> {
+        let ok = m.speed_kmh.is_finite()
+            && m.speed_kmh > 0.0
+            && m.headway_min.is_finite()
+            && m.headway_min >= 0.0;
+        if ok {
+            Ok(m)
+        } else {
+            Err(Error::option(
+                name,
+                format!("speedKmh must be > 0 and headwayMin >= 0, got {m:?}"),
+            ))
+        }
+    };
+    for (k, v) in t.modes.unwrap_or_default() {
+        let key = k.trim().to_ascii_lowercase();
+        modes.insert(key, check("transit.modes", v)?);
+    }
+    Ok(TransitParams {
+        enabled: t.enabled.unwrap_or(true),
+        modes,
+        other: check(
+            "transit.otherMode",
+            t.other_mode.unwrap_or(DEFAULT_OTHER_MODE),
+        )?,
+        stop_distance_m: non_negative(
+            "transit.stopDistanceM",
+            t.stop_distance_m,
+            DEFAULT_STOP_DISTANCE_M,
+        )?,
+        transfer_walk_m: non_negative(
+            "transit.transferWalkM",
+            t.transfer_walk_m,
+            DEFAULT_TRANSFER_WALK_M,
+        )?,
+        straight_walk_m: non_negative(
+            "transit.maxStraightWalkM",
+            t.max_straight_walk_m,
+            DEFAULT_STRAIGHT_WALK_M,
+        )?,
+    })
 }
 
 #[cfg(test)]

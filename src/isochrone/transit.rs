@@ -480,6 +480,14 @@ impl<'n> TransitGraph<'n> {
                     (s.connector_m + (e.length_m - s.offset_m).max(0.0)) / v,
                 ));
             }
+            // Stops on the same edge: straight along it.
+            let start = self.on_edge.partition_point(|x| x.0 < s.edge);
+            for &(_, k) in self.on_edge[start..].iter().take_while(|x| x.0 == s.edge) {
+                if let Some(ks) = self.platforms[k as usize].snap {
+                    let m = (s.offset_m - ks.offset_m).abs() + s.connector_m + ks.connector_m;
+                    seeds.push((self.platform_node(k), m / v));
+                }
+            }
         }
         for (k, m) in self.straight_links(dest, snap.is_some(), straight_walk_m) {
             seeds.push((self.platform_node(k), m / v));
