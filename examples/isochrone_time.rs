@@ -5,7 +5,8 @@ use std::time::Instant;
 
 use future_community::access::AccessEngine;
 use future_community::isochrone::{
-    isochrones, service_areas, IsochroneOptions, ServiceAreaOptions,
+    isochrones, service_areas, travel_circles, travel_time_grid, GridOptions, IsochroneOptions,
+    ServiceAreaOptions, TravelCircleOptions,
 };
 use future_community::network::NetworkOptions;
 use future_community::Community;
@@ -38,9 +39,14 @@ fn main() {
         .filter_map(|b| b.footprint.centroid())
         .collect();
     let step = (homes.len() / 10).max(1);
+    let minutes = std::env::var("MINUTES").unwrap_or_else(|_| "15".to_string());
     let mut times = Vec::new();
     for p in homes.iter().step_by(step).take(10) {
-        let json = format!(r#"{{"origin": [{}, {}], "minutes": [15]}}"#, p.x(), p.y());
+        let json = format!(
+            r#"{{"origin": [{}, {}], "minutes": [{minutes}]}}"#,
+            p.x(),
+            p.y()
+        );
         let o: IsochroneOptions = serde_json::from_str(&json).expect("options");
         let t = Instant::now();
         let fc = isochrones(&community, &engine, &o).expect("isochrones");
@@ -56,7 +62,7 @@ fn main() {
             .iter()
             .map(|f| (f.properties.area_m2 / 1e4).round())
             .collect();
-        println!("isochrone 5/10/15: {dt:.1} ms, vertices {v:?}, areas {a:?} ha");
+        println!("isochrone [{minutes}]: {dt:.1} ms, vertices {v:?}, areas {a:?} ha");
     }
     times.sort_by(f64::total_cmp);
     println!(
@@ -79,5 +85,20 @@ fn main() {
         "service areas {category} ({:?} facilities): {:.1} ms, vertices {v:?}",
         fc.facilities,
         ms(t)
+    );
+    let g: GridOptions =
+        serde_json::from_str(&format!(r#"{{"category": "{category}", "cellM": 50}}"#))
+            .expect("options");
+    let t = Instant::now();
+    let grid = travel_time_grid(&community, &engine, &g).expect("grid");
+    println!("grid {}x{} cells: {:.1} ms", grid.cols, grid.rows, ms(t));
+    let t = Instant::now();
+    let c = travel_circles(&community, &engine, &TravelCircleOptions::default()).expect("circles");
+    println!(
+        "travel circles: {:.1} ms, bus5min {:?}, metro10min {:?}, destinations30min {:?}",
+        ms(t),
+        c.bus_5min.share,
+        c.metro_10min.share,
+        c.destinations_30min.share
     );
 }
