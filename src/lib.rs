@@ -24,11 +24,13 @@
 pub mod access;
 pub mod community;
 pub mod error;
+pub mod evaluation;
 pub mod geodesy;
 pub mod input;
 pub mod isochrone;
 pub mod model;
 pub mod network;
+pub mod profile;
 pub mod site;
 
 pub mod bindings;

@@ -16,6 +16,9 @@
 //! distances within 1e-6 relative, coverage and 2SFCA exactly as a
 //! consequence (checked to 1e-9).
 
+// Native only: proptest and the reference files are not available in wasm32.
+#![cfg(not(target_arch = "wasm32"))]
+
 use std::collections::BTreeMap;
 use std::fs;
 use std::sync::OnceLock;

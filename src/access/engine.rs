@@ -5,16 +5,14 @@ use std::collections::BTreeMap;
 use std::sync::OnceLock;
 
 use geo::{Centroid, Point};
-use rstar::primitives::GeomWithData;
-use rstar::RTree;
 
 use super::gates::Compounds;
+use super::grid::PointGrid;
 use super::options::SnapMode;
 use super::snapped::Snapped;
 use crate::error::{Result, Warning};
-use crate::geodesy;
 use crate::model::Dataset;
-use crate::network::{Network, NetworkOptions, NetworkSummary};
+use crate::network::{metric, Network, NetworkOptions, NetworkSummary};
 
 /// A residential (or mixed-use) building: an origin of walking trips.
 #[derive(Debug, Clone)]
@@ -31,6 +29,15 @@ pub(crate) struct Origin {
     pub compound: Option<usize>,
 }
 
+/// Missing (NaN) or invalid weights count as 0.
+fn finite_or_zero(v: f64) -> f64 {
+    if v.is_finite() && v > 0.0 {
+        v
+    } else {
+        0.0
+    }
+}
+
 /// A facility.
 #[derive(Debug, Clone)]
 pub(crate) struct Site {
@@ -39,8 +46,6 @@ pub(crate) struct Site {
     pub location: Point<f64>,
     pub capacity: f64,
 }
-
-pub(crate) type PointTree = RTree<GeomWithData<[f64; 2], u32>>;
 
 /// Walking accessibility of one dataset: build once, query many times.
 ///
@@ -54,8 +59,8 @@ pub struct AccessEngine {
     pub(crate) sites: Vec<Site>,
     /// Category -> site indices, ascending.
     pub(crate) categories: BTreeMap<String, Vec<u32>>,
-    /// Category -> R-tree of its sites (tangent-plane metres).
-    pub(crate) straight: BTreeMap<String, PointTree>,
+    /// Category -> grid of its sites (tangent-plane metres).
+    pub(crate) straight: BTreeMap<String, PointGrid>,
     gates: Vec<Point<f64>>,
     compounds: Compounds,
     edge_snaps: Snapped,
@@ -83,9 +88,9 @@ impl AccessEngine {
                 Origin {
                     feature_index: b.feature_index,
                     id: b.id.clone(),
-                    households: b.households,
-                    population: b.population,
-                    land_area_m2: geodesy::area_m2(&b.footprint),
+                    households: finite_or_zero(b.households),
+                    population: finite_or_zero(b.population),
+                    land_area_m2: metric::area_m2(&b.footprint),
                     centroid,
                     compound: centroid.and_then(|c| compounds.around(c)),
                 }
@@ -128,10 +133,10 @@ impl AccessEngine {
                     .map(|&i| {
                         let p = sites[i as usize].location;
                         let (x, y) = plane.project(p.x(), p.y());
-                        GeomWithData::new([x, y], i)
+                        ([x, y], i)
                     })
                     .collect();
-                (c.clone(), RTree::bulk_load(pts))
+                (c.clone(), PointGrid::new(pts))
             })
             .collect();
         let gates: Vec<Point<f64>> = data.gates.iter().map(|g| g.location).collect();

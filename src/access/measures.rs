@@ -20,8 +20,10 @@ use crate::network::{BoundedSearch, KNearestSources, NearestSources, Seed, NO_SO
 /// The facilities of one category that can be used: (site index, access point).
 pub(crate) struct Usable {
     pub list: Vec<(u32, AccessPoint)>,
-    /// (edge, position in `list`), sorted, for the same-edge case.
-    by_edge: Vec<(u32, u32)>,
+    /// Per edge, the first position in `list` on it (`NO_SOURCE`: none),
+    /// chained through `next`, for the same-edge case.
+    edge_head: Vec<u32>,
+    next: Vec<u32>,
 }
 
 impl Usable {
@@ -36,22 +38,31 @@ impl Usable {
                 _ => off.push(i),
             }
         }
-        let mut by_edge: Vec<(u32, u32)> = list
-            .iter()
-            .enumerate()
-            .map(|(p, (_, ap))| (ap.edge, p as u32))
-            .collect();
-        by_edge.sort_unstable();
-        (Usable { list, by_edge }, off)
+        let mut edge_head = vec![NO_SOURCE; snapped.edge_count()];
+        let mut next = vec![NO_SOURCE; list.len()];
+        for (p, (_, ap)) in list.iter().enumerate().rev() {
+            if let Some(head) = edge_head.get_mut(ap.edge as usize) {
+                next[p] = *head;
+                *head = p as u32;
+            }
+        }
+        (
+            Usable {
+                list,
+                edge_head,
+                next,
+            },
+            off,
+        )
     }
 
-    /// Positions of the facilities on edge `e`.
+    /// Positions of the facilities on edge `e`, ascending.
     fn on_edge(&self, e: u32) -> impl Iterator<Item = u32> + '_ {
-        let start = self.by_edge.partition_point(|x| x.0 < e);
-        self.by_edge[start..]
-            .iter()
-            .take_while(move |x| x.0 == e)
-            .map(|x| x.1)
+        let first = self.edge_head.get(e as usize).copied().unwrap_or(NO_SOURCE);
+        std::iter::successors((first != NO_SOURCE).then_some(first), |&p| {
+            let n = self.next[p as usize];
+            (n != NO_SOURCE).then_some(n)
+        })
     }
 
     /// Search seeds: both ends of every facility's edge.
@@ -196,9 +207,7 @@ pub(crate) fn k_nearest(
             usable,
             o,
             max_snap_m,
-            |node, add| {
-                node_cands.extend(knn.labels(node).iter().map(|l| (l.dist_m + add, l.source)))
-            },
+            |node, add| node_cands.extend(knn.labels(node).map(|l| (l.dist_m + add, l.source))),
             |d, p| cands.push((d, p)),
         );
         cands.append(node_cands);
@@ -224,9 +233,10 @@ pub(crate) fn k_nearest(
 /// (distance or `INFINITY`, site index or `NO_SOURCE`).
 pub(crate) fn straight(engine: &AccessEngine, category: &str) -> Vec<(f64, u32)> {
     let plane = engine.network.index().plane();
-    let Some(tree) = engine.straight.get(category) else {
+    let Some(grid) = engine.straight.get(category) else {
         return vec![(f64::INFINITY, NO_SOURCE); engine.origins.len()];
     };
+    let mut cands = Vec::new();
     engine
         .origins
         .iter()
@@ -235,17 +245,12 @@ pub(crate) fn straight(engine: &AccessEngine, category: &str) -> Vec<(f64, u32)>
                 return (f64::INFINITY, NO_SOURCE);
             };
             let (x, y) = plane.project(c.x(), c.y());
-            let q = [x, y];
-            let Some(first) = tree.nearest_neighbor(&q) else {
-                return (f64::INFINITY, NO_SOURCE);
-            };
-            let d0 = ((first.geom()[0] - x).powi(2) + (first.geom()[1] - y).powi(2)).sqrt();
-            let r = d0 * 1.01 + 1.0;
+            grid.candidates([x, y], |d| d * 1.01 + 1.0, &mut cands);
             let mut best = (f64::INFINITY, NO_SOURCE);
-            for cand in tree.locate_within_distance(q, r * r) {
-                let d = distance_m(c, engine.sites[cand.data as usize].location);
-                if better((d, cand.data), best) {
-                    best = (d, cand.data);
+            for &(_, site) in &cands {
+                let d = distance_m(c, engine.sites[site as usize].location);
+                if better((d, site), best) {
+                    best = (d, site);
                 }
             }
             best
@@ -309,18 +314,9 @@ pub(crate) fn for_each_pair(
             (e.v, fap.extra_m + (e.length_m - fap.offset_m).max(0.0)),
         ];
         bounded.run(graph, &seeds, cutoff_m, |node, d| {
-            for a in graph.neighbours(node) {
-                let edge = edges[a.edge as usize];
-                for entry in snapped.on_edge(a.edge) {
-                    if entry.ap.snap_m > max_snap_m {
-                        continue;
-                    }
-                    let along = if node == edge.u {
-                        entry.ap.offset_m
-                    } else {
-                        (edge.length_m - entry.ap.offset_m).max(0.0)
-                    };
-                    offer(entry.origin, d + along + entry.ap.extra_m);
+            for at in snapped.at_node(node) {
+                if at.snap_m <= max_snap_m {
+                    offer(at.origin, d + at.dist_m);
                 }
             }
         });

@@ -84,6 +84,7 @@ pub mod decay;
 mod engine;
 pub mod fca;
 pub mod gates;
+mod grid;
 mod measures;
 pub mod options;
 mod query;

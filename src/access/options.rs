@@ -62,8 +62,9 @@ pub struct AccessOptions {
     /// Points farther than this from the network (metres) are unreachable;
     /// default 250.
     pub max_snap_m: Option<f64>,
-    /// Count facilities within each threshold (cumulative opportunities);
-    /// default `true`.
+    /// Count facilities within each threshold (cumulative opportunities).
+    /// Default `false`: it needs one bounded search per facility, which on a
+    /// large district costs about as much as everything else together.
     pub opportunities: Option<bool>,
     /// Edge (default) or node snapping.
     pub snap: Option<SnapMode>,
@@ -235,7 +236,7 @@ impl AccessOptions {
             k,
             kernel,
             max_snap_m: max_snap(self.max_snap_m)?,
-            opportunities: self.opportunities.unwrap_or(true),
+            opportunities: self.opportunities.unwrap_or(false),
             snap: self.snap.unwrap_or_default(),
         })
     }
@@ -274,7 +275,7 @@ mod tests {
         assert_eq!(keys, vec!["300", "500", "800", "1000"]);
         assert_eq!(
             (r.k, r.max_snap_m, r.opportunities, r.snap),
-            (1, 250.0, true, SnapMode::Edge)
+            (1, 250.0, false, SnapMode::Edge)
         );
         assert!(r.kernel.is_none());
     }

@@ -68,7 +68,7 @@ pub struct CategoryColumns {
     /// `buildings × k`, nearest first, `NaN` padded; empty when `k` = 1.
     pub k_nearest_m: Vec<f64>,
     /// Facilities within each threshold, row-major `buildings × thresholds`;
-    /// empty when opportunities are off.
+    /// empty unless `opportunities: true`.
     pub opportunities: Vec<u32>,
     /// Gravity accessibility Σ_j capacity_j · f(d_ij); empty without `decay`.
     pub gravity: Vec<f64>,

@@ -31,6 +31,16 @@ pub(crate) struct EdgeEntry {
     pub ap: AccessPoint,
 }
 
+/// An origin access point seen from one end node of its edge: reaching the
+/// node at distance d means reaching the origin at d + `dist_m`.
+#[derive(Debug, Clone, Copy, PartialEq)]
+pub(crate) struct Attachment {
+    pub origin: u32,
+    /// Along the edge from the node to the access point, plus `extra_m`.
+    pub dist_m: f64,
+    pub snap_m: f64,
+}
+
 /// All access points for one snapping mode.
 #[derive(Debug, Default)]
 pub(crate) struct Snapped {
@@ -40,6 +50,8 @@ pub(crate) struct Snapped {
     pub facility: Vec<Option<AccessPoint>>,
     edge_start: Vec<u32>,
     edge_entries: Vec<EdgeEntry>,
+    node_start: Vec<u32>,
+    node_attachments: Vec<Attachment>,
 }
 
 /// The access point of a point, for `mode`.
@@ -138,7 +150,43 @@ impl Snapped {
                 *slot += 1;
             }
         }
+        // The same access points as seen from both end nodes (CSR by node).
+        let graph = net.graph();
+        let n_nodes = graph.node_count();
+        let mut node_start = vec![0u32; n_nodes + 1];
+        for ap in &access {
+            let e = graph.edges()[ap.edge as usize];
+            node_start[e.u as usize + 1] += 1;
+            node_start[e.v as usize + 1] += 1;
+        }
+        for i in 0..n_nodes {
+            node_start[i + 1] += node_start[i];
+        }
+        let mut fill = node_start[..n_nodes].to_vec();
+        let blank = Attachment {
+            origin: 0,
+            dist_m: 0.0,
+            snap_m: 0.0,
+        };
+        let mut node_attachments = vec![blank; access.len() * 2];
+        for (o, w) in access_start.windows(2).enumerate() {
+            for ap in &access[w[0] as usize..w[1] as usize] {
+                let e = graph.edges()[ap.edge as usize];
+                let along_v = (e.length_m - ap.offset_m).max(0.0);
+                for (node, along) in [(e.u, ap.offset_m), (e.v, along_v)] {
+                    let slot = &mut fill[node as usize];
+                    node_attachments[*slot as usize] = Attachment {
+                        origin: o as u32,
+                        dist_m: along + ap.extra_m,
+                        snap_m: ap.snap_m,
+                    };
+                    *slot += 1;
+                }
+            }
+        }
         Snapped {
+            node_start,
+            node_attachments,
             access_start,
             access,
             facility,
@@ -151,6 +199,20 @@ impl Snapped {
     pub fn origin(&self, o: usize) -> &[AccessPoint] {
         match (self.access_start.get(o), self.access_start.get(o + 1)) {
             (Some(&a), Some(&b)) => &self.access[a as usize..b as usize],
+            _ => &[],
+        }
+    }
+
+    /// Number of edges of the network these snaps are on.
+    pub fn edge_count(&self) -> usize {
+        self.edge_start.len().saturating_sub(1)
+    }
+
+    /// The origin access points on the edges at node `n`.
+    pub fn at_node(&self, n: u32) -> &[Attachment] {
+        let i = n as usize;
+        match (self.node_start.get(i), self.node_start.get(i + 1)) {
+            (Some(&a), Some(&b)) => &self.node_attachments[a as usize..b as usize],
             _ => &[],
         }
     }

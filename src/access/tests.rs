@@ -193,7 +193,7 @@ fn k_nearest_opportunities_and_gravity_agree() {
             .push(facility(10 + i, "shop", *lon, LAT, 2.0));
     }
     let opts: AccessOptions = serde_json::from_str(
-        r#"{"k":3,"thresholdsM":[300,500],"decay":{"type":"step","thresholdM":500}}"#,
+        r#"{"k":3,"thresholdsM":[300,500],"opportunities":true,"decay":{"type":"step","thresholdM":500}}"#,
     )
     .unwrap();
     let r = engine(&data).accessibility(&opts).unwrap();
@@ -331,8 +331,12 @@ fn columns_and_objects_carry_the_same_numbers_and_json_shape() {
     data.facilities
         .push(facility(3, "clinic", 120.002, LAT, 1.0));
     let e = engine(&data);
-    let cols = e.accessibility_columns(&AccessOptions::default()).unwrap();
-    let objs = e.accessibility(&AccessOptions::default()).unwrap();
+    let opts = AccessOptions {
+        opportunities: Some(true),
+        ..AccessOptions::default()
+    };
+    let cols = e.accessibility_columns(&opts).unwrap();
+    let objs = e.accessibility(&opts).unwrap();
     assert_eq!(cols.feature_index, vec![1, 2]);
     let c = &cols.categories["clinic"];
     assert_eq!(Some(c.network_m[0]), objs.buildings[0].network_m["clinic"]);

@@ -23,6 +23,7 @@
 //! ```
 
 pub mod graph;
+mod heap;
 pub mod metric;
 pub mod search;
 pub mod snap;

