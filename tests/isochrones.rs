@@ -12,6 +12,9 @@
 //! Geometric checks run in the same tangent plane the library uses for an
 //! isochrone (centred on the origin), so coordinates compare exactly.
 
+// Native only: proptest and the Helsinki data are not available in wasm32.
+#![cfg(not(target_arch = "wasm32"))]
+
 use std::collections::HashMap;
 
 use future_community::access::AccessEngine;
@@ -427,5 +430,87 @@ proptest! {
         let ds = random_city(nx, ny, spacing, keep, seed);
         let (ox, oy) = (fx * spacing * nx as f64, fy * spacing * ny as f64);
         check_isochrone(ds, ox, oy, minutes, buffer);
+    }
+
+    #[test]
+    fn multi_source_reach_matches_brute_force(
+        nx in 2usize..6, ny in 2usize..6, spacing in 60.0f64..160.0, keep in 0.55f64..1.0,
+        seed in any::<u64>(), points in prop::collection::vec((0.0f64..1.0, 0.0f64..1.0), 1..5),
+        limit in 20.0f64..600.0,
+    ) {
+        check_multi_source(random_city(nx, ny, spacing, keep, seed), spacing * nx as f64, spacing * ny as f64, &points, limit);
+    }
+}
+
+/// Several sources (as a service area): node distances and distances at
+/// points along every edge against the brute force.
+fn check_multi_source(ds: Dataset, w: f64, h: f64, points: &[(f64, f64)], limit: f64) {
+    let engine = AccessEngine::new(&ds, &NetworkOptions::default()).unwrap();
+    let net = engine.network();
+    let g = net.graph();
+    let plane = LocalPlane::new(Point::new(CENTRE.0, CENTRE.1));
+    let brute = Brute::new(&ds.roads);
+    let ids: HashMap<(u64, u64), usize> = brute
+        .nodes
+        .iter()
+        .enumerate()
+        .map(|(i, c)| (key(*c), i))
+        .collect();
+    let mut sources = vec![];
+    let mut seeds = vec![];
+    for &(fx, fy) in points {
+        let (lon, lat) = plane.unproject(fx * w, fy * h);
+        let Some(snap) = net.snap(Point::new(lon, lat)) else {
+            return;
+        };
+        let e = g.edges()[snap.edge as usize];
+        let (bu, bv) = (
+            ids[&key(g.node(e.u).unwrap().0)],
+            ids[&key(g.node(e.v).unwrap().0)],
+        );
+        seeds.push((bu, snap.connector_m + snap.offset_m));
+        seeds.push((bv, snap.connector_m + e.length_m - snap.offset_m));
+        sources.push(Source {
+            point: Point::new(lon, lat),
+            snap,
+        });
+    }
+    let dist = brute.dijkstra(&seeds);
+    let reach = ReachableNetwork::new(net, sources.clone(), limit);
+    for (k, c) in brute.nodes.iter().enumerate() {
+        let Some(node) = (0..g.node_count() as u32).find(|&n| key(g.node(n).unwrap().0) == key(*c))
+        else {
+            continue;
+        };
+        match reach.node_distance(node) {
+            Some(d) => assert!((d - dist[k]).abs() < 1e-6, "node {k}: {d} vs {}", dist[k]),
+            None => assert!(
+                dist[k] > limit - 1e-6,
+                "node {k} at {} m not reached (limit {limit})",
+                dist[k]
+            ),
+        }
+    }
+    // Points along edges: the node formula plus the direct walk from every
+    // source on the same edge.
+    for (ei, e) in g.edges().iter().enumerate() {
+        for t in 0..=4 {
+            let x = e.length_m * f64::from(t) / 4.0;
+            let (a, b) = (
+                ids[&key(g.node(e.u).unwrap().0)],
+                ids[&key(g.node(e.v).unwrap().0)],
+            );
+            let mut want = (dist[a] + x).min(dist[b] + e.length_m - x);
+            for s in sources.iter().filter(|s| s.snap.edge == ei as u32) {
+                want = want.min(s.snap.connector_m + (x - s.snap.offset_m).abs());
+            }
+            match reach.distance_on_edge(ei as u32, x) {
+                Some(d) => assert!((d - want).abs() < 1e-6, "edge {ei} at {x}: {d} vs {want}"),
+                None => assert!(
+                    want > limit - 1e-6,
+                    "edge {ei} at {x}: {want} m not reached"
+                ),
+            }
+        }
     }
 }

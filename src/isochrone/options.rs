@@ -73,7 +73,10 @@ pub struct IsochroneOptions {
     /// than this from it, metres; default 250 (as accessibility).
     pub max_snap_m: Option<f64>,
     /// Largest gap between a polygon arc and the true buffer circle, metres;
-    /// default 1. Smaller = more vertices.
+    /// default 1 (raised to `bufferM` × 1.3e-4 if smaller). Polygons contain
+    /// every point within `bufferM − 1.5 × arcToleranceM` of the reachable
+    /// network and nothing farther than `bufferM + arcToleranceM / 2`.
+    /// Smaller = more vertices.
     pub arc_tolerance_m: Option<f64>,
 }
 
@@ -93,7 +96,10 @@ pub struct ServiceAreaOptions {
     /// default 250.
     pub max_snap_m: Option<f64>,
     /// Largest gap between a polygon arc and the true buffer circle, metres;
-    /// default 1.
+    /// default 1 (raised to `bufferM` × 1.3e-4 if smaller). Polygons contain
+    /// every point within `bufferM − 1.5 × arcToleranceM` of the reachable
+    /// network and nothing farther than `bufferM + arcToleranceM / 2`.
+    /// Smaller = more vertices.
     pub arc_tolerance_m: Option<f64>,
 }
 
@@ -238,7 +244,9 @@ fn area_params(
         walk_speed_mps: walk_speed(speed)?,
         buffer_m,
         max_snap_m: max_snap(snap)?,
-        arc_tolerance_m: arc_tolerance_m.min(buffer_m),
+        // i_overlay's finest arc step is 0.01π: a chord then lies up to
+        // r(1 − cos(0.005π)) ≈ 1.24e-4 r inside the circle.
+        arc_tolerance_m: arc_tolerance_m.max(buffer_m * 1.3e-4).min(buffer_m),
     })
 }
 

@@ -366,3 +366,60 @@ fn grid_values_are_walking_minutes_and_agree_with_service_areas() {
     }
     assert!(reached > 0 && nan > 0);
 }
+
+#[test]
+fn off_network_destinations_use_a_straight_walk_from_a_stop_and_rules_combine() {
+    let line = serde_json::json!({"kind": "transit_line", "id": "L1", "mode": "bus", "speed_kmh": 30, "headway_min": 10});
+    let mut f = corridor(Some(line), true);
+    // A stop at the end of the line and a city centre 290 m beyond the end
+    // of the street (off the network), and an airport nothing reaches.
+    f.push(feature(
+        serde_json::json!({"kind": "transit_stop", "line": "L1"}),
+        serde_json::json!({"type": "Point", "coordinates": [120.08, 29.9998]}),
+    ));
+    f.push(feature(
+        serde_json::json!({"kind": "destination", "category": "city_centre"}),
+        serde_json::json!({"type": "Point", "coordinates": [120.083, 29.9998]}),
+    ));
+    f.push(feature(
+        serde_json::json!({"kind": "destination", "category": "airport"}),
+        serde_json::json!({"type": "Point", "coordinates": [121.0, 31.0]}),
+    ));
+    let (c, e) = community(f);
+    let every = travel_circles(&c, &e, &TravelCircleOptions::default()).unwrap();
+    let d = &every.destinations_30min;
+    let by = d.by_category.as_ref().unwrap();
+    assert_eq!(
+        (by["hospital"], by["city_centre"], by["airport"]),
+        (Some(1.0), Some(1.0), Some(0.0))
+    );
+    assert_eq!(d.share, Some(0.0));
+    assert_eq!(every.buildings.destinations_30min[0], None);
+    assert!(every
+        .warnings
+        .iter()
+        .any(|w| w.code == "DESTINATION_UNREACHABLE"));
+    let any: TravelCircleOptions =
+        serde_json::from_str(r#"{"destinations": {"rule": "any"}}"#).unwrap();
+    let r = travel_circles(&c, &e, &any).unwrap();
+    assert_eq!(r.destinations_30min.share, Some(1.0));
+    // Only the city centre: walk 1.25 + wait 5 + ride 0.0785° = 7.58 km at
+    // 30 km/h (15.15) + 290 m straight (3.48) = 24.9 min.
+    let centre: TravelCircleOptions =
+        serde_json::from_str(r#"{"destinations": {"categories": ["city_centre"]}}"#).unwrap();
+    let r = travel_circles(&c, &e, &centre).unwrap();
+    let m = r.buildings.destinations_30min[0].unwrap();
+    assert!((m - 24.9).abs() < 0.15, "{m} min");
+    // Without the straight walk the centre is out of reach.
+    let no_walk: TravelCircleOptions = serde_json::from_str(
+        r#"{"destinations": {"categories": ["city_centre"]}, "transit": {"maxStraightWalkM": 100}}"#,
+    )
+    .unwrap();
+    assert_eq!(
+        travel_circles(&c, &e, &no_walk)
+            .unwrap()
+            .destinations_30min
+            .share,
+        Some(0.0)
+    );
+}
