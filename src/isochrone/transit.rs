@@ -404,7 +404,8 @@ impl<'n> TransitGraph<'n> {
 
     /// Backward Dijkstra in seconds from `seeds` (search node, seconds):
     /// `out[x]` = least time from `x` to the nearest seed. With `transit`
-    /// false, only walking (network, platform links, transfers) is used.
+    /// false, only walking is used: the network and the links between stops
+    /// and the network or off-network points (no rides, no transfer walks).
     pub fn search(&self, seeds: &[(u32, f64)], transit: bool, out: &mut Vec<f64>) {
         let s = self.platforms.len();
         out.clear();
@@ -442,10 +443,11 @@ impl<'n> TransitGraph<'n> {
                 for &(node, m) in &self.platform_walk[k] {
                     relax(out, &mut heap, node as usize, t + m / v);
                 }
-                for &(j, m) in &self.transfers[k] {
-                    relax(out, &mut heap, self.n + j as usize, t + m / v);
-                }
                 if transit {
+                    // Straight walks between stops serve changes of line.
+                    for &(j, m) in &self.transfers[k] {
+                        relax(out, &mut heap, self.n + j as usize, t + m / v);
+                    }
                     // Reverse of alighting (free).
                     relax(out, &mut heap, self.n + s + k, t);
                 }

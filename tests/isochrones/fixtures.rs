@@ -423,3 +423,43 @@ fn off_network_destinations_use_a_straight_walk_from_a_stop_and_rules_combine() 
         Some(0.0)
     );
 }
+
+#[test]
+fn changing_lines_costs_a_walk_and_a_second_wait() {
+    // Line A runs the west half, line B the east half; their middle stops
+    // are 96 m apart (22 m off the street each).
+    let mut f = corridor(None, false);
+    for (id, lons) in [("A", [120.0, 120.04]), ("B", [120.04, 120.08])] {
+        f.push(feature(
+            serde_json::json!({"kind": "transit_line", "id": id, "mode": "bus", "speed_kmh": 30, "headway_min": 10}),
+            serde_json::json!({"type": "LineString", "coordinates": [[lons[0], 29.9998], [lons[1], 29.9998]]}),
+        ));
+    }
+    for (line, lon) in [
+        ("A", 120.0015),
+        ("A", 120.0395),
+        ("B", 120.0405),
+        ("B", 120.0785),
+    ] {
+        f.push(feature(
+            serde_json::json!({"kind": "transit_stop", "line": line}),
+            serde_json::json!({"type": "Point", "coordinates": [lon, 29.9998]}),
+        ));
+    }
+    let (c, e) = community(f);
+    let r = travel_circles(&c, &e, &TravelCircleOptions::default()).unwrap();
+    // 1.25 walk + 5 wait + 0.038° = 3.67 km at 30 km/h (7.33) + 96 m
+    // straight change (1.16) + 5 wait + 7.33 ride + 1.24 walk = 28.3 min.
+    let m = r.buildings.destinations_30min[0].unwrap();
+    assert!((m - 28.3).abs() < 0.1, "{m} min");
+    assert_eq!(r.destinations_30min.share, Some(1.0));
+    // Without straight changes, the change follows the street: 22 + 96 + 22 m.
+    let o: TravelCircleOptions =
+        serde_json::from_str(r#"{"transit": {"transferWalkM": 0}}"#).unwrap();
+    let m2 = travel_circles(&c, &e, &o)
+        .unwrap()
+        .buildings
+        .destinations_30min[0]
+        .unwrap();
+    assert!((m2 - m - 44.4 / SPEED / 60.0).abs() < 0.02, "{m2} vs {m}");
+}
