@@ -8,9 +8,10 @@
 //! contains (the arc chords' inner radius), so the whole cell lies inside
 //! that capsule polygon. A segment is *dropped* when every cell within
 //! `r + g/√2` of it is covered: its capsule then lies inside the covered
-//! cells. The covered cells, merged into row runs, join the union instead,
-//! so the union of the kept capsules and the covered cells is exactly the
-//! union of all capsules.
+//! cells. The covered cells, merged into row runs, join the union instead:
+//! every covered cell lies inside some capsule and every dropped capsule
+//! inside covered cells, so the kept capsules and the cells cover the same
+//! set as all capsules.
 
 use geo::{Coord, Polygon, Rect};
 

@@ -2,14 +2,17 @@
 //! union, nest, unproject; and a point-in-polygon index for counting the
 //! homes inside.
 //!
-//! Each set of pieces is buffered at once with `geo`'s [`Buffer`] (i_overlay
-//! strokes every piece with round caps and joins and unions the result in
-//! one overlay pass). The polygon of limit `i` is the union of the polygon
-//! of limit `i − 1` with the buffer of the pieces newly reached at limit `i`,
-//! so polygons nest by construction; holes stay wherever no reached piece
-//! comes within the buffer. Arcs get as many vertices as needed to stay
-//! within the arc tolerance of the true circle (vertices lie on the circle,
-//! so a polygon never reaches beyond the true buffer).
+//! Pieces are joined into polylines and simplified ([`chain`]), segments
+//! deep inside the covered area are replaced by covered cells ([`cover`]),
+//! and the rest are stroked with round caps and joins by `geo`'s [`Buffer`]
+//! (i_overlay) in small groups whose outlines are merged pairwise. The
+//! polygon of limit `i` is the union of the polygon of limit `i − 1` with
+//! the buffer of the pieces newly reached at limit `i`, so polygons nest by
+//! construction; holes stay wherever no reached piece comes within the
+//! buffer. Arc vertices lie on the circle with chords at most the arc
+//! tolerance inside it; with the simplification (half the tolerance) a
+//! polygon contains every point within `buffer − 1.5 × tolerance` of the
+//! reached pieces and nothing farther than `buffer + tolerance / 2`.
 
 use geo::algorithm::buffer::{Buffer, BufferStyle, LineCap, LineJoin};
 use geo::{BooleanOps, Coord, LineString, MultiLineString, MultiPolygon, Point, Polygon};
