@@ -95,3 +95,39 @@ describe('evaluate()', () => {
     ]);
   });
 });
+
+describe('isochrones(), serviceAreas(), travelTimeGrid(), travelCircles()', () => {
+  it('isochrones nest and grow with the limit', () => {
+    const fc = community.isochrones({ origin: [24.9425, 60.1699], minutes: [5, 10, 15] });
+    assert.equal(fc.type, 'FeatureCollection');
+    assert.deepEqual(fc.features.map((f) => f.properties.minutes), [5, 10, 15]);
+    const areas = fc.features.map((f) => f.properties.areaM2);
+    assert.ok(areas[0] > 0 && areas[0] < areas[1] && areas[1] < areas[2], `areas ${areas}`);
+    // A 15-minute walk at 5 km/h plus the 50 m buffer bounds the area from above.
+    const r = 15 * 60 * (5 / 3.6) + 50;
+    assert.ok(areas[2] < Math.PI * r * r);
+    assert.equal(fc.features[2].geometry.type, 'MultiPolygon');
+  });
+
+  it('the travel-time grid is a typed array of rows × cols', () => {
+    const g = community.travelTimeGrid({ category: 'bus_stop', cellM: 100 });
+    assert.ok(g.minutes instanceof Float64Array);
+    assert.equal(g.minutes.length, g.rows * g.cols);
+    assert.ok(g.minutes.some((m) => Number.isFinite(m) && m >= 0));
+  });
+
+  it('service areas and travel circles report households', () => {
+    const sa = community.serviceAreas({ category: 'clinic', minutes: [10] });
+    assert.equal(sa.features.length, 1);
+    assert.ok(sa.features[0].properties.householdsReached <= sa.totalHouseholds);
+    const tc = community.travelCircles();
+    assert.ok(tc.bus5min.share >= 0 && tc.bus5min.share <= 1);
+    assert.equal(tc.buildings.featureIndex.length, 59);
+    // No `destination` features in this dataset: the 30-minute circle has nothing to reach.
+    assert.equal(tc.destinations30min.facilities, 0);
+  });
+
+  it('an unknown facility id is NOT_FOUND', () => {
+    assert.throws(() => community.isochrones({ origin: { facilityId: 'nope' } }), (e) => e.code === 'NOT_FOUND');
+  });
+});
