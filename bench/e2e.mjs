@@ -35,6 +35,8 @@ import { readFileSync, writeFileSync, existsSync, mkdirSync } from 'node:fs';
 import { spawn, spawnSync } from 'node:child_process';
 import { createRequire } from 'node:module';
 import os from 'node:os';
+import v8 from 'node:v8';
+import vm from 'node:vm';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 
@@ -44,6 +46,12 @@ const require = createRequire(import.meta.url);
 const THRESHOLDS = [300, 500, 800, 1000];
 
 // ---------------------------------------------------------------- helpers
+// A full GC before every timed phase, so that no phase pays for the garbage
+// of another (the 82 MB district parses into ~1 GB of JS objects, and growing
+// the wasm memory reports external memory that triggers a full GC of
+// whatever the heap holds). A phase's own garbage is still charged to it.
+v8.setFlagsFromString('--expose-gc');
+const gc = vm.runInNewContext('gc');
 // Wall time and this process's CPU time (user + system, all threads): the
 // machine is shared, so CPU time shows what contention does to wall time.
 const now = () => ({ t: process.hrtime.bigint(), c: process.cpuUsage() });
@@ -71,9 +79,11 @@ function memSnapshot() {
   const m = process.memoryUsage();
   return { rss: m.rss, heapUsed: m.heapUsed, external: m.external, arrayBuffers: m.arrayBuffers, hwm: procStatus().hwm };
 }
+// FC_BENCH_PKG=DIR measures another build of the Node package (e.g. a size
+// experiment); default pkg-node/.
 function loadPackage() {
-  const p = path.join(root, 'pkg-node', 'future_community.js');
-  if (!existsSync(p)) throw new Error('pkg-node/ is not built: run scripts/build-pkg.sh node');
+  const p = path.resolve(process.env.FC_BENCH_PKG ?? path.join(root, 'pkg-node'), 'future_community.js');
+  if (!existsSync(p)) throw new Error(`${p} is missing: run scripts/build-pkg.sh node`);
   return require(p);
 }
 
@@ -149,8 +159,6 @@ async function memoryChild() {
 const memory = await memoryChild();
 log(`   memory child done: peak RSS ${mb(memory.hwm).toFixed(0)} MB (VmHWM), sampled ${mb(memory.sampledPeakRss).toFixed(0)} MB`);
 
-// -------------------------------------------------- origins for isochrones
-const parsedOnce = JSON.parse(text);
 function ringCentroid(geom) {
   const ring = geom.type === 'Polygon' ? geom.coordinates[0] : geom.type === 'MultiPolygon' ? geom.coordinates[0][0] : null;
   if (!ring) return geom.type === 'Point' ? geom.coordinates : null;
@@ -169,19 +177,34 @@ const rec = (phase, t0) => {
 };
 let info = null;
 let isoOrigins = null;
+let centroids = null;
 const memInProcess = [];
 for (let rep = 0; rep < repeats; rep++) {
+  gc();
   let t0 = now();
-  const obj = JSON.parse(text);
+  let obj = JSON.parse(text);
   rec('parse', t0);
   if (obj.features.length < 0) log('unreachable');
+  // Keep only what the isochrones need (first repeat: a centroid per
+  // feature, in a typed array), then drop the parsed objects.
+  if (rep === 0) {
+    centroids = new Float64Array(obj.features.length * 2).fill(NaN);
+    obj.features.forEach((f, i) => {
+      const p = f.geometry && ringCentroid(f.geometry);
+      if (p) centroids.set(p, 2 * i);
+    });
+  }
+  obj = null;
+  gc();
 
   t0 = now();
   const c = fc.Community.fromGeoJSON(text);
   rec('fromGeoJSON', t0);
+  gc();
   t0 = now();
   const net = c.networkSummary();
   rec('engine', t0);
+  gc();
   t0 = now();
   const cols = c.accessibilityColumns({ thresholdsM: THRESHOLDS });
   rec('access', t0);
@@ -204,26 +227,30 @@ for (let rep = 0; rep < repeats; rep++) {
     const step = Math.max(1, Math.floor(fis.length / isoCount));
     isoOrigins = [];
     for (let i = 0; i < fis.length && isoOrigins.length < isoCount; i += step) {
-      const p = ringCentroid(parsedOnce.features[fis[i]].geometry);
-      if (p) isoOrigins.push(p);
+      const p = [centroids[2 * fis[i]], centroids[2 * fis[i] + 1]];
+      if (Number.isFinite(p[0])) isoOrigins.push(p);
     }
     info.originFeatureIndex = fis;
   }
 
+  gc();
   t0 = now();
   c.accessibilityColumns({ thresholdsM: [] });
   rec('searchOnly', t0);
 
   for (const cat of cats) {
+    gc();
     t0 = now();
     c.accessibilityColumns({ categories: [cat], thresholdsM: THRESHOLDS });
     (ours.perCategory[cat] ??= []).push(ms(t0));
   }
 
+  gc();
   t0 = now();
   c.evaluate();
   rec('evaluate', t0);
 
+  gc();
   t0 = now();
   for (const origin of isoOrigins) c.isochrones({ origin, minutes: [5, 10, 15] });
   rec('isochrones', t0);
@@ -257,9 +284,13 @@ async function turf() {
   const n = Math.min(turfSample, fis.length);
   const step = fis.length / n;
   const sample = Array.from({ length: n }, (_, i) => parsedOnce.features[fis[Math.floor(i * step)]]);
+  // Only the sample and the facilities stay alive (favours Turf: a real
+  // Turf user holds the whole parsed district on the heap).
+  parsedOnce = null;
   const perBuilding = [];
   const perBuildingCpu = [];
   for (let rep = 0; rep < repeats; rep++) {
+    gc();
     const t0 = now();
     let sink = 0;
     for (const b of sample) {
@@ -286,6 +317,7 @@ async function turf() {
   };
 }
 log('   Turf.js (straight-line nearest, sampled) ...');
+let parsedOnce = JSON.parse(text);
 const turfResult = await turf();
 
 // ---------------------------------------------------------------- Pandana

@@ -79,7 +79,7 @@ city() { # N -> path, generated when missing
     local n="$1" f="$data_dir/city$1.geojson"
     if [ ! -s "$f" ]; then
         command -v python3 >/dev/null || die "python3 is needed to generate $f"
-        step "generate $f (bench/gen_city.py $n 1)"
+        step "generate $f (bench/gen_city.py $n 1)" >&2
         mkdir -p "$data_dir"
         python3 bench/gen_city.py "$n" 1 >"$f.tmp"
         mv "$f.tmp" "$f"
