@@ -27,6 +27,8 @@ pub(crate) struct Origin {
     pub centroid: Option<Point<f64>>,
     /// The gated compound it lies in, when that compound has gates.
     pub compound: Option<usize>,
+    /// Distances around the centroid (straight lines to facilities).
+    pub around: Option<metric::Around>,
 }
 
 /// Missing (NaN) or invalid weights count as 0.
@@ -102,6 +104,7 @@ impl AccessEngine {
                     land_area_m2: metric::area_m2(&b.footprint),
                     centroid,
                     compound: centroid.and_then(|c| compounds.around(c)),
+                    around: centroid.map(metric::Around::new),
                 }
             })
             .collect();

@@ -13,7 +13,6 @@ use super::result::{
 };
 use super::snapped::Snapped;
 use crate::error::{Result, Warning};
-use crate::network::metric::distance_m;
 use crate::network::NO_SOURCE;
 
 /// At most this many per-feature warnings of one code per query; the rest
@@ -192,9 +191,9 @@ impl AccessEngine {
                     (p != NO_SOURCE).then(|| &self.sites[usable.list[p as usize].0 as usize]);
                 cols.nearest_feature_index
                     .push(site.map_or(-1, |s| to_i32(s.feature_index as u32)));
-                let ratio = match (site, self.origins[o].centroid) {
-                    (Some(s), Some(c)) => {
-                        let sd = distance_m(c, s.location);
+                let ratio = match (site, &self.origins[o].around) {
+                    (Some(s), Some(around)) => {
+                        let sd = around.distance_m(s.location);
                         if sd > 0.0 {
                             d / sd
                         } else {
