@@ -3,13 +3,15 @@
 
 use std::collections::BTreeMap;
 
-use geo::{BoundingRect, ConvexHull, MultiPoint, MultiPolygon, Point};
+use geo::{BoundingRect, Centroid, ConvexHull, MultiPoint, MultiPolygon, Point};
+use rstar::primitives::{GeomWithData, Rectangle};
+use rstar::RTree;
 use serde::{Deserialize, Serialize};
 
 use crate::error::{Error, Result, Warning};
 use crate::input::{self, ReadOptions};
 use crate::model::{Boundary, Dataset};
-use crate::site::{self, SiteMetrics, SiteParams};
+use crate::site::{self, PreparedArea, SiteMetrics, SiteParams};
 
 /// A loaded community dataset.
 #[derive(Debug, Clone)]
@@ -91,6 +93,8 @@ impl Community {
 
     /// Wraps an already validated dataset. When it has no boundary, the
     /// convex hull of all building vertices becomes the site (with a warning).
+    /// Buildings whose centroid lies in no site are reported (they count in
+    /// no site's metrics).
     pub fn from_dataset(mut ds: Dataset) -> Self {
         let mut sites = ds.boundaries.clone();
         if sites.is_empty() {
@@ -113,6 +117,17 @@ impl Community {
                     "no `boundary` feature: the convex hull of all buildings is used as the site",
                 ));
             }
+        }
+        let outside = buildings_outside(&ds, &sites);
+        if outside > 0 {
+            ds.warnings.push(Warning::global(
+                "BUILDINGS_OUTSIDE_SITES",
+                format!(
+                    "{outside} of {} buildings have their centroid outside every site; \
+                     they are not counted in any site's metrics",
+                    ds.buildings.len()
+                ),
+            ));
         }
         Community { ds, sites }
     }
@@ -202,6 +217,40 @@ impl Community {
             warnings,
         })
     }
+}
+
+/// Buildings whose centroid lies in no site: an R-tree over the sites'
+/// boxes, then a prepared point-in-polygon test, so many sites and many
+/// buildings stay O((B + S) log S) in the usual case.
+fn buildings_outside(ds: &Dataset, sites: &[Boundary]) -> usize {
+    if sites.is_empty() {
+        return 0;
+    }
+    let prepared: Vec<PreparedArea> = sites.iter().map(|s| PreparedArea::new(&s.area)).collect();
+    let boxes: Vec<GeomWithData<Rectangle<[f64; 2]>, usize>> = prepared
+        .iter()
+        .enumerate()
+        .filter_map(|(i, p)| {
+            let b = p.bbox()?;
+            let (lo, hi) = (b.min(), b.max());
+            Some(GeomWithData::new(
+                Rectangle::from_corners([lo.x, lo.y], [hi.x, hi.y]),
+                i,
+            ))
+        })
+        .collect();
+    let tree = RTree::bulk_load(boxes);
+    ds.buildings
+        .iter()
+        .filter(|b| {
+            let Some(c) = b.footprint.centroid() else {
+                return true;
+            };
+            !tree
+                .locate_all_at_point(&[c.x(), c.y()])
+                .any(|s| prepared[s.data].contains(c))
+        })
+        .count()
 }
 
 fn site_info(b: &Boundary) -> SiteInfo {

@@ -30,7 +30,7 @@ pub struct RawFeature<'a> {
     #[serde(borrow)]
     id: Option<&'a RawValue>,
     /// Geometry, when present and not `null`.
-    #[serde(borrow)]
+    #[serde(borrow, default, deserialize_with = "object_geometry")]
     pub geometry: Option<RawGeometry<'a>>,
     /// Properties, when present and not `null`.
     #[serde(borrow)]
@@ -48,6 +48,20 @@ pub struct RawGeometry<'a> {
     /// Members of a GeometryCollection.
     #[serde(borrow)]
     pub geometries: Option<Vec<RawGeometry<'a>>>,
+}
+
+/// A feature's geometry: `null` or a JSON object (not an array of fields).
+fn object_geometry<'de: 'a, 'a, D: Deserializer<'de>>(
+    d: D,
+) -> std::result::Result<Option<RawGeometry<'a>>, D::Error> {
+    let raw: Option<&'de RawValue> = Deserialize::deserialize(d)?;
+    match raw {
+        None => Ok(None),
+        Some(r) if !is_object(r) => Err(de::Error::custom("a geometry must be a JSON object")),
+        Some(r) => serde_json::from_str(r.get())
+            .map(Some)
+            .map_err(de::Error::custom),
+    }
 }
 
 /// Nested coordinate arrays: either a position or an array of trees.
@@ -277,15 +291,29 @@ impl RawFeature<'_> {
 /// Accepts a FeatureCollection, or a single Feature (treated as a
 /// collection of one).
 pub fn split_features(text: &str) -> Result<Vec<&RawValue>> {
-    let top: TopLevel<'_> = serde_json::from_str(text).map_err(|e| json_error(&e))?;
+    // Syntax errors first (so truncated input is INVALID_JSON whatever it
+    // starts with); the scan is iterative, so nesting depth does not matter.
+    let whole: &RawValue = serde_json::from_str(text).map_err(|e| json_error(&e))?;
+    if !is_object(whole) {
+        return Err(Error::NotFeatureCollection {
+            reason: "the top level is not a JSON object".into(),
+        });
+    }
+    let top: TopLevel<'_> = serde_json::from_str(whole.get()).map_err(|e| json_error(&e))?;
     match top.kind.as_deref() {
         Some("FeatureCollection") => top.features.ok_or_else(|| Error::NotFeatureCollection {
             reason: "FeatureCollection has no `features` array".into(),
         }),
-        Some("Feature") => {
-            let raw: &RawValue = serde_json::from_str(text).map_err(|e| json_error(&e))?;
-            Ok(vec![raw])
-        }
+        Some("Feature") => Ok(vec![whole]),
+        Some(
+            other @ ("Point" | "MultiPoint" | "LineString" | "MultiLineString" | "Polygon"
+            | "MultiPolygon" | "GeometryCollection"),
+        ) => Err(Error::NotFeatureCollection {
+            reason: format!(
+                "top-level type is a bare `{other}` geometry; wrap it in a Feature whose \
+                 `properties.kind` says what it is"
+            ),
+        }),
         Some(other) => Err(Error::NotFeatureCollection {
             reason: format!("top-level type is `{other}`"),
         }),
@@ -295,8 +323,20 @@ pub fn split_features(text: &str) -> Result<Vec<&RawValue>> {
     }
 }
 
+/// Whether a raw value is a JSON object (serde's derived structs would also
+/// accept an array of the fields in order, which GeoJSON does not allow).
+fn is_object(raw: &RawValue) -> bool {
+    raw.get().trim_start().starts_with('{')
+}
+
 /// Parses one feature's raw JSON.
 pub fn parse_feature<'a>(raw: &'a RawValue, index: usize) -> Result<RawFeature<'a>> {
+    if !is_object(raw) {
+        return Err(Error::InvalidGeometry {
+            feature_index: index,
+            reason: "malformed feature: not a JSON object".into(),
+        });
+    }
     serde_json::from_str(raw.get()).map_err(|e| Error::InvalidGeometry {
         feature_index: index,
         reason: format!("malformed feature: {e}"),

@@ -11,6 +11,8 @@ pub mod crs;
 pub mod geojson;
 pub mod geometry;
 pub mod mapping;
+pub mod rings;
+pub mod values;
 
 use geo::{BoundingRect, Centroid, Contains, Intersects, Rect};
 use serde::Deserialize;
@@ -53,6 +55,11 @@ impl Default for ReadOptions {
     }
 }
 
+/// Text (ids, names, categories) copied into the model may exceed the
+/// input's own size by this much: only multi-point features with long
+/// properties come near it, and memory stays proportional to the input.
+const COPY_ALLOWANCE: usize = 16 * 1024 * 1024;
+
 fn count_vertices(g: &geometry::Geom) -> usize {
     use geo::CoordsIter;
     match g {
@@ -69,6 +76,8 @@ fn count_vertices(g: &geometry::Geom) -> usize {
 /// `PROJECTED_COORDINATES`, `LIMIT_EXCEEDED`, `INVALID_OPTION`, and with
 /// `strict` also `INVALID_GEOMETRY`. Everything else is a warning.
 pub fn read(text: &str, options: &ReadOptions) -> Result<Dataset> {
+    // RFC 8259 lets parsers ignore a byte order mark; Windows tools write one.
+    let text = text.strip_prefix('\u{feff}').unwrap_or(text);
     if text.len() > options.max_bytes {
         return Err(Error::LimitExceeded {
             what: "bytes",
@@ -93,6 +102,7 @@ pub fn read(text: &str, options: &ReadOptions) -> Result<Dataset> {
         }
     };
     let mut c = Classifier::new(mapping, raws.len());
+    c.copy_limit = text.len().saturating_add(COPY_ALLOWANCE);
     let mut vertices = 0usize;
     let mut seen_ids = std::collections::HashSet::new();
     for (index, raw) in raws.iter().enumerate() {
@@ -122,7 +132,15 @@ pub fn read(text: &str, options: &ReadOptions) -> Result<Dataset> {
             continue;
         };
         let geom = match geometry::convert(raw_geom, index, options.crs, &mut c.ds.warnings) {
-            Ok(g) => g,
+            Ok(Some(g)) => g,
+            // Every polygon enclosed no area (already reported as ZERO_AREA).
+            Ok(None) if !options.strict => continue,
+            Ok(None) => {
+                return Err(Error::InvalidGeometry {
+                    feature_index: index,
+                    reason: "the geometry encloses no area".into(),
+                })
+            }
             Err(e @ Error::InvalidGeometry { .. }) if !options.strict => {
                 c.ds.warnings
                     .push(Warning::feature("INVALID_GEOMETRY", index, e.to_string()));
@@ -157,6 +175,9 @@ pub fn read(text: &str, options: &ReadOptions) -> Result<Dataset> {
             }
         }
         c.add(index, id, props, geom);
+        if let Some(e) = c.limit_error.take() {
+            return Err(e);
+        }
     }
     finish(c)
 }
