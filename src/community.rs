@@ -4,14 +4,13 @@
 use std::collections::BTreeMap;
 
 use geo::{BoundingRect, Centroid, ConvexHull, MultiPoint, MultiPolygon, Point};
-use rstar::primitives::{GeomWithData, Rectangle};
-use rstar::RTree;
 use serde::{Deserialize, Serialize};
 
 use crate::error::{Error, Result, Warning};
 use crate::input::{self, ReadOptions};
 use crate::model::{Boundary, Dataset};
-use crate::site::{self, PreparedArea, SiteMetrics, SiteParams};
+use crate::site::{self, SiteMetrics, SiteParams};
+use crate::spatial::place_points;
 
 /// A loaded community dataset.
 #[derive(Debug, Clone)]
@@ -118,16 +117,20 @@ impl Community {
                 ));
             }
         }
-        let outside = buildings_outside(&ds, &sites);
-        if outside > 0 {
-            ds.warnings.push(Warning::global(
+        match buildings_outside(&ds, &sites) {
+            Some(0) => {}
+            Some(outside) => ds.warnings.push(Warning::global(
                 "BUILDINGS_OUTSIDE_SITES",
                 format!(
                     "{outside} of {} buildings have their centroid outside every site; \
                      they are not counted in any site's metrics",
                     ds.buildings.len()
                 ),
-            ));
+            )),
+            None => ds.warnings.push(Warning::global(
+                "WORK_LIMIT",
+                "the sites overlap too much to check which buildings lie outside all of them",
+            )),
         }
         Community { ds, sites }
     }
@@ -219,38 +222,24 @@ impl Community {
     }
 }
 
-/// Buildings whose centroid lies in no site: an R-tree over the sites'
-/// boxes, then a prepared point-in-polygon test, so many sites and many
-/// buildings stay O((B + S) log S) in the usual case.
-fn buildings_outside(ds: &Dataset, sites: &[Boundary]) -> usize {
-    if sites.is_empty() {
-        return 0;
+/// Buildings whose centroid lies in no site, or `None` when the sites
+/// overlap so much that checking would exceed the work cap.
+fn buildings_outside(ds: &Dataset, sites: &[Boundary]) -> Option<usize> {
+    if sites.is_empty() || ds.buildings.is_empty() {
+        return Some(0);
     }
-    let prepared: Vec<PreparedArea> = sites.iter().map(|s| PreparedArea::new(&s.area)).collect();
-    let boxes: Vec<GeomWithData<Rectangle<[f64; 2]>, usize>> = prepared
-        .iter()
-        .enumerate()
-        .filter_map(|(i, p)| {
-            let b = p.bbox()?;
-            let (lo, hi) = (b.min(), b.max());
-            Some(GeomWithData::new(
-                Rectangle::from_corners([lo.x, lo.y], [hi.x, hi.y]),
-                i,
-            ))
-        })
-        .collect();
-    let tree = RTree::bulk_load(boxes);
-    ds.buildings
-        .iter()
-        .filter(|b| {
-            let Some(c) = b.footprint.centroid() else {
-                return true;
-            };
-            !tree
-                .locate_all_at_point(&[c.x(), c.y()])
-                .any(|s| prepared[s.data].contains(c))
-        })
-        .count()
+    let (mut points, mut no_centroid) = (Vec::with_capacity(ds.buildings.len()), 0);
+    for b in &ds.buildings {
+        match b.footprint.centroid() {
+            Some(c) => points.push(c),
+            None => no_centroid += 1,
+        }
+    }
+    let placed = place_points(sites.iter().map(|s| &s.area), &points);
+    if placed.undecided > 0 {
+        return None;
+    }
+    Some(no_centroid + placed.area_of.iter().filter(|a| a.is_none()).count())
 }
 
 fn site_info(b: &Boundary) -> SiteInfo {

@@ -27,6 +27,7 @@ pub mod geodesy;
 pub mod input;
 pub mod model;
 pub mod site;
+mod spatial;
 
 pub mod bindings;
 

@@ -10,16 +10,13 @@
 
 use std::collections::BTreeSet;
 
-use geo::algorithm::orient::{Direction, Orient};
-use geo::{
-    algorithm::indexed::IntervalTreeMultiPolygon, BooleanOps, BoundingRect, Centroid, Contains,
-    Intersects, MultiPolygon, Point, Rect,
-};
+use geo::{BooleanOps, Centroid, MultiPolygon};
 use serde::{Deserialize, Serialize};
 
 use crate::error::Warning;
 use crate::geodesy::area_m2;
 use crate::model::{Dataset, GreenType};
+use crate::spatial::PreparedArea;
 
 /// Policy parameters of the site indicators (they come from a profile).
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
@@ -95,39 +92,6 @@ pub struct SiteMetrics {
 
 fn ratio(num: f64, den: f64) -> Option<f64> {
     (den > 0.0).then(|| num / den)
-}
-
-/// An area prepared for many point-in-polygon queries: a bounding box for
-/// fast rejection, then an interval tree over the edges, so a query costs
-/// O(log n + k) for an outline of n edges of which k span the point's
-/// latitude, instead of O(n). A site of a million vertices with a hundred
-/// thousand buildings stays fast.
-pub(crate) struct PreparedArea {
-    bbox: Option<Rect<f64>>,
-    tree: IntervalTreeMultiPolygon<f64>,
-}
-
-impl PreparedArea {
-    /// Prepares an outline (any ring orientation).
-    pub(crate) fn new(area: &MultiPolygon<f64>) -> Self {
-        // The tree counts winding numbers: exteriors and holes must turn
-        // opposite ways for holes to be outside.
-        let oriented = area.orient(Direction::Default);
-        PreparedArea {
-            bbox: area.bounding_rect(),
-            tree: IntervalTreeMultiPolygon::new(&oriented),
-        }
-    }
-
-    /// Whether the point lies strictly inside (not on the boundary).
-    pub(crate) fn contains(&self, p: Point<f64>) -> bool {
-        self.bbox.is_some_and(|b| b.intersects(&p)) && self.tree.contains(&p)
-    }
-
-    /// The bounding box, `None` for an empty area.
-    pub(crate) fn bbox(&self) -> Option<Rect<f64>> {
-        self.bbox
-    }
 }
 
 /// Computes the site indicators of `site` over the dataset's features.

@@ -155,7 +155,14 @@ impl<'de> Deserialize<'de> for CoordTree {
 #[derive(Default)]
 pub struct Props<'a> {
     entries: Vec<(Cow<'a, str>, &'a RawValue)>,
+    /// For many properties: entry positions sorted by key (first
+    /// occurrence first), so that each of the classifier's few hundred
+    /// lookups is a binary search instead of a scan.
+    sorted: Vec<usize>,
 }
+
+/// Above this many properties, lookups go through the sorted index.
+const SCAN_LIMIT: usize = 16;
 
 struct Key<'a>(Cow<'a, str>);
 
@@ -201,7 +208,13 @@ impl<'de: 'a, 'a> Deserialize<'de> for Props<'a> {
                     let v: &'de RawValue = map.next_value()?;
                     entries.push((k, v));
                 }
-                Ok(Props { entries })
+                let mut sorted = Vec::new();
+                if entries.len() > SCAN_LIMIT {
+                    sorted = (0..entries.len()).collect();
+                    // Stable: among equal keys the first stays first.
+                    sorted.sort_by(|&a, &b| entries[a].0.cmp(&entries[b].0));
+                }
+                Ok(Props { entries, sorted })
             }
         }
         d.deserialize_map(V(std::marker::PhantomData))
@@ -211,11 +224,18 @@ impl<'de: 'a, 'a> Deserialize<'de> for Props<'a> {
 impl<'a> Props<'a> {
     /// Raw JSON of a property, if present and not `null`.
     pub fn raw(&self, key: &str) -> Option<&'a RawValue> {
-        self.entries
-            .iter()
-            .find(|(k, _)| k == key)
-            .map(|(_, v)| *v)
-            .filter(|v| v.get() != "null")
+        let found = if self.sorted.is_empty() {
+            self.entries.iter().find(|(k, _)| k == key)
+        } else {
+            let at = self
+                .sorted
+                .partition_point(|&i| self.entries[i].0.as_ref() < key);
+            self.sorted
+                .get(at)
+                .map(|&i| &self.entries[i])
+                .filter(|(k, _)| k == key)
+        };
+        found.map(|(_, v)| *v).filter(|v| v.get() != "null")
     }
 
     /// A property as text: strings as they are, numbers and booleans as
@@ -256,9 +276,22 @@ impl<'a> Props<'a> {
         }
     }
 
-    /// Iterates over keys (used by the OSM-tag detector).
+    /// Whether any of these keys is present (used by the OSM-tag detector).
     pub fn has_any(&self, keys: &[&str]) -> bool {
-        self.entries.iter().any(|(k, _)| keys.contains(&k.as_ref()))
+        if self.sorted.is_empty() {
+            self.entries.iter().any(|(k, _)| keys.contains(&k.as_ref()))
+        } else {
+            keys.iter().any(|k| self.contains_key(k))
+        }
+    }
+
+    fn contains_key(&self, key: &str) -> bool {
+        let at = self
+            .sorted
+            .partition_point(|&i| self.entries[i].0.as_ref() < key);
+        self.sorted
+            .get(at)
+            .is_some_and(|&i| self.entries[i].0 == key)
     }
 }
 
@@ -401,6 +434,21 @@ mod tests {
         assert_eq!(p.text("o"), None);
         assert_eq!(f.id().as_deref(), Some("12"));
         assert!(f.geometry.is_none());
+    }
+
+    #[test]
+    fn many_properties_use_the_sorted_index_and_first_wins() {
+        let mut json: String = (0..40).map(|i| format!(r#""k{i}":{i},"#)).collect();
+        json = format!(r#"{{{json}"k7":"dup","z":null,"kind":"gate"}}"#);
+        let p: Props = serde_json::from_str(&json).unwrap();
+        assert!(!p.sorted.is_empty());
+        assert_eq!(p.number("k7"), Some(7.0));
+        assert_eq!(p.number("k39"), Some(39.0));
+        assert_eq!(p.text("kind").unwrap(), "gate");
+        assert_eq!(p.text("z"), None);
+        assert_eq!(p.text("k40"), None);
+        assert!(p.has_any(&["nope", "k0"]));
+        assert!(!p.has_any(&["nope", "k"]));
     }
 
     #[test]

@@ -14,12 +14,13 @@ pub mod mapping;
 pub mod rings;
 pub mod values;
 
-use geo::{BoundingRect, Centroid, Contains, Intersects, Rect};
+use geo::Centroid;
 use serde::Deserialize;
 
 use crate::error::{Error, Result, Warning};
 use crate::geodesy;
 use crate::model::Dataset;
+use crate::spatial::place_points;
 use classify::Classifier;
 use crs::Crs;
 use mapping::OsmMapping;
@@ -187,21 +188,36 @@ pub fn read(text: &str, options: &ReadOptions) -> Result<Dataset> {
 fn finish(mut c: Classifier<'_>) -> Result<Dataset> {
     let a = c.mapping.assumptions.clone();
     if !c.pending.is_empty() && !c.landuse.is_empty() {
-        let boxes: Vec<Option<Rect<f64>>> =
-            c.landuse.iter().map(|l| l.area.bounding_rect()).collect();
+        // Each pending building takes the use of the first landuse area (in
+        // input order) containing its centroid.
+        let mut which = Vec::with_capacity(c.pending.len());
+        let mut centroids = Vec::with_capacity(c.pending.len());
         for p in &c.pending {
-            let Some(b) = c.ds.buildings.get_mut(p.building) else {
-                continue;
-            };
-            let Some(centroid) = b.footprint.centroid() else {
-                continue;
-            };
-            let hit = c.landuse.iter().zip(&boxes).find(|(l, bb)| {
-                bb.is_some_and(|r| r.intersects(&centroid)) && l.area.contains(&centroid)
-            });
-            if let Some((l, _)) = hit {
-                b.building_use = l.building_use;
+            if let Some(centroid) =
+                c.ds.buildings
+                    .get(p.building)
+                    .and_then(|b| b.footprint.centroid())
+            {
+                which.push(p.building);
+                centroids.push(centroid);
             }
+        }
+        let placed = place_points(c.landuse.iter().map(|l| &l.area), &centroids);
+        for (b, area) in which.iter().zip(&placed.area_of) {
+            let landuse = area.and_then(|a| c.landuse.get(a));
+            if let (Some(building), Some(l)) = (c.ds.buildings.get_mut(*b), landuse) {
+                building.building_use = l.building_use;
+            }
+        }
+        if placed.undecided > 0 {
+            c.ds.warnings.push(Warning::global(
+                "WORK_LIMIT",
+                format!(
+                    "the landuse areas overlap too much to test every building against them; \
+                     {} buildings keep the use `other`",
+                    placed.undecided
+                ),
+            ));
         }
     }
     let mut households_estimated = 0usize;

@@ -1,6 +1,6 @@
 //! Ring validity checks that must stay fast on adversarial input: planar
-//! self-intersection (with an R-tree over the segments, so a ring of a
-//! million vertices costs O(n log n), not O(n²)) and zero area.
+//! self-intersection (a sweep over the segments, so a ring of a million
+//! vertices costs O(n log n), not O(n²)) and zero area.
 //!
 //! Both work on lon/lat treated as planar, like every set operation of the
 //! crate: at neighbourhood scale a ring that crosses itself in the plane also
@@ -11,14 +11,13 @@ use geo::{
     Area, BoundingRect, Coord, Intersects, Kernel, Line, LineString, MultiPolygon, Orientation,
     Polygon,
 };
-use rstar::primitives::{GeomWithData, Rectangle};
-use rstar::{RTree, AABB};
 
 /// Rings with at most this many segments are checked pair by pair.
 const BRUTE_FORCE_SEGMENTS: usize = 32;
 
 /// Candidate pairs examined per segment (on average) before the check gives
-/// up: it bounds the cost on rings whose segments' boxes all overlap.
+/// up: it bounds the cost on rings whose segments overlap each other along
+/// both axes (long diagonal zigzags).
 const CANDIDATES_PER_SEGMENT: usize = 64;
 
 /// Whether a closed ring (first position repeated last, no consecutive
@@ -53,26 +52,54 @@ pub fn self_intersects(ring: &LineString<f64>) -> Option<bool> {
         }
         return Some(false);
     }
-    let boxes: Vec<GeomWithData<Rectangle<[f64; 2]>, usize>> = (0..m)
-        .map(|i| GeomWithData::new(Rectangle::from_corners(xy(pts[i]), xy(pts[i + 1])), i))
+    // Sweep along x; if the segments overlap too much in x (a ring of long
+    // horizontal stripes), along y instead.
+    let budget = m.saturating_mul(CANDIDATES_PER_SEGMENT);
+    sweep(pts, m, Axis::X, budget).or_else(|| sweep(pts, m, Axis::Y, budget))
+}
+
+#[derive(Clone, Copy)]
+enum Axis {
+    X,
+    Y,
+}
+
+/// Sweep-line search for two non-adjacent segments that meet: segments
+/// sorted by their low end along `axis`; each is tested against those that
+/// start before it ends. `None` when more than `budget` pairs would be
+/// tested.
+fn sweep(pts: &[Coord<f64>], m: usize, axis: Axis, mut budget: usize) -> Option<bool> {
+    let along = |c: Coord<f64>| match axis {
+        Axis::X => (c.x, c.y),
+        Axis::Y => (c.y, c.x),
+    };
+    // (low, high) along the axis, (low, high) across it, segment index.
+    let mut spans: Vec<([f64; 2], [f64; 2], usize)> = (0..m)
+        .map(|i| {
+            let ((a0, a1), (b0, b1)) = (along(pts[i]), along(pts[i + 1]));
+            ([a0.min(b0), a0.max(b0)], [a1.min(b1), a1.max(b1)], i)
+        })
         .collect();
-    let tree = RTree::bulk_load(boxes);
-    let mut budget = m.saturating_mul(CANDIDATES_PER_SEGMENT);
-    for i in 0..m {
-        let env = AABB::from_corners(xy(pts[i]), xy(pts[i + 1]));
-        for other in tree.locate_in_envelope_intersecting(&env) {
+    spans.sort_unstable_by(|a, b| a.0[0].total_cmp(&b.0[0]));
+    let seg = |i: usize| Line::new(pts[i], pts[i + 1]);
+    for (k, (lo_hi, across, i)) in spans.iter().enumerate() {
+        for (lo_hi2, across2, j) in &spans[k + 1..] {
+            if lo_hi2[0] > lo_hi[1] {
+                break;
+            }
             budget = budget.checked_sub(1)?;
-            let j = other.data;
-            if j > i && !adjacent(i, j) && seg(i).intersects(&seg(j)) {
+            let (i, j) = (*i.min(j), *i.max(j));
+            let adjacent = j == i + 1 || (i == 0 && j == m - 1);
+            if across2[0] <= across[1]
+                && across[0] <= across2[1]
+                && !adjacent
+                && seg(i).intersects(&seg(j))
+            {
                 return Some(true);
             }
         }
     }
     Some(false)
-}
-
-fn xy(c: Coord<f64>) -> [f64; 2] {
-    [c.x, c.y]
 }
 
 /// Whether the path a → b → c reverses direction at b (collinear, with c
@@ -149,10 +176,43 @@ mod tests {
         assert_eq!(self_intersects(&spike), Some(true));
         let collinear = ring(&[(0., 0.), (1., 1.), (2., 2.)]);
         assert_eq!(self_intersects(&collinear), Some(true));
-        // Large rings use the R-tree path: pinch a circle across itself.
+        // Large rings use the sweep: pinch a circle across itself.
         let mut big = circle(1000);
         big.0.swap(10, 500);
         assert_eq!(self_intersects(&big), Some(true));
+    }
+
+    #[test]
+    fn the_sweep_falls_back_to_the_other_axis_and_gives_up_on_zigzags() {
+        // Horizontal stripes: every segment spans the full width, so the x
+        // sweep runs out of budget; the y sweep finds no crossing.
+        // Stripes joined alternately at the right and left: a serpentine.
+        let mut serp = Vec::new();
+        for k in 0..200 {
+            let y = k as f64;
+            if k % 2 == 0 {
+                serp.extend([(0., y), (100., y)]);
+            } else {
+                serp.extend([(100., y), (0.5, y)]);
+            }
+        }
+        serp.extend([(-1., 199.5), (-1., 0.)]);
+        let r = ring(&serp);
+        assert_eq!(sweep(&r.0, r.0.len() - 1, Axis::X, 200), None);
+        assert_eq!(self_intersects(&r), Some(false));
+        // Long diagonals overlapping along both axes: abandoned.
+        let mut zig = Vec::new();
+        for k in 0..300 {
+            let d = k as f64 * 1e-3;
+            if k % 2 == 0 {
+                zig.push((d, 0.));
+            } else {
+                zig.push((100. + d, 100.));
+            }
+        }
+        // Close it around the outside without crossing anything.
+        zig.extend([(200., 100.), (200., -1.), (0., -1.)]);
+        assert_eq!(self_intersects(&ring(&zig)), None);
     }
 
     #[test]
