@@ -159,3 +159,549 @@ export interface SiteMetrics {
   maxBuildingHeightM: number | null;
   warnings: Warning[];
 }
+
+// ---------------------------------------------------------------------------
+// Profiles and evaluation: `profiles()`, `profile(id)`, `evaluate()`,
+// `evaluateAll()`, `compareReports()`.
+// ---------------------------------------------------------------------------
+
+/** A text in Simplified Chinese and English; both non-empty. */
+export interface BilingualText {
+  /** Simplified Chinese. */
+  zh: string;
+  /** English. */
+  en: string;
+}
+
+/** The kind of project, which can change an indicator's target: 改造更新 `renovation` or 规划新建 `newBuild`. */
+export type ProjectType = "renovation" | "newBuild";
+
+/** The 9 scenarios of the Zhejiang future community (九大场景); every profile scenario is one of them. */
+export type ScenarioId =
+  | "neighbourhood"
+  | "education"
+  | "health"
+  | "entrepreneurship"
+  | "transport"
+  | "low_carbon"
+  | "building"
+  | "service"
+  | "governance";
+
+/** Whether an indicator is binding (约束性 `constraint`: must be met) or guidance (引导性 `guidance`: scored, not required). */
+export type Binding = "constraint" | "guidance";
+
+/**
+ * The unit of an indicator's value, which decides how it is displayed:
+ * `share` is a fraction 0..1 (shown as a percentage), `ratio` a
+ * dimensionless ratio such as FAR, `m` metres, `m2` square metres,
+ * `m2PerPerson` m² per resident, `m2Per100Households` m² per 100 households,
+ * `spacesPerHousehold` parking spaces per household, `count` a count and
+ * `boolean` yes/no as 1/0.
+ */
+export type IndicatorUnit =
+  | "share"
+  | "ratio"
+  | "m"
+  | "m2"
+  | "m2PerPerson"
+  | "m2Per100Households"
+  | "spacesPerHousehold"
+  | "count"
+  | "boolean";
+
+/** A comparison operator with one right-hand `value` (`==` allows a relative difference of 1e-9). */
+export type ComparisonOp = ">=" | "<=" | ">" | "<" | "==";
+
+/**
+ * A target, in the indicator's unit (a `share` target is a fraction 0..1):
+ * `op` against `value`, or `between` with inclusive `min` and `max`.
+ */
+export type Target =
+  | { op: ComparisonOp; value: number; min?: never; max?: never }
+  | { op: "between"; min: number; max: number; value?: never };
+
+/** Targets that replace an indicator's default `target` for one project type. */
+export interface TargetsByProjectType {
+  /** Target for 改造更新 projects. */
+  renovation?: Target;
+  /** Target for 规划新建 projects. */
+  newBuild?: Target;
+}
+
+/**
+ * One band of a `bands` scoring rule: exactly one of `min` (matches values
+ * `>= min`; higher is better) or `max` (matches values `<= max`; lower is
+ * better), the same one in every band of a rule.
+ */
+export type ScoreBand =
+  | { min: number; max?: never; /** Score 0..100 given by this band. */ score: number }
+  | { max: number; min?: never; /** Score 0..100 given by this band. */ score: number };
+
+/**
+ * How an indicator's value becomes a 0..100 score: `passFail` 100 when the
+ * target is met, else 0; `linear` 0 at `from`, 100 at `to`, clamped outside
+ * (`from > to` scores lower values higher); `bands` the first matching band
+ * (best first) gives the score, none matching gives 0.
+ */
+export type Scoring =
+  | { type: "passFail" }
+  | { type: "linear"; /** Value scoring 0. */ from: number; /** Value scoring 100. */ to: number }
+  | { type: "bands"; bands: ScoreBand[] };
+
+/** A citation that profile numbers refer to by key. */
+export interface ProfileSource {
+  /** Title of the document or page. */
+  title: string;
+  /** Where it was read. */
+  url?: string;
+  /** What was (and was not) checked in it. */
+  note?: string;
+}
+
+/** The value of a profile parameter: a flag, a number (factor, speed ...), a string or a list of strings (e.g. facility categories). */
+export type ParameterValue = boolean | number | string | string[];
+
+/**
+ * A named parameter that metric producers read, with its provenance, e.g.
+ * `roofGreenFactor` / `verticalGreenFactor` (0..1), `walkSpeedMps` (m/s),
+ * `serviceCategories` (facility categories), `storeyHeightM` (m).
+ */
+export interface ProfileParameter {
+  value: ParameterValue;
+  /** Unit of a numeric value, free text (e.g. "m/s"). */
+  unit?: string;
+  /** Keys into the profile's `sources` (input may also give a single key as a string). */
+  source: string[];
+  /** Whether the value was checked against the cited text. */
+  verified: boolean;
+  /** Why this value, and what is uncertain about it. */
+  note?: BilingualText;
+}
+
+/** The type of a caller-declared attribute: `boolean` (read as 1/0) or a finite `number`. */
+export type AttributeType = "boolean" | "number";
+
+/** A non-spatial input the caller declares in `EvaluateOptions.attributes`; indicators read it as `attributes.<name>`. */
+export interface AttributeDef {
+  /** Boolean or number. */
+  type: AttributeType;
+  /** Unit of the value (a `share` is a fraction 0..1). */
+  unit: IndicatorUnit;
+  /** Form label. */
+  label: BilingualText;
+  /** What to enter. */
+  description?: BilingualText;
+  /** Smallest accepted value (numbers only). */
+  min?: number;
+  /** Largest accepted value (numbers only). */
+  max?: number;
+}
+
+/** One scenario of a profile, with its weight in the overall score. */
+export interface ProfileScenario {
+  id: ScenarioId;
+  /** Display name. */
+  name: BilingualText;
+  /** Positive weight in the overall score (relative, not normalised). */
+  weight: number;
+}
+
+/** One grade: overall scores at or above `minScore` (and below the next band up). */
+export interface GradeBand {
+  /** Short id, e.g. "A". */
+  id: string;
+  /** Lowest overall score (0..100) that earns this grade. */
+  minScore: number;
+  /** Display label. */
+  label: BilingualText;
+}
+
+/** Grade bands that turn the overall score into a grade. */
+export interface Grading {
+  /** Bands from the best down; `minScore` strictly decreasing, the last 0. */
+  bands: GradeBand[];
+  /** Keys into the profile's `sources` (input may also give a single key as a string). */
+  source: string[];
+  /** Whether the cut points were checked against the cited text. */
+  verified: boolean;
+  /** Provenance and caveats. */
+  note?: BilingualText;
+}
+
+/** One indicator of a profile. */
+export interface ProfileIndicator {
+  /** Unique id within the profile. */
+  id: string;
+  /** Id of one of the profile's scenarios. */
+  scenario: ScenarioId;
+  binding: Binding;
+  /**
+   * The dotted metric key it reads, e.g. `siteMetrics.far`,
+   * `coverage.kindergarten.300.households`, `nearest.park.medianM`,
+   * `travelCircle.bus5min`, `attributes.timeBank`.
+   */
+  metric: string;
+  /** Unit of the metric value. */
+  unit: IndicatorUnit;
+  /** Target for any project type; absent when there is no official target or only project-type specific ones. */
+  target?: Target;
+  /** Targets that replace `target` for one project type; absent when there are none. */
+  targetByProjectType?: TargetsByProjectType;
+  /** How the value is scored (0..100). */
+  scoring: Scoring;
+  /** Positive weight within its scenario (relative). */
+  weight: number;
+  /** Display label. */
+  label: BilingualText;
+  /** Explanation template; `{value}`, `{target}`, `{unit}` and `{score}` are replaced by the formatted numbers. */
+  explanation: BilingualText;
+  /** Provenance, proxies and caveats. */
+  note?: BilingualText;
+  /** Keys into the profile's `sources` (input may also give a single key as a string). */
+  source: string[];
+  /** Whether every number of this indicator was checked against its source. */
+  verified: boolean;
+}
+
+/**
+ * A whole profile document, as returned by `profile(id)` and accepted by
+ * `evaluate()` / `evaluateAll()` (see `profileSchema()` for the JSON Schema).
+ */
+export interface ProfileDocument {
+  /** Optional pointer to the JSON Schema (ignored). */
+  $schema?: string;
+  /** Identifier: starts with a lowercase letter; a-z, 0-9, `-` and `_`. */
+  id: string;
+  /** Version of this profile document. */
+  version: string;
+  /** Display name. */
+  name: BilingualText;
+  /** What the profile evaluates and how far it can be trusted. */
+  description?: BilingualText;
+  /** Citations by key. */
+  sources: Record<string, ProfileSource>;
+  /** Parameters for metric producers, by name (always present in output; `{}` when none). */
+  parameters: Record<string, ProfileParameter>;
+  /** Caller-declared attributes, by name (always present in output; `{}` when none). */
+  attributes: Record<string, AttributeDef>;
+  /** The scenarios indicators are grouped in. */
+  scenarios: ProfileScenario[];
+  /** Grade bands for the overall score. */
+  grading: Grading;
+  /** The indicators, in display order. */
+  indicators: ProfileIndicator[];
+}
+
+/** A built-in profile as listed by `profiles()`. */
+export interface ProfileInfo {
+  id: string;
+  version: string;
+  /** Display name. */
+  name: BilingualText;
+  description: BilingualText | null;
+  /** Number of scenarios. */
+  scenarios: number;
+  /** Number of indicators. */
+  indicators: number;
+}
+
+/** Options of `evaluate()` and `evaluateAll()`. */
+export interface EvaluateOptions {
+  /** Site index (0-based) or boundary id; default the first site. Ignored by `evaluateAll()`. */
+  site?: number | string;
+  /**
+   * Values of the profile's declared attributes (`ProfileDocument.attributes`)
+   * by name: `true`/`false` for boolean attributes, a finite number within
+   * the declared `min`..`max` for number attributes (a `share` is 0..1).
+   * A wrong type or out-of-range value throws `INVALID_OPTION`; an
+   * undeclared name only adds an `UNKNOWN_ATTRIBUTE` report warning.
+   */
+  attributes?: Record<string, number | boolean>;
+  /** Chooses project-type specific targets; indicators that need one are not assessed without it. */
+  projectType?: ProjectType;
+}
+
+/** A grade given to the overall score. */
+export interface GradeResult {
+  /** Grade id, e.g. "A". */
+  id: string;
+  /** Display label. */
+  label: BilingualText;
+}
+
+/** The score of one scenario. */
+export interface ScenarioResult {
+  id: ScenarioId;
+  /** Display name. */
+  name: BilingualText;
+  /** Weight in the overall score (relative). */
+  weight: number;
+  /** Weighted mean score 0..100 of its assessed indicators (2 decimals); null when none was assessed. */
+  score: number | null;
+  /** Number of indicators assessed. */
+  assessed: number;
+  /** Number of indicators that apply to this project type. */
+  applicable: number;
+  /** Weighted share 0..1 of the applicable indicators that were assessed (4 decimals); 0 when none applies. */
+  completeness: number;
+}
+
+/** Whether an indicator was assessed (`notAssessed` ones are left out of the scores, never scored as zero). */
+export type IndicatorStatus = "assessed" | "notAssessed" | "notApplicable";
+
+/**
+ * Why an indicator was not assessed (`missingValue`: the metric or declared
+ * attribute has no value; `projectTypeRequired`: it has targets only for some
+ * project types and no `projectType` was given) or not applicable
+ * (`otherProjectTypeOnly`: it has no target for the given project type).
+ */
+export type IndicatorReason = "missingValue" | "projectTypeRequired" | "otherProjectTypeOnly";
+
+/** Fields every indicator result has, whatever its status. */
+export interface IndicatorResultBase {
+  /** Indicator id. */
+  id: string;
+  /** Scenario id. */
+  scenario: ScenarioId;
+  binding: Binding;
+  /** Display label. */
+  label: BilingualText;
+  /** The metric key read, e.g. `siteMetrics.far`. */
+  metric: string;
+  /** Unit of `value` and of `target`. */
+  unit: IndicatorUnit;
+  /** The target in force for this project type; null when there is none. */
+  target: Target | null;
+  /** The target as text with its unit, e.g. `≥ 100 m²/百户`; null without a target. */
+  targetText: BilingualText | null;
+  /** Weight within its scenario (relative). */
+  weight: number;
+  /** The explanation with the actual numbers filled in (or why it was not assessed). */
+  explanation: BilingualText;
+  /** Provenance and caveats from the profile. */
+  note: BilingualText | null;
+  /** Source keys of the profile. */
+  source: string[];
+  /** Whether the indicator's numbers were checked against the source. */
+  verified: boolean;
+}
+
+/** An indicator whose value was judged. */
+export interface AssessedIndicatorResult extends IndicatorResultBase {
+  status: "assessed";
+  reason: null;
+  /** The value judged, in `unit` (a `share` is 0..1), rounded to 4 decimals. */
+  value: number;
+  /** Whether the target is met; null when there is no target (scored on the value alone). */
+  pass: boolean | null;
+  /** Score 0..100, rounded to 2 decimals. */
+  score: number;
+}
+
+/** An indicator with no value, or whose target needs a project type: left out of the scores, counted against completeness. */
+export interface NotAssessedIndicatorResult extends IndicatorResultBase {
+  status: "notAssessed";
+  reason: "missingValue" | "projectTypeRequired";
+  value: null;
+  pass: null;
+  score: null;
+}
+
+/** An indicator that does not apply to the given project type: left out of the scores and of completeness. */
+export interface NotApplicableIndicatorResult extends IndicatorResultBase {
+  status: "notApplicable";
+  reason: "otherProjectTypeOnly";
+  value: null;
+  pass: null;
+  score: null;
+  target: null;
+  targetText: null;
+}
+
+/** The result of one indicator; narrow on `status`. */
+export type IndicatorResult =
+  | AssessedIndicatorResult
+  | NotAssessedIndicatorResult
+  | NotApplicableIndicatorResult;
+
+/** A problem with the input that did not stop the evaluation. */
+export interface ReportWarning {
+  /** Stable machine-readable code, e.g. "UNKNOWN_ATTRIBUTE", "NON_FINITE_METRIC", or a site-metrics warning code. */
+  code: string;
+  /** Human-readable explanation (English). */
+  message: string;
+}
+
+/** What `evaluate()` returns: one site evaluated against one profile. Can be passed back to `compareReports()`. */
+export interface Report {
+  /** Id of the profile used. */
+  profileId: string;
+  /** Version of the profile used. */
+  profileVersion: string;
+  /** Name of the profile used. */
+  profileName: BilingualText;
+  /** The evaluated site's boundary id (in `evaluateAll()`, `site-<index>` for a boundary without id); null when the site has no id. */
+  siteId: string | null;
+  /** The project type the targets were chosen for; null when none was given. */
+  projectType: ProjectType | null;
+  /** Overall score 0..100 (2 decimals): weighted mean of the scenario scores; null when no indicator could be assessed. */
+  score: number | null;
+  /** Grade of the overall score; null when there is no score. */
+  grade: GradeResult | null;
+  /** Weighted share 0..1 (4 decimals) of the applicable indicators that were assessed. */
+  completeness: number;
+  /** One entry per scenario, in profile order. */
+  scenarios: ScenarioResult[];
+  /** One entry per indicator, in profile order. */
+  indicators: IndicatorResult[];
+  /** Ids of binding (`constraint`) indicators whose target is not met. */
+  failedBinding: string[];
+  /** Ids of binding (`constraint`) indicators that could not be assessed. */
+  notAssessedBinding: string[];
+  /** Problems with the input that did not stop the evaluation. */
+  warnings: ReportWarning[];
+}
+
+/** One indicator column of a comparison table. */
+export interface ComparisonColumn {
+  /** Indicator id. */
+  id: string;
+  /** Display label. */
+  label: BilingualText;
+  /** Unit of the values. */
+  unit: IndicatorUnit;
+  binding: Binding;
+}
+
+/** One site row of a comparison table; `values`, `scores` and `pass` follow the column order. */
+export interface ComparisonRow {
+  siteId: string;
+  /** Overall score 0..100; null when nothing was assessed. */
+  score: number | null;
+  /** Grade id; null when there is no score. */
+  grade: string | null;
+  /** Completeness 0..1. */
+  completeness: number;
+  /** Indicator values in each column's unit (null where not assessed). */
+  values: (number | null)[];
+  /** Indicator scores 0..100 (null where not assessed). */
+  scores: (number | null)[];
+  /** Whether each target is met (null without a target or value). */
+  pass: (boolean | null)[];
+}
+
+/** A sites × indicators table. */
+export interface ComparisonTable {
+  /** One column per indicator, in profile order. */
+  columns: ComparisonColumn[];
+  /** One row per site, in input order. */
+  rows: ComparisonRow[];
+}
+
+/** A place in the ranking. */
+export interface RankEntry {
+  /** 1-based rank; sites with equal score and equal failed-binding count share a rank (1, 2, 2, 4). */
+  rank: number;
+  siteId: string;
+  /** Overall score 0..100; null ranks last. */
+  score: number | null;
+  grade: GradeResult | null;
+  /** Completeness 0..1. */
+  completeness: number;
+  /** Number of failed binding indicators. */
+  failedBinding: number;
+}
+
+/** What `evaluateAll()` returns: every site evaluated with one profile, tabled and ranked. */
+export interface Comparison {
+  /** Id of the profile used. */
+  profileId: string;
+  /** Version of the profile used. */
+  profileVersion: string;
+  /** One report per site, in input order; each carries its `siteId`. */
+  reports: Report[];
+  /** The indicators as columns, sites as rows. */
+  table: ComparisonTable;
+  /** Sites from best to worst (higher score, then fewer failed binding indicators, then site id). */
+  ranking: RankEntry[];
+}
+
+/** How a number moved between two reports. */
+export interface Change {
+  /** Value in the first report. */
+  before: number | null;
+  /** Value in the second report. */
+  after: number | null;
+  /** `after - before` when both exist (scores to 2 decimals, values and completeness to 4). */
+  delta: number | null;
+}
+
+/**
+ * The kind of change of one indicator: `improved` (score up, or target now
+ * met), `worsened` (score down, or target no longer met), `unchanged` (same
+ * score and pass; the value may still have moved), `newlyAssessed` /
+ * `noLongerAssessed` (assessed only in the second / first report),
+ * `notAssessed` (in neither), `added` / `removed` (present only in the second
+ * / first report's profile).
+ */
+export type ChangeKind =
+  | "improved"
+  | "worsened"
+  | "unchanged"
+  | "newlyAssessed"
+  | "noLongerAssessed"
+  | "notAssessed"
+  | "added"
+  | "removed";
+
+/** One indicator compared across two reports. */
+export interface IndicatorDiff {
+  /** Indicator id. */
+  id: string;
+  /** Label (from the second report, else the first). */
+  label: BilingualText;
+  binding: Binding;
+  /** The value, in the indicator's unit. */
+  value: Change;
+  /** The score 0..100. */
+  score: Change;
+  /** Pass in the first report. */
+  passBefore: boolean | null;
+  /** Pass in the second report. */
+  passAfter: boolean | null;
+  /** Summary of the change. */
+  change: ChangeKind;
+}
+
+/** A scenario score (0..100) compared across two reports. */
+export interface ScenarioDiff {
+  id: ScenarioId;
+  score: Change;
+}
+
+/** What `compareReports(a, b)` returns: report `a` (before) and `b` (after) compared, indicator by indicator. */
+export interface ReportDiff {
+  /** Profile id of the first report. */
+  profileBefore: string;
+  /** Profile id of the second report. */
+  profileAfter: string;
+  /** Whether both used the same profile id and version. */
+  sameProfile: boolean;
+  /** The overall score 0..100. */
+  score: Change;
+  /** Completeness 0..1. */
+  completeness: Change;
+  /** Grade id before. */
+  gradeBefore: string | null;
+  /** Grade id after. */
+  gradeAfter: string | null;
+  /** Scenarios, in the second report's order, then any only in the first. */
+  scenarios: ScenarioDiff[];
+  /** Indicators, in the second report's order, then any only in the first. */
+  indicators: IndicatorDiff[];
+  /** Binding indicators failing in the second report but not the first. */
+  newlyFailedBinding: string[];
+  /** Binding indicators failing in the first report but not the second. */
+  resolvedBinding: string[];
+}

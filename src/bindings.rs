@@ -4,16 +4,20 @@
 //! core errors to thrown JS `Error`s carrying `code` and `featureIndex`.
 //! Results are plain JS objects (maps become objects, `None` becomes `null`).
 
+use std::collections::BTreeMap;
+
 use js_sys::{Reflect, Uint8Array};
 use serde::de::DeserializeOwned;
 use serde::Serialize;
 use wasm_bindgen::prelude::*;
 use wasm_bindgen::JsCast;
 
-use crate::community::{self, SiteQuery};
+use crate::community::{self, SiteQuery, SiteRef};
 use crate::error::Error;
+use crate::evaluation::{self, DEFAULT_PROFILE};
 use crate::input::mapping::OsmMapping;
 use crate::input::ReadOptions;
+use crate::profile::{self, AttributeValue, EvalOptions, Profile, ProjectType, Report};
 
 #[wasm_bindgen(typescript_custom_section)]
 const TS_TYPES: &'static str = include_str!("bindings.d.ts");
@@ -103,6 +107,90 @@ pub fn default_osm_mapping() -> JsResult<JsValue> {
     to_js(&m)
 }
 
+/// A profile given as a built-in id, a profile object, or nothing (the
+/// default built-in).
+fn profile_arg(value: Option<JsValue>) -> JsResult<Profile> {
+    match value {
+        None => profile::builtin(DEFAULT_PROFILE),
+        Some(v) if v.is_undefined() || v.is_null() => profile::builtin(DEFAULT_PROFILE),
+        Some(v) => match v.as_string() {
+            Some(id) => profile::builtin(&id),
+            None => {
+                let value: serde_json::Value = from_js(Some(v), "profile")?;
+                Profile::from_value(value)
+            }
+        },
+    }
+    .map_err(|e| to_js_error(&e))
+}
+
+/// The built-in profiles: `[{ id, version, name: { zh, en }, ... }]`.
+#[wasm_bindgen(js_name = profiles, unchecked_return_type = "ProfileInfo[]")]
+pub fn js_profiles() -> JsResult<JsValue> {
+    to_js(&profile::builtin_profiles())
+}
+
+/// The full document of a built-in profile, to inspect or adapt and pass
+/// back to `evaluate()`.
+#[wasm_bindgen(js_name = profile, unchecked_return_type = "ProfileDocument")]
+pub fn js_profile(id: &str) -> JsResult<JsValue> {
+    let p = profile::builtin(id).map_err(|e| to_js_error(&e))?;
+    to_js(p.doc())
+}
+
+/// The JSON Schema that profile documents follow (as an object).
+#[wasm_bindgen(js_name = profileSchema)]
+pub fn js_profile_schema() -> JsResult<JsValue> {
+    let v: serde_json::Value = serde_json::from_str(profile::PROFILE_SCHEMA)
+        .map_err(|e| to_js_error(&Error::option("schema", e.to_string())))?;
+    to_js(&v)
+}
+
+/// Compares two reports of the same site (before/after a plan, or two
+/// quarters): per-indicator value, score and pass changes.
+#[wasm_bindgen(js_name = compareReports, unchecked_return_type = "ReportDiff")]
+pub fn js_compare_reports(
+    #[wasm_bindgen(unchecked_param_type = "Report")] a: JsValue,
+    #[wasm_bindgen(unchecked_param_type = "Report")] b: JsValue,
+) -> JsResult<JsValue> {
+    let a: Report = from_js_required(a, "a")?;
+    let b: Report = from_js_required(b, "b")?;
+    to_js(&profile::compare_reports(&a, &b))
+}
+
+fn from_js_required<T: DeserializeOwned>(value: JsValue, what: &str) -> JsResult<T> {
+    let text = js_sys::JSON::stringify(&value)
+        .ok()
+        .and_then(|s| s.as_string())
+        .ok_or_else(|| to_js_error(&Error::option(what, "not serialisable as JSON")))?;
+    serde_json::from_str(&text).map_err(|e| to_js_error(&Error::option(what, e.to_string())))
+}
+
+/// Options of `evaluate()` and `evaluateAll()`.
+#[derive(serde::Deserialize, Default)]
+#[serde(rename_all = "camelCase", deny_unknown_fields)]
+struct EvaluateArgs {
+    /// Which site (ignored by `evaluateAll`).
+    #[serde(default)]
+    site: Option<SiteRef>,
+    /// Declared attribute values by name.
+    #[serde(default)]
+    attributes: BTreeMap<String, AttributeValue>,
+    /// 改造更新 `renovation` or 规划新建 `newBuild`.
+    #[serde(default)]
+    project_type: Option<ProjectType>,
+}
+
+impl EvaluateArgs {
+    fn split(self) -> (Option<SiteRef>, EvalOptions) {
+        let opts = EvalOptions {
+            attributes: self.attributes,
+            project_type: self.project_type,
+        };
+        (self.site, opts)
+    }
+}
+
 /// A loaded community dataset: parsed, classified and indexed once, then
 /// queried many times. Call `free()` when done to release its wasm memory.
 #[wasm_bindgen]
@@ -118,7 +206,9 @@ impl Community {
     #[wasm_bindgen(js_name = fromGeoJSON)]
     pub fn from_geojson(
         #[wasm_bindgen(unchecked_param_type = "string | Uint8Array | object")] input: JsValue,
-        #[wasm_bindgen(unchecked_param_type = "FromGeoJSONOptions")] options: Option<JsValue>,
+        #[wasm_bindgen(unchecked_optional_param_type = "FromGeoJSONOptions")] options: Option<
+            JsValue,
+        >,
     ) -> JsResult<Community> {
         let opts: ReadOptions = from_js(options, "options")?;
         let text = input_text(&input)?;
@@ -138,14 +228,56 @@ impl Community {
     #[wasm_bindgen(js_name = siteMetrics, unchecked_return_type = "SiteMetrics")]
     pub fn site_metrics(
         &self,
-        #[wasm_bindgen(unchecked_param_type = "SiteMetricsOptions")] options: Option<JsValue>,
+        #[wasm_bindgen(unchecked_optional_param_type = "SiteMetricsOptions")] options: Option<
+            JsValue,
+        >,
     ) -> JsResult<JsValue> {
         let q: SiteQuery = from_js(options, "options")?;
-        let params = q.params.unwrap_or_default();
+        let params = match q.params {
+            Some(p) => p,
+            None => evaluation::site_params(&profile_arg(None)?),
+        };
         let r = self
             .inner
             .site_metrics(q.site.as_ref(), &params)
             .map_err(|e| to_js_error(&e))?;
+        to_js(&r)
+    }
+
+    /// Evaluates a site against a profile (a built-in id, a profile object,
+    /// or the default `zhejiang-future-community`): overall score and grade,
+    /// scenario scores, and every indicator with value, target, pass, score
+    /// and a zh/en explanation. Options: `{ site?, attributes?, projectType? }`.
+    #[wasm_bindgen(unchecked_return_type = "Report")]
+    pub fn evaluate(
+        &self,
+        #[wasm_bindgen(unchecked_optional_param_type = "string | ProfileDocument | null")] profile: Option<
+            JsValue,
+        >,
+        #[wasm_bindgen(unchecked_optional_param_type = "EvaluateOptions")] options: Option<JsValue>,
+    ) -> JsResult<JsValue> {
+        let p = profile_arg(profile)?;
+        let args: EvaluateArgs = from_js(options, "options")?;
+        let (site, opts) = args.split();
+        let r = evaluation::evaluate_site(&self.inner, site.as_ref(), &p, &opts)
+            .map_err(|e| to_js_error(&e))?;
+        to_js(&r)
+    }
+
+    /// Evaluates every site (several `boundary` features) with one profile
+    /// and ranks them; roads and facilities are shared by all sites.
+    #[wasm_bindgen(js_name = evaluateAll, unchecked_return_type = "Comparison")]
+    pub fn evaluate_all(
+        &self,
+        #[wasm_bindgen(unchecked_optional_param_type = "string | ProfileDocument | null")] profile: Option<
+            JsValue,
+        >,
+        #[wasm_bindgen(unchecked_optional_param_type = "EvaluateOptions")] options: Option<JsValue>,
+    ) -> JsResult<JsValue> {
+        let p = profile_arg(profile)?;
+        let args: EvaluateArgs = from_js(options, "options")?;
+        let (_, opts) = args.split();
+        let r = evaluation::evaluate_all(&self.inner, &p, &opts).map_err(|e| to_js_error(&e))?;
         to_js(&r)
     }
 }

@@ -23,9 +23,11 @@
 
 pub mod community;
 pub mod error;
+pub mod evaluation;
 pub mod geodesy;
 pub mod input;
 pub mod model;
+pub mod profile;
 pub mod site;
 mod spatial;
 

@@ -80,7 +80,8 @@ pub struct SiteMetrics {
     pub service_floor_area_m2: f64,
     /// Service facilities in the site with no `floor_area_m2` (not counted).
     pub service_facilities_without_area: usize,
-    /// Community service floor area per 100 households, m².
+    /// Community service floor area per 100 households, m²; `null` when
+    /// there are no households or some service facility lacks its floor area.
     pub service_floor_area_per_100_households_m2: Option<f64>,
     /// Public ground green inside the site, m².
     pub public_green_m2: f64,
@@ -168,7 +169,7 @@ pub fn site_metrics(
         warnings.push(Warning::global(
             "SERVICE_AREA_MISSING",
             format!(
-                "{} community service facilities in the site have no `floor_area_m2` and are not counted",
+                "{} community service facilities in the site have no `floor_area_m2`; service floor area per 100 households is not computed",
                 m.service_facilities_without_area
             ),
         ));
@@ -207,8 +208,12 @@ pub fn site_metrics(
     m.far = ratio(m.floor_area_m2, site_area_m2);
     m.building_density = ratio(m.footprint_m2, site_area_m2);
     m.green_ratio = ratio(m.counted_green_m2, site_area_m2);
-    m.service_floor_area_per_100_households_m2 =
-        ratio(m.service_floor_area_m2 * 100.0, m.households);
+    // Unknown, not zero, when some service facility has no floor area.
+    m.service_floor_area_per_100_households_m2 = if m.service_facilities_without_area > 0 {
+        None
+    } else {
+        ratio(m.service_floor_area_m2 * 100.0, m.households)
+    };
     m.public_green_per_capita_m2 = ratio(m.public_green_m2, m.population);
     m
 }

@@ -1,0 +1,208 @@
+// The JS API contract, run against one build chosen by FC_PKG (node | web):
+//   FC_PKG=node node --test test/api.test.mjs
+//   FC_PKG=web  node --test test/api.test.mjs
+import assert from 'node:assert/strict';
+import { before, describe, it } from 'node:test';
+
+import { PKG, loadPackage, readRepoText } from '../lib/load.mjs';
+import { AREAS, DATASET, REL_TOLERANCE, SITE_METRICS, relClose } from '../lib/reference.mjs';
+
+let api;
+let text; // the bundled dataset as GeoJSON text
+let geojson; // the same, parsed
+
+before(async () => {
+  api = await loadPackage();
+  text = await readRepoText(DATASET);
+  geojson = JSON.parse(text);
+});
+
+/** Runs fn on a Community built from input and frees it afterwards. */
+function withCommunity(input, options, fn) {
+  const community = options === undefined
+    ? api.Community.fromGeoJSON(input)
+    : api.Community.fromGeoJSON(input, options);
+  try {
+    return fn(community);
+  } finally {
+    community.free();
+  }
+}
+
+/** Every [lon, lat] position in a geometry's coordinate tree. */
+function* positions(coords) {
+  if (typeof coords[0] === 'number') yield coords;
+  else for (const c of coords) yield* positions(c);
+}
+
+/** A small valid dataset: a 100 m square site with one 2-floor building. */
+function tinyDataset() {
+  const square = (x0, y0, d) => [[[x0, y0], [x0 + d, y0], [x0 + d, y0 + d], [x0, y0 + d], [x0, y0]]];
+  return {
+    type: 'FeatureCollection',
+    features: [
+      { type: 'Feature', properties: { kind: 'boundary', id: 'b' }, geometry: { type: 'Polygon', coordinates: square(120.1, 30.2, 0.001) } },
+      { type: 'Feature', properties: { kind: 'building', id: 'h', floors: 2, use: 'residential' }, geometry: { type: 'Polygon', coordinates: square(120.1002, 30.2002, 0.0002) } },
+    ],
+  };
+}
+
+/** Asserts that fn throws an Error carrying `code` (and returns it). */
+function assertThrowsCode(fn, code) {
+  let caught;
+  assert.throws(fn, (e) => {
+    caught = e;
+    return true;
+  });
+  assert.ok(caught instanceof Error, `expected an Error, got ${Object.prototype.toString.call(caught)}: ${caught}`);
+  assert.equal(caught.code, code, `error code (message: ${caught.message})`);
+  assert.equal(typeof caught.message, 'string');
+  assert.ok(caught.message.length > 0, 'the error has a message');
+  return caught;
+}
+
+describe(`pkg-${PKG}: exports`, () => {
+  it('has version() and the Community class', () => {
+    assert.equal(typeof api.version, 'function', 'version()');
+    assert.equal(typeof api.Community?.fromGeoJSON, 'function', 'Community.fromGeoJSON()');
+  });
+
+  it('version() returns the crate version from Cargo.toml', async () => {
+    const cargo = await readRepoText('Cargo.toml');
+    const crateVersion = cargo.match(/^\[package\][^[]*?^version\s*=\s*"([^"]+)"/m)[1];
+    assert.equal(api.version(), crateVersion);
+  });
+});
+
+describe(`pkg-${PKG}: Community on the bundled helsinki-centre dataset`, () => {
+  let summary;
+  let metrics;
+  before(() => {
+    withCommunity(text, undefined, (c) => {
+      summary = c.summary();
+      metrics = c.siteMetrics();
+    });
+  });
+
+  it('summary() counts every feature by kind', () => {
+    const kinds = {};
+    for (const f of geojson.features) kinds[f.properties.kind] = (kinds[f.properties.kind] ?? 0) + 1;
+    assert.equal(summary.featureCount, geojson.features.length);
+    for (const [kind, n] of Object.entries(kinds)) {
+      assert.equal(summary.counts[kind], n, `counts.${kind}`);
+    }
+    // Spot check against the dataset's README: 1 / 433 / 400 / 2462 / 166.
+    assert.deepEqual(
+      [summary.counts.boundary, summary.counts.building, summary.counts.facility, summary.counts.road, summary.counts.green],
+      [1, 433, 400, 2462, 166],
+    );
+  });
+
+  it('summary() counts facilities by category', () => {
+    const categories = {};
+    for (const f of geojson.features) {
+      if (f.properties.kind === 'facility') {
+        categories[f.properties.category] = (categories[f.properties.category] ?? 0) + 1;
+      }
+    }
+    for (const [category, n] of Object.entries(categories)) {
+      assert.equal(summary.categories[category], n, `categories.${category}`);
+    }
+    for (const [category, n] of Object.entries(summary.categories)) {
+      if (!(category in categories)) assert.equal(n, 0, `categories.${category} is absent from the data`);
+    }
+  });
+
+  it('summary().bbox is [minLon, minLat, maxLon, maxLat] of all features', () => {
+    const expected = [Infinity, Infinity, -Infinity, -Infinity];
+    for (const f of geojson.features) {
+      for (const [lon, lat] of positions(f.geometry.coordinates)) {
+        expected[0] = Math.min(expected[0], lon);
+        expected[1] = Math.min(expected[1], lat);
+        expected[2] = Math.max(expected[2], lon);
+        expected[3] = Math.max(expected[3], lat);
+      }
+    }
+    assert.equal(summary.bbox.length, 4);
+    summary.bbox.forEach((v, i) => assert.ok(Math.abs(v - expected[i]) <= 1e-9, `bbox[${i}] = ${v}, expected ${expected[i]}`));
+  });
+
+  it('summary().warnings are well-formed', () => {
+    assert.ok(Array.isArray(summary.warnings));
+    for (const w of summary.warnings) {
+      assert.match(w.code, /^[A-Z][A-Z0-9_]*$/);
+      assert.equal(typeof w.message, 'string');
+      if (w.featureIndex !== undefined) {
+        assert.ok(Number.isInteger(w.featureIndex) && w.featureIndex >= 0 && w.featureIndex < summary.featureCount,
+          `featureIndex ${w.featureIndex}`);
+      }
+    }
+  });
+
+  for (const [key, ref] of Object.entries(SITE_METRICS)) {
+    it(`siteMetrics().${key} matches the oracle's ${ref} within ${REL_TOLERANCE * 100}%`, () => {
+      assert.ok(relClose(metrics[key], AREAS[ref]), `${key} = ${metrics[key]}, reference ${AREAS[ref]}`);
+    });
+  }
+
+  it('siteMetrics() ratios are consistent with its areas', () => {
+    assert.ok(relClose(metrics.far, metrics.floorAreaM2 / metrics.siteAreaM2, 1e-9), 'far = floor area / site area');
+    assert.ok(relClose(metrics.buildingDensity, metrics.footprintM2 / metrics.siteAreaM2, 1e-9),
+      'buildingDensity = footprint / site area');
+  });
+
+  it('siteMetrics() per-household and per-capita metrics are numbers or null', () => {
+    for (const key of ['population', 'serviceFloorAreaPer100HouseholdsM2', 'publicGreenPerCapitaM2']) {
+      assert.ok(key in metrics, `siteMetrics() has ${key}`);
+      const v = metrics[key];
+      assert.ok(v === null || (Number.isFinite(v) && v >= 0), `${key} = ${v}`);
+    }
+  });
+
+  it('a parsed JS object gives the same results as the JSON text', () => {
+    withCommunity(geojson, undefined, (c) => {
+      assert.deepEqual(c.summary(), summary);
+      assert.deepEqual(c.siteMetrics(), metrics);
+    });
+  });
+
+  it('{ crs: "wgs84" } is the default', () => {
+    withCommunity(text, { crs: 'wgs84' }, (c) => {
+      assert.deepEqual(c.summary(), summary);
+      assert.deepEqual(c.siteMetrics(), metrics);
+    });
+  });
+});
+
+describe(`pkg-${PKG}: errors`, () => {
+  it('a JSON value that is not a FeatureCollection throws NOT_FEATURE_COLLECTION, and the next call works', () => {
+    const e = assertThrowsCode(() => api.Community.fromGeoJSON('{"type":"Nope"}'), 'NOT_FEATURE_COLLECTION');
+    assert.equal(e.featureIndex, undefined, 'no single feature is at fault');
+    withCommunity(JSON.stringify(tinyDataset()), undefined, (c) => {
+      const s = c.summary();
+      assert.equal(s.featureCount, 2);
+      assert.equal(s.counts.building, 1);
+    });
+  });
+
+  it('the same error for a JS object', () => {
+    assertThrowsCode(() => api.Community.fromGeoJSON({ type: 'Nope' }), 'NOT_FEATURE_COLLECTION');
+  });
+
+  it('invalid JSON text throws INVALID_JSON', () => {
+    assertThrowsCode(() => api.Community.fromGeoJSON('{"type": "FeatureCollection", "features": ['), 'INVALID_JSON');
+  });
+
+  it('an out-of-range coordinate throws COORDINATE_OUT_OF_RANGE with the featureIndex', () => {
+    const data = tinyDataset();
+    data.features[1].geometry.coordinates[0][2] = [200.5, 30.2];
+    const e = assertThrowsCode(() => api.Community.fromGeoJSON(data), 'COORDINATE_OUT_OF_RANGE');
+    assert.equal(e.featureIndex, 1);
+  });
+
+  it('a freed Community cannot be used again', () => {
+    const c = api.Community.fromGeoJSON(tinyDataset());
+    c.free();
+    assert.throws(() => c.summary());
+  });
+});

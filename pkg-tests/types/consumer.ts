@@ -1,0 +1,63 @@
+// A TypeScript consumer of both packages, type-checked (never run) by
+// `tsc --noEmit -p types/tsconfig.json` against the generated .d.ts files.
+// It spells out the JS API contract as types.
+import { Community, version } from "../../pkg-node/future_community.js";
+import initWeb, { Community as WebCommunity, version as webVersion } from "../../pkg-web/future_community.js";
+
+type Crs = "wgs84" | "gcj02" | "bd09";
+
+export function describeDataset(geojson: string | object, crs: Crs = "wgs84"): string {
+  const v: string = version();
+  const community = Community.fromGeoJSON(geojson, { crs });
+  try {
+    const summary = community.summary();
+    const featureCount: number = summary.featureCount;
+    const buildings: number = summary.counts.building;
+    const restaurants: number | undefined = summary.categories["restaurant"];
+    const bbox: readonly [number, number, number, number] | null = summary.bbox;
+    const [minLon, minLat, maxLon, maxLat] = bbox ?? [NaN, NaN, NaN, NaN];
+    const codes: string[] = summary.warnings.map((w: { code: string; message: string; featureIndex?: number }) => w.code);
+
+    const metrics = community.siteMetrics();
+    const far: number | null = metrics.far;
+    const site: number | null = metrics.siteAreaM2;
+    const households: number | null = metrics.households;
+    const green: number | null = metrics.publicGreenPerCapitaM2;
+
+    // @ts-expect-error featureCount is a number, not a string
+    const wrong: string = summary.featureCount;
+
+    return [v, featureCount, buildings, restaurants, minLon, minLat, maxLon, maxLat, codes.length, far, site, households, green, wrong].join(" ");
+  } finally {
+    community.free();
+  }
+}
+
+export function rejectsUnknownCrs(text: string): void {
+  // @ts-expect-error "utm" is not a supported CRS
+  Community.fromGeoJSON(text, { crs: "utm" }).free();
+}
+
+export function errorCode(text: string): string | undefined {
+  try {
+    Community.fromGeoJSON(text).free();
+    return undefined;
+  } catch (e) {
+    if (e instanceof Error && "code" in e && typeof e.code === "string") {
+      const index = "featureIndex" in e && typeof e.featureIndex === "number" ? e.featureIndex : -1;
+      return `${e.code} ${index}`;
+    }
+    throw e;
+  }
+}
+
+export async function loadWeb(wasmBytes: Uint8Array, text: string): Promise<number> {
+  await initWeb({ module_or_path: wasmBytes });
+  const community = WebCommunity.fromGeoJSON(text);
+  try {
+    return community.siteMetrics().far ?? Number.NaN;
+  } finally {
+    community.free();
+    webVersion();
+  }
+}

@@ -1,0 +1,79 @@
+#!/usr/bin/env bash
+# THE test command: installs what is missing, then runs every check CI runs,
+# in order, stopping at the first failure.
+#
+#   ./scripts/test.sh
+#
+# Steps: setup; cargo fmt --check; clippy -D warnings; cargo test; cargo check
+# for wasm32; cargo doc with -D warnings; wasm-pack build (pkg-node/, pkg-web/);
+# wasm-bindgen tests in headless Chromium; pkg-tests/ (Node test runner against
+# both packages, tsc on a TypeScript consumer, playwright-core on www/dist/).
+set -euo pipefail
+source "$(dirname "$0")/lib.sh"
+cd "$ROOT"
+
+current="setup"
+trap 'rc=$?; [ $rc = 0 ] || printf "\ntest.sh: FAILED at step: %s (after %ss)\n" "$current" "$SECONDS" >&2' EXIT
+
+run_step() {
+    current="$1"
+    step "$1"
+}
+
+run_step "setup"
+scripts/setup.sh
+
+run_step "cargo fmt --all -- --check"
+cargo fmt --all -- --check || die "code is not formatted: run 'cargo fmt --all'"
+
+run_step "cargo clippy --all-targets -- -D warnings"
+cargo clippy --all-targets -- -D warnings
+
+run_step "cargo test"
+cargo test
+
+run_step "cargo check --target wasm32-unknown-unknown"
+cargo check --target wasm32-unknown-unknown
+
+run_step "cargo doc --no-deps (RUSTDOCFLAGS=-D warnings)"
+RUSTDOCFLAGS="-D warnings" cargo doc --no-deps
+
+run_step "build pkg-node/ and pkg-web/"
+scripts/build-pkg.sh node web
+
+run_step "wasm-bindgen tests in headless Chromium (wasm-pack test --headless --chrome)"
+if grep -rqE '#\[wasm_bindgen_test' --include='*.rs' src tests 2>/dev/null; then
+    log="$(mktemp)"
+    # WASM_BINDGEN_USE_BROWSER: run every test binary in Chromium, also those
+    # without `wasm_bindgen_test_configure!(run_in_browser)` (otherwise the
+    # runner skips them as "node-only" and nothing runs).
+    WASM_BINDGEN_USE_BROWSER=1 wasm-pack --log-level warn test --headless --chrome \
+        --chromedriver /usr/bin/chromedriver 2>&1 | tee "$log"
+    ran="$(grep -oE 'test result: ok\. [0-9]+ passed' "$log" | awk '{s += $4} END {print s + 0}')"
+    rm -f "$log"
+    [ "$ran" -gt 0 ] || die "the source has #[wasm_bindgen_test] functions but none ran in Chromium"
+    note "$ran wasm-bindgen tests passed in Chromium"
+else
+    note "skipped: no #[wasm_bindgen_test] in src/ or tests/ yet"
+fi
+
+run_step "assemble www/dist/"
+scripts/build-www.sh
+
+cd "$ROOT/pkg-tests"
+run_step "pkg-tests: bundled dataset and reference values (node --test)"
+node --test --test-reporter=spec test/data.test.mjs
+
+for pkg in node web; do
+    run_step "pkg-tests: JS API against pkg-$pkg/ (node --test)"
+    FC_PKG="$pkg" node --test --test-reporter=spec test/api.test.mjs
+done
+
+run_step "pkg-tests: tsc --noEmit on a TypeScript consumer of the .d.ts files"
+tsc --noEmit -p types/tsconfig.json
+
+run_step "pkg-tests: www/dist/ in headless Chromium (playwright-core)"
+node --test --test-reporter=spec test/www.test.mjs
+
+current=""
+step "all checks passed"

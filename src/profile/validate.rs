@@ -1,0 +1,452 @@
+//! Checks a deserialized profile document for everything serde cannot see:
+//! translations present, ids unique, scenarios and sources known, metric keys
+//! well-formed, targets and scoring rules consistent, weights positive.
+//!
+//! Every failure is an [`Error::InvalidProfile`] whose `path` is the JSON path
+//! of the offending value, e.g. `indicators[3].target.value`.
+
+use std::collections::BTreeSet;
+
+use super::format::placeholders;
+use super::metric::{is_category, is_identifier, MetricKey};
+use super::schema::{
+    AttributeType, Binding, Indicator, Op, ParameterValue, ProfileDoc, Scoring, Target, Text,
+    SCENARIO_IDS,
+};
+use crate::error::{Error, Result};
+
+/// Builds an [`Error::InvalidProfile`].
+pub(crate) fn invalid(path: impl Into<String>, reason: impl Into<String>) -> Error {
+    Error::InvalidProfile {
+        path: path.into(),
+        reason: reason.into(),
+    }
+}
+
+/// Validates `doc`; on success returns the parsed metric key of each
+/// indicator, in indicator order.
+pub(crate) fn validate(doc: &ProfileDoc) -> Result<Vec<MetricKey>> {
+    check_slug("id", &doc.id)?;
+    non_empty("version", &doc.version)?;
+    check_text("name", &doc.name)?;
+    if let Some(d) = &doc.description {
+        check_text("description", d)?;
+    }
+    check_sources(doc)?;
+    check_parameters(doc)?;
+    check_attributes(doc)?;
+    check_scenarios(doc)?;
+    check_grading(doc)?;
+    if doc.indicators.is_empty() {
+        return Err(invalid(
+            "indicators",
+            "a profile needs at least one indicator",
+        ));
+    }
+    let mut ids = BTreeSet::new();
+    let mut keys = Vec::with_capacity(doc.indicators.len());
+    for (i, ind) in doc.indicators.iter().enumerate() {
+        let path = format!("indicators[{i}]");
+        if !ids.insert(ind.id.as_str()) {
+            return Err(invalid(
+                format!("{path}.id"),
+                format!("duplicate indicator id `{}`", ind.id),
+            ));
+        }
+        keys.push(check_indicator(doc, &path, ind)?);
+    }
+    for (i, s) in doc.scenarios.iter().enumerate() {
+        if !doc.indicators.iter().any(|ind| ind.scenario == s.id) {
+            return Err(invalid(
+                format!("scenarios[{i}]"),
+                format!("scenario `{}` has no indicators", s.id),
+            ));
+        }
+    }
+    Ok(keys)
+}
+
+fn non_empty(path: &str, s: &str) -> Result<()> {
+    if s.trim().is_empty() {
+        Err(invalid(path, "must not be empty"))
+    } else {
+        Ok(())
+    }
+}
+
+fn check_text(path: &str, t: &Text) -> Result<()> {
+    for (lang, s) in [("zh", &t.zh), ("en", &t.en)] {
+        if s.trim().is_empty() {
+            return Err(invalid(
+                format!("{path}.{lang}"),
+                format!("missing {lang} translation"),
+            ));
+        }
+    }
+    Ok(())
+}
+
+fn check_slug(path: &str, s: &str) -> Result<()> {
+    let ok = !s.is_empty()
+        && s.bytes()
+            .all(|b| b.is_ascii_lowercase() || b.is_ascii_digit() || b == b'-' || b == b'_')
+        && s.as_bytes()[0].is_ascii_lowercase();
+    if ok {
+        Ok(())
+    } else {
+        Err(invalid(
+            path,
+            format!(
+                "`{s}` must start with a lowercase letter and contain only a-z, 0-9, `-` and `_`"
+            ),
+        ))
+    }
+}
+
+fn check_finite(path: &str, x: f64) -> Result<()> {
+    if x.is_finite() {
+        Ok(())
+    } else {
+        Err(invalid(path, "must be a finite number"))
+    }
+}
+
+fn check_weight(path: &str, w: f64) -> Result<()> {
+    if w.is_finite() && w > 0.0 {
+        Ok(())
+    } else {
+        Err(invalid(
+            path,
+            format!("weight must be a positive number, got {w}"),
+        ))
+    }
+}
+
+fn check_source_refs(doc: &ProfileDoc, path: &str, refs: &[String]) -> Result<()> {
+    if refs.is_empty() {
+        return Err(invalid(path, "cite at least one source key"));
+    }
+    for (i, key) in refs.iter().enumerate() {
+        if !doc.sources.contains_key(key) {
+            return Err(invalid(
+                format!("{path}[{i}]"),
+                format!("unknown source `{key}`; it must be a key of `sources`"),
+            ));
+        }
+    }
+    Ok(())
+}
+
+fn check_sources(doc: &ProfileDoc) -> Result<()> {
+    if doc.sources.is_empty() {
+        return Err(invalid("sources", "a profile needs at least one source"));
+    }
+    for (key, s) in &doc.sources {
+        non_empty(&format!("sources.{key}"), key)?;
+        non_empty(&format!("sources.{key}.title"), &s.title)?;
+    }
+    Ok(())
+}
+
+fn check_parameters(doc: &ProfileDoc) -> Result<()> {
+    for (name, p) in &doc.parameters {
+        let path = format!("parameters.{name}");
+        if !is_identifier(name) {
+            return Err(invalid(
+                &path,
+                "parameter names are letters, digits and `_`",
+            ));
+        }
+        check_source_refs(doc, &format!("{path}.source"), &p.source)?;
+        if let Some(note) = &p.note {
+            check_text(&format!("{path}.note"), note)?;
+        }
+        let vpath = format!("{path}.value");
+        match (name.as_str(), &p.value) {
+            ("roofGreenFactor" | "verticalGreenFactor", ParameterValue::Number(x))
+                if !(0.0..=1.0).contains(x) =>
+            {
+                return Err(invalid(vpath, "a green factor must be within 0..=1"));
+            }
+            ("walkSpeedMps", ParameterValue::Number(x)) if !(x.is_finite() && *x > 0.0) => {
+                return Err(invalid(vpath, "walking speed must be positive (m/s)"));
+            }
+            (
+                "roofGreenFactor" | "verticalGreenFactor" | "walkSpeedMps",
+                ParameterValue::Number(_),
+            ) => {}
+            ("serviceCategories", ParameterValue::List(cats)) => {
+                for (i, c) in cats.iter().enumerate() {
+                    if !is_category(c) {
+                        return Err(invalid(
+                            format!("{vpath}[{i}]"),
+                            format!("unknown facility category `{c}`"),
+                        ));
+                    }
+                }
+            }
+            ("roofGreenFactor" | "verticalGreenFactor" | "walkSpeedMps", _) => {
+                return Err(invalid(vpath, "must be a number"));
+            }
+            ("serviceCategories", _) => {
+                return Err(invalid(vpath, "must be an array of facility categories"));
+            }
+            (_, ParameterValue::Number(x)) => check_finite(&vpath, *x)?,
+            _ => {}
+        }
+    }
+    Ok(())
+}
+
+fn check_attributes(doc: &ProfileDoc) -> Result<()> {
+    for (name, a) in &doc.attributes {
+        let path = format!("attributes.{name}");
+        if !is_identifier(name) {
+            return Err(invalid(
+                &path,
+                "attribute names start with a letter and contain only letters, digits and `_`",
+            ));
+        }
+        check_text(&format!("{path}.label"), &a.label)?;
+        if let Some(d) = &a.description {
+            check_text(&format!("{path}.description"), d)?;
+        }
+        for (field, bound) in [("min", a.min), ("max", a.max)] {
+            if let Some(x) = bound {
+                if a.kind == AttributeType::Boolean {
+                    return Err(invalid(
+                        format!("{path}.{field}"),
+                        "a boolean attribute takes no bounds",
+                    ));
+                }
+                check_finite(&format!("{path}.{field}"), x)?;
+            }
+        }
+        if let (Some(lo), Some(hi)) = (a.min, a.max) {
+            if lo > hi {
+                return Err(invalid(format!("{path}.min"), "min must not exceed max"));
+            }
+        }
+    }
+    Ok(())
+}
+
+fn check_scenarios(doc: &ProfileDoc) -> Result<()> {
+    if doc.scenarios.is_empty() {
+        return Err(invalid(
+            "scenarios",
+            "a profile needs at least one scenario",
+        ));
+    }
+    let mut seen = BTreeSet::new();
+    for (i, s) in doc.scenarios.iter().enumerate() {
+        let path = format!("scenarios[{i}]");
+        if !SCENARIO_IDS.contains(&s.id.as_str()) {
+            return Err(invalid(
+                format!("{path}.id"),
+                format!(
+                    "unknown scenario `{}`; expected one of: {}",
+                    s.id,
+                    SCENARIO_IDS.join(", ")
+                ),
+            ));
+        }
+        if !seen.insert(s.id.as_str()) {
+            return Err(invalid(
+                format!("{path}.id"),
+                format!("duplicate scenario id `{}`", s.id),
+            ));
+        }
+        check_text(&format!("{path}.name"), &s.name)?;
+        check_weight(&format!("{path}.weight"), s.weight)?;
+    }
+    Ok(())
+}
+
+fn check_grading(doc: &ProfileDoc) -> Result<()> {
+    let g = &doc.grading;
+    check_source_refs(doc, "grading.source", &g.source)?;
+    if let Some(note) = &g.note {
+        check_text("grading.note", note)?;
+    }
+    if g.bands.is_empty() {
+        return Err(invalid(
+            "grading.bands",
+            "at least one grade band is needed",
+        ));
+    }
+    let mut ids = BTreeSet::new();
+    let mut previous = f64::INFINITY;
+    for (i, b) in g.bands.iter().enumerate() {
+        let path = format!("grading.bands[{i}]");
+        non_empty(&format!("{path}.id"), &b.id)?;
+        if !ids.insert(b.id.as_str()) {
+            return Err(invalid(
+                format!("{path}.id"),
+                format!("duplicate grade id `{}`", b.id),
+            ));
+        }
+        check_text(&format!("{path}.label"), &b.label)?;
+        if !(0.0..=100.0).contains(&b.min_score) || b.min_score >= previous {
+            return Err(invalid(
+                format!("{path}.minScore"),
+                "minScore must be within 0..=100 and strictly decrease from band to band",
+            ));
+        }
+        previous = b.min_score;
+    }
+    if previous != 0.0 {
+        return Err(invalid(
+            format!("grading.bands[{}].minScore", g.bands.len() - 1),
+            "the last grade band must start at 0 so every score gets a grade",
+        ));
+    }
+    Ok(())
+}
+
+fn check_target(path: &str, t: &Target) -> Result<()> {
+    match t.op {
+        Op::Between => {
+            let (Some(lo), Some(hi)) = (t.min, t.max) else {
+                return Err(invalid(path, "`between` needs `min` and `max`"));
+            };
+            if t.value.is_some() {
+                return Err(invalid(
+                    format!("{path}.value"),
+                    "`between` takes `min` and `max`, not `value`",
+                ));
+            }
+            check_finite(&format!("{path}.min"), lo)?;
+            check_finite(&format!("{path}.max"), hi)?;
+            if lo > hi {
+                return Err(invalid(format!("{path}.min"), "min must not exceed max"));
+            }
+        }
+        op => {
+            let Some(v) = t.value else {
+                return Err(invalid(path, format!("`{}` needs `value`", op.as_str())));
+            };
+            if t.min.is_some() || t.max.is_some() {
+                return Err(invalid(
+                    path,
+                    format!(
+                        "`{}` takes `value`; `min`/`max` are for `between`",
+                        op.as_str()
+                    ),
+                ));
+            }
+            check_finite(&format!("{path}.value"), v)?;
+        }
+    }
+    Ok(())
+}
+
+fn check_scoring(path: &str, s: &Scoring) -> Result<()> {
+    match s {
+        Scoring::PassFail {} => Ok(()),
+        Scoring::Linear { from, to } => {
+            check_finite(&format!("{path}.from"), *from)?;
+            check_finite(&format!("{path}.to"), *to)?;
+            if from == to {
+                return Err(invalid(path, "a linear ramp needs `from` != `to`"));
+            }
+            Ok(())
+        }
+        Scoring::Bands { bands } => {
+            if bands.is_empty() {
+                return Err(invalid(
+                    format!("{path}.bands"),
+                    "at least one band is needed",
+                ));
+            }
+            let uses_min = bands[0].min.is_some();
+            let mut previous: Option<f64> = None;
+            for (i, b) in bands.iter().enumerate() {
+                let bpath = format!("{path}.bands[{i}]");
+                let edge = match (b.min, b.max) {
+                    (Some(x), None) if uses_min => x,
+                    (None, Some(x)) if !uses_min => x,
+                    _ => return Err(invalid(
+                        bpath,
+                        "each band sets exactly one of `min` or `max`, the same one in every band",
+                    )),
+                };
+                check_finite(&bpath, edge)?;
+                if !(0.0..=100.0).contains(&b.score) {
+                    return Err(invalid(
+                        format!("{bpath}.score"),
+                        "score must be within 0..=100",
+                    ));
+                }
+                let ordered = previous.is_none_or(|p| if uses_min { edge < p } else { edge > p });
+                if !ordered {
+                    return Err(invalid(
+                        bpath,
+                        "list `min` bands by strictly decreasing `min`, `max` bands by strictly increasing `max`",
+                    ));
+                }
+                previous = Some(edge);
+            }
+            Ok(())
+        }
+    }
+}
+
+fn check_indicator(doc: &ProfileDoc, path: &str, ind: &Indicator) -> Result<MetricKey> {
+    check_slug(&format!("{path}.id"), &ind.id)?;
+    if !doc.scenarios.iter().any(|s| s.id == ind.scenario) {
+        return Err(invalid(
+            format!("{path}.scenario"),
+            format!(
+                "unknown scenario `{}`; declare it in `scenarios` first",
+                ind.scenario
+            ),
+        ));
+    }
+    let key = MetricKey::parse(&ind.metric).map_err(|e| invalid(format!("{path}.metric"), e))?;
+    if let MetricKey::Attribute(name) = &key {
+        if !doc.attributes.contains_key(name) {
+            return Err(invalid(
+                format!("{path}.metric"),
+                format!("attribute `{name}` is not declared in `attributes`"),
+            ));
+        }
+    }
+    check_weight(&format!("{path}.weight"), ind.weight)?;
+    check_text(&format!("{path}.label"), &ind.label)?;
+    check_text(&format!("{path}.explanation"), &ind.explanation)?;
+    for (lang, template) in [("zh", &ind.explanation.zh), ("en", &ind.explanation.en)] {
+        placeholders(template).map_err(|e| invalid(format!("{path}.explanation.{lang}"), e))?;
+    }
+    if let Some(note) = &ind.note {
+        check_text(&format!("{path}.note"), note)?;
+    }
+    check_source_refs(doc, &format!("{path}.source"), &ind.source)?;
+    if let Some(t) = &ind.target {
+        check_target(&format!("{path}.target"), t)?;
+    }
+    let by_type = &ind.target_by_project_type;
+    for (field, t) in [
+        ("renovation", &by_type.renovation),
+        ("newBuild", &by_type.new_build),
+    ] {
+        if let Some(t) = t {
+            check_target(&format!("{path}.targetByProjectType.{field}"), t)?;
+        }
+    }
+    let has_target = ind.target.is_some() || !by_type.is_empty();
+    if ind.binding == Binding::Constraint && !has_target {
+        return Err(invalid(
+            format!("{path}.target"),
+            "a binding (constraint) indicator needs a target",
+        ));
+    }
+    if matches!(ind.scoring, Scoring::PassFail {}) && !has_target {
+        return Err(invalid(
+            format!("{path}.scoring"),
+            "passFail scoring needs a target",
+        ));
+    }
+    check_scoring(&format!("{path}.scoring"), &ind.scoring)?;
+    Ok(key)
+}
