@@ -8,7 +8,12 @@
 //!   distinct warning codes of the summary plus the site metrics; `counts`
 //!   (a subset of the summary's counts), `sites` and `siteError` (the error
 //!   code of `site_metrics` on the first site) are checked when present;
-//! - `options` are the `ReadOptions` to read with (JSON, camelCase).
+//! - `options` are the `ReadOptions` to read with (JSON, camelCase);
+//! - `accessWarnings`, when present, is exactly the set of distinct warning
+//!   codes of `accessibility()` with default options (the walking network,
+//!   snapping and coverage); it runs on every file that reads, as do 2SFCA,
+//!   isochrones, service areas and the travel circles, which must not fail
+//!   on valid default options.
 //!
 //! Nothing may panic: each file runs under `catch_unwind` on a thread with a
 //! 1 MiB stack (the default stack of a wasm32 module), in the recorded
@@ -20,11 +25,17 @@ use std::fs;
 use std::panic::{catch_unwind, AssertUnwindSafe};
 use std::path::Path;
 
+use future_community::access::{AccessOptions, TwoStepOptions};
 use future_community::community::SiteMetricsResult;
 use future_community::input::crs::Crs;
 use future_community::input::ReadOptions;
+use future_community::isochrone::{
+    isochrones, service_areas, travel_circles, IsochroneOptions, IsochroneOrigin,
+    ServiceAreaOptions, TravelCircleOptions,
+};
 use future_community::site::SiteParams;
 use future_community::Community;
+use geo::BoundingRect;
 use serde::Deserialize;
 
 const DIR: &str = "tests/corpus";
@@ -40,6 +51,7 @@ struct Expected {
     sites: Option<usize>,
     site_error: Option<String>,
     options: Option<serde_json::Value>,
+    access_warnings: Option<BTreeSet<String>>,
 }
 
 fn manifest() -> BTreeMap<String, Expected> {
@@ -170,7 +182,56 @@ fn check(name: &str, text: &str, exp: &Expected) -> Result<(), String> {
     }
     // Outputs serialise (the bindings do the same through serde).
     serde_json::to_string(&s).map_err(|e| format!("summary does not serialise: {e}"))?;
+    let access = access_codes(&c)?;
+    if let Some(want) = &exp.access_warnings {
+        if &access != want {
+            return Err(format!("access warnings {access:?}, expected {want:?}"));
+        }
+    }
     Ok(())
+}
+
+/// Runs the network stages with default options; returns the distinct
+/// warning codes of `accessibility()`.
+fn access_codes(c: &Community) -> Result<BTreeSet<String>, String> {
+    let engine = c
+        .access_engine()
+        .map_err(|e| format!("access engine: {e}"))?;
+    let r = engine
+        .accessibility(&AccessOptions::default())
+        .map_err(|e| format!("accessibility: {e}"))?;
+    serde_json::to_string(&r).map_err(|e| format!("accessibility does not serialise: {e}"))?;
+    let codes = r.warnings.iter().map(|w| w.code.to_string()).collect();
+    let category = c.dataset().facilities.first().map(|f| f.category.clone());
+    if let Some(category) = category {
+        let fca = TwoStepOptions {
+            category: category.clone(),
+            catchment_m: Some(500.0),
+            ..TwoStepOptions::default()
+        };
+        let r = engine
+            .two_step_fca(&fca)
+            .map_err(|e| format!("2SFCA: {e}"))?;
+        serde_json::to_string(&r).map_err(|e| format!("2SFCA does not serialise: {e}"))?;
+        let sa = ServiceAreaOptions {
+            category,
+            ..ServiceAreaOptions::default()
+        };
+        let r = service_areas(c, engine, &sa).map_err(|e| format!("service areas: {e}"))?;
+        serde_json::to_string(&r).map_err(|e| format!("service areas: {e}"))?;
+    }
+    if let Some(b) = c.sites().first().and_then(|s| s.area.bounding_rect()) {
+        let o = IsochroneOptions {
+            origin: Some(IsochroneOrigin::Point([b.center().x, b.center().y])),
+            ..IsochroneOptions::default()
+        };
+        let r = isochrones(c, engine, &o).map_err(|e| format!("isochrones: {e}"))?;
+        serde_json::to_string(&r).map_err(|e| format!("isochrones: {e}"))?;
+    }
+    let r = travel_circles(c, engine, &TravelCircleOptions::default())
+        .map_err(|e| format!("travel circles: {e}"))?;
+    serde_json::to_string(&r).map_err(|e| format!("travel circles: {e}"))?;
+    Ok(codes)
 }
 
 /// Runs `f` on a thread with a wasm-sized stack, turning a panic into `Err`.
@@ -262,6 +323,7 @@ fn no_corpus_file_panics_in_any_mode() {
             let r = guarded(move || {
                 if let Ok(c) = Community::from_geojson(&text, &o) {
                     let _ = c.summary();
+                    access_codes(&c)?;
                     for i in 0..c.sites().len() {
                         let r = c
                             .site_metrics(
