@@ -142,7 +142,6 @@ export class MapView {
     this.setLabel(label);
     this.#ready = new Promise((resolve) => this.#map.once('load', resolve)).then(() => this.#addLayers());
     this.#map.on('click', (e) => this.#click(e));
-    globalThis.__dbgMap = this.#map;
   }
 
   /** Resolves once the style and layers are in place. */
