@@ -705,3 +705,157 @@ export interface ReportDiff {
   /** Binding indicators failing in the first report but not the second. */
   resolvedBinding: string[];
 }
+
+/** A distance-decay function f(d) (d in metres along the network). */
+export type Decay =
+  | { type: "step"; thresholdM: number }
+  | { type: "linear"; thresholdM: number }
+  | { type: "exponential"; betaPerM?: number; halfLifeM?: number; cutoffM?: number }
+  | { type: "gaussian"; sigmaM: number; cutoffM?: number }
+  | { type: "steps"; steps: { upToM: number; weight: number }[] }
+  | { type: "e2sfca" };
+
+/** How origins and facilities meet the network: nearest edge point plus connector ("edge"), or nearest node ("node"). */
+export type SnapMode = "edge" | "node";
+
+/** Options of `accessibility()` and `accessibilityColumns()`. */
+export interface AccessibilityOptions {
+  /** Facility categories (default: every category present). */
+  categories?: string[];
+  /** Thresholds in metres (result keys like "300"); default 300, 500, 800, 1000. */
+  thresholdsM?: number[];
+  /** Thresholds in minutes of walking (result keys like "15min"). */
+  thresholdsMin?: number[];
+  /** Walking speed for minute thresholds, m/s (default 5 km/h = 1.389). */
+  walkSpeedMps?: number;
+  /** Also report the k nearest distinct facilities (1..32, default 1). */
+  k?: number;
+  /** Gravity accessibility Σ capacity·f(d) with this decay. */
+  decay?: Decay;
+  /** Points farther than this from the network are unreachable (m, default 250). */
+  maxSnapM?: number;
+  /** Count facilities within each threshold (default false: costs one search per facility). */
+  opportunities?: boolean;
+  /** Snapping rule (default "edge"). */
+  snap?: SnapMode;
+}
+
+/** A threshold with its result key. */
+export interface Threshold { key: string; metres: number; minutes?: number }
+
+/** Coverage shares 0..1 by weighting; null when the total of that weighting is 0. */
+export interface CoverageShares {
+  /** Share of households (research practice). */
+  households: number | null;
+  /** Share of residents. */
+  population: number | null;
+  /** Share of residential buildings. */
+  buildings: number | null;
+  /** Share of residential land area (footprint of residential buildings; 城市体检 weighting). */
+  landArea: number | null;
+}
+
+/** Denominators of the coverage shares. */
+export interface CoverageTotals { households: number; population: number; buildings: number; landAreaM2: number }
+
+/** One residential building's accessibility (distances in metres, null = unreachable). */
+export interface BuildingAccess {
+  featureIndex: number;
+  id: string | null;
+  households: number;
+  population: number;
+  networkM: Record<string, number | null>;
+  nearestFeatureIndex: Record<string, number | null>;
+  straightM: Record<string, number | null>;
+  detourRatio: Record<string, number | null>;
+  kNearestM?: Record<string, number[]>;
+  opportunities?: Record<string, Record<string, number>>;
+  gravity?: Record<string, number>;
+}
+
+/** What `accessibility()` returns. */
+export interface AccessibilityResult {
+  categories: string[];
+  thresholds: Threshold[];
+  buildings: BuildingAccess[];
+  /** category -> threshold key -> shares. */
+  coverage: Record<string, Record<string, CoverageShares>>;
+  coverageTotals: CoverageTotals;
+  warnings: Warning[];
+}
+
+/** One category in columnar form (one entry per residential building). */
+export interface CategoryColumns {
+  facilities: number;
+  reachableFacilities: number;
+  /** Network distance to the nearest facility, m (NaN = unreachable). */
+  networkM: Float64Array;
+  /** Feature index of that facility (-1 = none). */
+  nearestFeatureIndex: Int32Array;
+  /** Straight-line geodesic distance to the straight-line nearest facility, m. */
+  straightM: Float64Array;
+  straightFeatureIndex: Int32Array;
+  /** Network / straight-line distance to the same facility (NaN = n/a). */
+  detourRatio: Float64Array;
+  /** Row-major buildings × k, NaN padded; empty when k = 1. */
+  kNearestM: Float64Array;
+  /** Row-major buildings × thresholds; empty unless `opportunities: true`. */
+  opportunities: Uint32Array;
+  /** Gravity accessibility; empty without `decay`. */
+  gravity: Float64Array;
+}
+
+/** What `accessibilityColumns()` returns. */
+export interface AccessibilityColumns {
+  featureIndex: Uint32Array;
+  households: Float64Array;
+  population: Float64Array;
+  landAreaM2: Float64Array;
+  thresholds: Threshold[];
+  k: number;
+  maxSnapM: number;
+  categories: Record<string, CategoryColumns>;
+  coverage: Record<string, Record<string, CoverageShares>>;
+  coverageTotals: CoverageTotals;
+  warnings: Warning[];
+}
+
+/** Options of `twoStepFca()`. */
+export interface TwoStepFcaOptions {
+  /** Facility category (supply = each facility's `capacity`, 1 when absent). */
+  category: string;
+  /** Catchment d0 in metres (or give `catchmentMin`). */
+  catchmentM?: number;
+  /** Catchment in minutes at `walkSpeedMps`. */
+  catchmentMin?: number;
+  walkSpeedMps?: number;
+  /** Weights inside the catchment; { type: "e2sfca" } for enhanced 2SFCA. */
+  decay?: Decay;
+  /** Demand weighting (default "households"). */
+  demand?: "households" | "population";
+  maxSnapM?: number;
+  snap?: SnapMode;
+}
+
+/** What `twoStepFca()` returns. */
+export interface TwoStepFcaResult {
+  category: string;
+  catchmentM: number;
+  demand: "households" | "population";
+  /** A_i per residential building; `normalized` = A_i / demand-weighted mean of A (null when that mean is 0). */
+  buildings: { featureIndex: number; id: string | null; demand: number; score: number; normalized: number | null }[];
+  /** R_j per facility (null when no demand within reach). */
+  facilities: { featureIndex: number; id: string | null; supply: number; catchmentDemand: number; ratio: number | null }[];
+  warnings: Warning[];
+}
+
+/** What `networkSummary()` returns (lengths in metres). */
+export interface NetworkSummary {
+  nodes: number;
+  edges: number;
+  totalLengthM: number;
+  components: number;
+  largestComponentNodes: number;
+  largestComponentEdges: number;
+  largestComponentLengthM: number;
+}

@@ -12,6 +12,7 @@ use serde::Serialize;
 use wasm_bindgen::prelude::*;
 use wasm_bindgen::JsCast;
 
+use crate::access::{AccessColumns, AccessOptions, TwoStepOptions};
 use crate::community::{self, SiteQuery, SiteRef};
 use crate::error::Error;
 use crate::evaluation::{self, DEFAULT_PROFILE};
@@ -191,6 +192,96 @@ impl EvaluateArgs {
     }
 }
 
+fn set(obj: &js_sys::Object, key: &str, value: &JsValue) {
+    // Setting a property on a fresh plain object cannot fail.
+    let _ = Reflect::set(obj, &key.into(), value);
+}
+
+/// The columnar accessibility result as typed arrays (no per-building
+/// objects): the fast path for large districts.
+fn columns_to_js(cols: &AccessColumns) -> JsResult<JsValue> {
+    let out = js_sys::Object::new();
+    set(
+        &out,
+        "featureIndex",
+        &js_sys::Uint32Array::from(&cols.feature_index[..]).into(),
+    );
+    set(
+        &out,
+        "households",
+        &js_sys::Float64Array::from(&cols.households[..]).into(),
+    );
+    set(
+        &out,
+        "population",
+        &js_sys::Float64Array::from(&cols.population[..]).into(),
+    );
+    set(
+        &out,
+        "landAreaM2",
+        &js_sys::Float64Array::from(&cols.land_area_m2[..]).into(),
+    );
+    set(&out, "thresholds", &to_js(&cols.thresholds)?);
+    set(&out, "k", &(cols.k as f64).into());
+    set(&out, "maxSnapM", &cols.max_snap_m.into());
+    let cats = js_sys::Object::new();
+    for (name, c) in &cols.categories {
+        let o = js_sys::Object::new();
+        set(&o, "facilities", &(c.facilities as f64).into());
+        set(
+            &o,
+            "reachableFacilities",
+            &(c.reachable_facilities as f64).into(),
+        );
+        set(
+            &o,
+            "networkM",
+            &js_sys::Float64Array::from(&c.network_m[..]).into(),
+        );
+        set(
+            &o,
+            "nearestFeatureIndex",
+            &js_sys::Int32Array::from(&c.nearest_feature_index[..]).into(),
+        );
+        set(
+            &o,
+            "straightM",
+            &js_sys::Float64Array::from(&c.straight_m[..]).into(),
+        );
+        set(
+            &o,
+            "straightFeatureIndex",
+            &js_sys::Int32Array::from(&c.straight_feature_index[..]).into(),
+        );
+        set(
+            &o,
+            "detourRatio",
+            &js_sys::Float64Array::from(&c.detour_ratio[..]).into(),
+        );
+        set(
+            &o,
+            "kNearestM",
+            &js_sys::Float64Array::from(&c.k_nearest_m[..]).into(),
+        );
+        set(
+            &o,
+            "opportunities",
+            &js_sys::Uint32Array::from(&c.opportunities[..]).into(),
+        );
+        set(
+            &o,
+            "gravity",
+            &js_sys::Float64Array::from(&c.gravity[..]).into(),
+        );
+        set(&cats, name, &o.into());
+    }
+    set(&out, "categories", &cats.into());
+    set(&out, "coverage", &to_js(&cols.coverage)?);
+    set(&out, "coverageTotals", &to_js(&cols.coverage_totals)?);
+    set(&out, "warnings", &to_js(&cols.warnings)?);
+    Ok(out.into())
+}
+
 /// A loaded community dataset: parsed, classified and indexed once, then
 /// queried many times. Call `free()` when done to release its wasm memory.
 #[wasm_bindgen]
@@ -279,5 +370,62 @@ impl Community {
         let (_, opts) = args.split();
         let r = evaluation::evaluate_all(&self.inner, &p, &opts).map_err(|e| to_js_error(&e))?;
         to_js(&r)
+    }
+
+    /// Walking accessibility of every residential building: network and
+    /// straight-line distance to the nearest facility of each category (and
+    /// the k nearest), detour ratios, optional cumulative opportunities and
+    /// gravity, and coverage shares by households, population, buildings and
+    /// residential land area for each threshold.
+    #[wasm_bindgen(unchecked_return_type = "AccessibilityResult")]
+    pub fn accessibility(
+        &self,
+        #[wasm_bindgen(unchecked_optional_param_type = "AccessibilityOptions")] options: Option<
+            JsValue,
+        >,
+    ) -> JsResult<JsValue> {
+        let opts: AccessOptions = from_js(options, "options")?;
+        let engine = self.inner.access_engine().map_err(|e| to_js_error(&e))?;
+        let r = engine.accessibility(&opts).map_err(|e| to_js_error(&e))?;
+        to_js(&r)
+    }
+
+    /// The same numbers as `accessibility()` in columns of typed arrays
+    /// (`NaN` = unreachable, `-1` = no facility), one entry per residential
+    /// building in the order of `featureIndex`.
+    #[wasm_bindgen(js_name = accessibilityColumns, unchecked_return_type = "AccessibilityColumns")]
+    pub fn accessibility_columns(
+        &self,
+        #[wasm_bindgen(unchecked_optional_param_type = "AccessibilityOptions")] options: Option<
+            JsValue,
+        >,
+    ) -> JsResult<JsValue> {
+        let opts: AccessOptions = from_js(options, "options")?;
+        let engine = self.inner.access_engine().map_err(|e| to_js_error(&e))?;
+        let cols = engine
+            .accessibility_columns(&opts)
+            .map_err(|e| to_js_error(&e))?;
+        columns_to_js(&cols)
+    }
+
+    /// Two-step floating catchment area (2SFCA, or enhanced 2SFCA with
+    /// `decay: { type: "e2sfca" }`): supply = facility `capacity`, demand =
+    /// households (or population) of residential buildings.
+    #[wasm_bindgen(js_name = twoStepFca, unchecked_return_type = "TwoStepFcaResult")]
+    pub fn two_step_fca(
+        &self,
+        #[wasm_bindgen(unchecked_param_type = "TwoStepFcaOptions")] options: JsValue,
+    ) -> JsResult<JsValue> {
+        let opts: TwoStepOptions = from_js_required(options, "options")?;
+        let engine = self.inner.access_engine().map_err(|e| to_js_error(&e))?;
+        let r = engine.two_step_fca(&opts).map_err(|e| to_js_error(&e))?;
+        to_js(&r)
+    }
+
+    /// Size and connectivity of the walking network built from the roads.
+    #[wasm_bindgen(js_name = networkSummary, unchecked_return_type = "NetworkSummary")]
+    pub fn network_summary(&self) -> JsResult<JsValue> {
+        let engine = self.inner.access_engine().map_err(|e| to_js_error(&e))?;
+        to_js(&engine.network_summary())
     }
 }

@@ -1,21 +1,26 @@
 //! [`Community`]: one loaded dataset with its sites, the object every query
 //! runs against. Built once from GeoJSON, then queried many times.
 
+use std::cell::OnceCell;
 use std::collections::BTreeMap;
 
 use geo::{BoundingRect, ConvexHull, MultiPoint, MultiPolygon, Point};
 use serde::{Deserialize, Serialize};
 
+use crate::access::AccessEngine;
 use crate::error::{Error, Result, Warning};
 use crate::input::{self, ReadOptions};
 use crate::model::{Boundary, Dataset};
+use crate::network::NetworkOptions;
 use crate::site::{self, SiteMetrics, SiteParams};
 
 /// A loaded community dataset.
-#[derive(Debug, Clone)]
+#[derive(Debug)]
 pub struct Community {
     ds: Dataset,
     sites: Vec<Boundary>,
+    /// Walk network, snaps and facility index; built on first use.
+    engine: OnceCell<AccessEngine>,
 }
 
 /// How a site is chosen: by boundary id or by position among the sites.
@@ -114,7 +119,21 @@ impl Community {
                 ));
             }
         }
-        Community { ds, sites }
+        Community {
+            ds,
+            sites,
+            engine: OnceCell::new(),
+        }
+    }
+
+    /// The accessibility engine (walk network, snapped origins and
+    /// facilities), built on first call and reused by every query.
+    pub fn access_engine(&self) -> Result<&AccessEngine> {
+        if let Some(e) = self.engine.get() {
+            return Ok(e);
+        }
+        let built = AccessEngine::new(&self.ds, &NetworkOptions::default())?;
+        Ok(self.engine.get_or_init(|| built))
     }
 
     /// The validated dataset.

@@ -2,11 +2,16 @@
 //! the profile reads (site metrics, coverage, nearest distances, travel
 //! circles) for each site, then score them with [`crate::profile`].
 
+use std::collections::{BTreeMap, BTreeSet};
+
+use geo::{BoundingRect, Centroid, Contains, Intersects, MultiPolygon};
 use serde::Serialize;
 
+use crate::access::{AccessColumns, AccessOptions};
 use crate::community::{Community, SiteRef};
 use crate::error::{Result, Warning};
-use crate::profile::metric::insert_json;
+use crate::profile::metric::{coverage_key, insert_json, nearest_median_key};
+use crate::profile::Weighting;
 use crate::profile::{self, Comparison, EvalOptions, Metrics, Profile, Report, ReportWarning};
 use crate::site::SiteParams;
 
@@ -54,10 +59,10 @@ pub fn metrics_for_site(
     let value = serde_json::to_value(&sm.metrics)
         .map_err(|e| crate::Error::option("result", e.to_string()))?;
     insert_json("siteMetrics", &value, &mut metrics);
-    Ok(SiteMetricsMap {
-        metrics,
-        warnings: sm.warnings,
-    })
+    let mut warnings = sm.warnings;
+    let site_area = &c.site(site)?.area;
+    add_access_metrics(c, site_area, profile, &mut metrics, &mut warnings)?;
+    Ok(SiteMetricsMap { metrics, warnings })
 }
 
 /// Evaluates one site (default: the first) against `profile`.
@@ -94,4 +99,143 @@ pub fn evaluate_all(c: &Community, profile: &Profile, options: &EvalOptions) -> 
         sites.push((id, m.metrics));
     }
     profile::evaluate_many(profile, &sites, options)
+}
+
+/// Adds the `coverage.*` and `nearest.*` metrics `profile` reads, for the
+/// residential buildings whose centroid lies in `site_area`. One
+/// accessibility query covers every category and threshold needed.
+fn add_access_metrics(
+    c: &Community,
+    site_area: &MultiPolygon<f64>,
+    profile: &Profile,
+    metrics: &mut Metrics,
+    warnings: &mut Vec<Warning>,
+) -> Result<()> {
+    let req = profile.requirements();
+    let categories: BTreeSet<String> = req
+        .coverage
+        .iter()
+        .map(|n| n.category.clone())
+        .chain(req.nearest.iter().cloned())
+        .collect();
+    if categories.is_empty() {
+        return Ok(());
+    }
+    let thresholds: BTreeSet<u32> = req.coverage.iter().map(|n| n.threshold_m).collect();
+    let mut options = AccessOptions {
+        categories: Some(categories.into_iter().collect()),
+        ..AccessOptions::default()
+    };
+    if !thresholds.is_empty() {
+        options.thresholds_m = Some(thresholds.iter().map(|t| f64::from(*t)).collect());
+    }
+    let cols = c.access_engine()?.accessibility_columns(&options)?;
+    let inside = origins_in_site(c, &cols, site_area);
+    for need in &req.coverage {
+        let Some(cat) = cols.categories.get(&need.category) else {
+            continue;
+        };
+        let limit = f64::from(need.threshold_m);
+        if let Some(share) = weighted_share(&cols, &inside, need.weighting, |o| {
+            cat.network_m[o] <= limit
+        }) {
+            metrics.insert(
+                coverage_key(&need.category, need.threshold_m, need.weighting),
+                share,
+            );
+        }
+    }
+    for category in &req.nearest {
+        let Some(cat) = cols.categories.get(category) else {
+            continue;
+        };
+        if let Some(m) = weighted_median(&cols, &inside, &cat.network_m) {
+            metrics.insert(nearest_median_key(category), m);
+        }
+    }
+    warnings.extend(cols.warnings);
+    Ok(())
+}
+
+/// Which origins (rows of `cols`) have their centroid inside the site.
+fn origins_in_site(
+    c: &Community,
+    cols: &AccessColumns,
+    site_area: &MultiPolygon<f64>,
+) -> Vec<bool> {
+    let by_index: BTreeMap<usize, &crate::model::Building> = c
+        .dataset()
+        .buildings
+        .iter()
+        .map(|b| (b.feature_index, b))
+        .collect();
+    let bbox = site_area.bounding_rect();
+    cols.feature_index
+        .iter()
+        .map(|fi| {
+            by_index
+                .get(&(*fi as usize))
+                .and_then(|b| b.footprint.centroid())
+                .is_some_and(|p| bbox.is_some_and(|r| r.intersects(&p)) && site_area.contains(&p))
+        })
+        .collect()
+}
+
+fn weight(cols: &AccessColumns, o: usize, w: Weighting) -> f64 {
+    match w {
+        Weighting::Households => cols.households[o],
+        Weighting::Population => cols.population[o],
+        Weighting::Buildings => 1.0,
+        Weighting::LandArea => cols.land_area_m2[o],
+    }
+}
+
+/// Share (0..1) of the weight of in-site origins for which `covered` holds;
+/// `None` when the in-site total is 0.
+fn weighted_share(
+    cols: &AccessColumns,
+    inside: &[bool],
+    w: Weighting,
+    covered: impl Fn(usize) -> bool,
+) -> Option<f64> {
+    let (mut total, mut hit) = (0.0, 0.0);
+    for (o, _) in inside.iter().enumerate().filter(|(_, i)| **i) {
+        let x = weight(cols, o, w);
+        total += x;
+        if covered(o) {
+            hit += x;
+        }
+    }
+    (total > 0.0).then(|| hit / total)
+}
+
+/// Household-weighted median of `dist_m` over in-site origins, unreachable
+/// origins counting as infinitely far; `None` when the median is
+/// unreachable or there are no households.
+fn weighted_median(cols: &AccessColumns, inside: &[bool], dist_m: &[f64]) -> Option<f64> {
+    let mut rows: Vec<(f64, f64)> = inside
+        .iter()
+        .enumerate()
+        .filter(|(o, i)| **i && cols.households[*o] > 0.0)
+        .map(|(o, _)| {
+            let d = dist_m[o];
+            (
+                if d.is_nan() { f64::INFINITY } else { d },
+                cols.households[o],
+            )
+        })
+        .collect();
+    let total: f64 = rows.iter().map(|r| r.1).sum();
+    if total <= 0.0 {
+        return None;
+    }
+    rows.sort_by(|a, b| a.0.total_cmp(&b.0));
+    let mut acc = 0.0;
+    for (d, w) in rows {
+        acc += w;
+        if acc >= total / 2.0 {
+            return d.is_finite().then_some(d);
+        }
+    }
+    None
 }

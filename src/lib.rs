@@ -21,12 +21,14 @@
     deny(clippy::unwrap_used, clippy::expect_used, clippy::panic, clippy::todo)
 )]
 
+pub mod access;
 pub mod community;
 pub mod error;
 pub mod evaluation;
 pub mod geodesy;
 pub mod input;
 pub mod model;
+pub mod network;
 pub mod profile;
 pub mod site;
 

@@ -76,3 +76,32 @@ fn evaluate_all_ranks_the_single_site() {
     assert_eq!(json["reports"].as_array().map(Vec::len), Some(1));
     assert_eq!(json["reports"][0]["siteId"], "boundary");
 }
+
+/// The per-site coverage the evaluation computes equals the reference
+/// (networkx, `network_edge` variant) for every category and threshold the
+/// GB 50180 profile reads, within 0.5 percentage points.
+#[test]
+fn evaluation_coverage_matches_the_reference() {
+    let text = fs::read_to_string("../shared/data/helsinki-centre/reference/coverage.json")
+        .expect("coverage");
+    let reference: serde_json::Value = serde_json::from_str(&text).expect("json");
+    let c = community();
+    let p = profile::builtin("gb50180-life-circle").expect("builtin");
+    let metrics = metrics_for_site(&c, None, &p).expect("metrics").metrics;
+    let mut checked = 0;
+    for (key, value) in &metrics {
+        let parts: Vec<&str> = key.split('.').collect();
+        if let ["coverage", cat, threshold, "households"] = parts[..] {
+            let expected = reference["categories"][cat]["network_edge"][threshold]
+                ["household_share"]
+                .as_f64()
+                .unwrap_or_else(|| panic!("reference lacks {key}"));
+            assert!(
+                (value - expected).abs() <= 0.005,
+                "{key}: {value} vs reference {expected}"
+            );
+            checked += 1;
+        }
+    }
+    assert!(checked >= 5, "only {checked} coverage metrics checked");
+}
