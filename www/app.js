@@ -860,7 +860,7 @@ function renderWhatIf() {
         el('th', { attrs: { scope: 'row' } }, el('span', { className: 'swatch', attrs: { 'aria-hidden': 'true' }, dataset: { color: categoryColor(c) } }), catLabel(c)),
         el('td', { className: 'num before', text: formatShare(state.lang, b) }),
         el('td', { className: 'num after', text: formatShare(state.lang, a) }),
-        el('td', { className: `num change${delta ? (delta > 0 ? ' up' : ' down') : ''}`, text: delta === null ? '' : formatDelta(state.lang, delta * 100, 1, ' pp') }),
+        el('td', { className: `num change${delta ? (delta > 0 ? ' up' : ' down') : ''}`, text: delta === null || !state.edits.length ? '' : formatDelta(state.lang, delta * 100, 1, ' pp') }),
       );
       if (delta) row.classList.add('changed');
       if (c === state.category) row.classList.add('current');
@@ -1032,7 +1032,7 @@ function renderSummary() {
   fillCounts('counts', KINDS, s.counts, 'count');
   fillCounts('uses', USES, s.buildingsByUse, 'use');
   fillCounts('categories', CATEGORIES, s.categories, 'category', true);
-  const all = [...(s.warnings ?? []), ...(state.current?.metrics?.warnings ?? [])];
+  const all = [...(s.warnings ?? []), ...(state.current?.metrics?.warnings ?? []), ...(state.access?.after?.warnings ?? [])];
   if (!all.length) warnings.append(el('li', { text: t('noWarnings'), attrs: { id: 'warnings-empty' } }));
   const shown = all.slice(0, 200);
   for (const w of shown) {

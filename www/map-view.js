@@ -142,6 +142,11 @@ export class MapView {
     this.setLabel(label);
     this.#ready = new Promise((resolve) => this.#map.once('load', resolve)).then(() => this.#addLayers());
     this.#map.on('click', (e) => this.#click(e));
+    // The view as data (centre lon, lat, zoom) for tests and keyboard helpers.
+    this.#map.on('moveend', () => {
+      const c = this.#map.getCenter();
+      container.dataset.view = `${c.lng},${c.lat},${this.#map.getZoom()}`;
+    });
   }
 
   /** Resolves once the style and layers are in place. */
@@ -401,7 +406,18 @@ export class MapView {
     const box = [[x - 6, y - 6], [x + 6, y + 6]];
     const layers = ['facilities-circle', 'buildings-fill'].filter((l) => this.#map.getLayer(l));
     const hits = this.#map.queryRenderedFeatures(box, { layers });
-    const facility = hits.find((f) => f.layer.id === 'facilities-circle');
+    // The facility nearest to the click, not just the first one drawn there.
+    let facility = null;
+    let best = Infinity;
+    for (const f of hits) {
+      if (f.layer.id !== 'facilities-circle') continue;
+      const p = this.#map.project(f.geometry.coordinates);
+      const d = (p.x - x) ** 2 + (p.y - y) ** 2;
+      if (d < best) {
+        best = d;
+        facility = f;
+      }
+    }
     const building = this.#map.queryRenderedFeatures([x, y], { layers: ['buildings-fill'] })[0];
     this.#onClick?.({
       lngLat: [e.lngLat.lng, e.lngLat.lat],
