@@ -85,6 +85,7 @@ let generation = 0;
 
 const t = (key, vars) => tr(state.lang, key, vars);
 const catLabel = (c) => label(state.lang, CATEGORIES, c);
+const metres = (m) => `${formatNumber(state.lang, m, 0)}${state.lang === 'zh' ? ' 米' : ' m'}`;
 
 function errorText(err) {
   const code = err?.code ? `${err.code}: ` : '';
@@ -843,7 +844,7 @@ function renderWhatIf() {
   }
 
   // Coverage by category at the chosen tier.
-  $('coverage-heading').textContent = t('coverageHeading', { tier: `${formatNumber(state.lang, state.tier, 0)} m` });
+  $('coverage-heading').textContent = t('coverageHeading', { tier: metres(state.tier) });
   const cov = document.querySelector('#coverage-table tbody');
   cov.replaceChildren();
   const pending = $('coverage-pending');

@@ -13,7 +13,8 @@ export function renderRadar(container, chart, { lang, scenarios, before = null, 
   const list = scenarios ?? [];
   const notAssessed = tr(lang, 'notAssessed');
   const names = list.map((s) => {
-    const name = pick(lang, s.name) || String(s.id);
+    let name = pick(lang, s.name) || String(s.id);
+    if (name.length > 24) name = `${name.slice(0, 23)}…`;
     return s.score === null || s.score === undefined ? `${name}\n(${notAssessed})` : name;
   });
   const values = (items) => items.map((s) => (typeof s?.score === 'number' ? s.score : 0));
@@ -35,15 +36,6 @@ export function renderRadar(container, chart, { lang, scenarios, before = null, 
     lineStyle: { color: AFTER, width: 2 },
     itemStyle: { color: AFTER },
     symbolSize: 5,
-    label: {
-      show: !compact,
-      color: '#10351f',
-      fontSize: 11,
-      formatter: (p) => {
-        const s = list[p.dimensionIndex];
-        return typeof s?.score === 'number' ? String(Math.round(s.score)) : '';
-      },
-    },
   });
   chart.setOption(
     {

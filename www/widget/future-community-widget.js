@@ -213,7 +213,7 @@ class FutureCommunityScore extends HTMLElement {
       return;
     }
     p.title.textContent = pick(lang, r.profileName) || r.profileId;
-    p.sub.textContent = [this.#result.name, r.siteId].filter(Boolean).join(' · ') || this.#result.file || '';
+    p.sub.textContent = this.#result.name || this.#result.file || '';
     p.value.textContent = typeof r.score === 'number' ? formatNumber(lang, r.score, 1) : tr(lang, 'noScore');
 
     p.facts.replaceChildren();
