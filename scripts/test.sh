@@ -66,7 +66,7 @@ node --test --test-reporter=spec test/data.test.mjs
 
 for pkg in node web; do
     run_step "pkg-tests: JS API against pkg-$pkg/ (node --test)"
-    FC_PKG="$pkg" node --test --test-reporter=spec test/api.test.mjs
+    FC_PKG="$pkg" node --test --test-reporter=spec test/api.test.mjs test/access.test.mjs
 done
 
 run_step "pkg-tests: tsc --noEmit on a TypeScript consumer of the .d.ts files"

@@ -859,3 +859,163 @@ export interface NetworkSummary {
   largestComponentEdges: number;
   largestComponentLengthM: number;
 }
+
+/** A position [longitude, latitude] in WGS84 degrees. */
+export type LonLat = [number, number];
+
+/** Options of `isochrones()`. */
+export interface IsochroneOptions {
+  /** A point, or a facility by its feature id. */
+  origin: LonLat | { facilityId: string };
+  /** Limits in minutes (default [5, 10, 15]). */
+  minutes?: number | number[];
+  /** Walking speed, m/s (default 5 km/h). */
+  walkSpeedMps?: number;
+  /** Walking buffer around the reachable network, m (default 50). */
+  bufferM?: number;
+  /** Farther than this from the network the origin is unreachable, m (default 250). */
+  maxSnapM?: number;
+  /** Arc approximation tolerance of the buffer, m. */
+  arcToleranceM?: number;
+}
+
+/** Options of `serviceAreas()`. */
+export interface ServiceAreaOptions {
+  category: string;
+  minutes?: number | number[];
+  walkSpeedMps?: number;
+  bufferM?: number;
+  maxSnapM?: number;
+  arcToleranceM?: number;
+}
+
+/** Properties of one isochrone / service-area feature. */
+export interface AreaProperties {
+  minutes: number;
+  /** The limit as a walking distance, m. */
+  distanceM: number;
+  /** Geodesic area, m². */
+  areaM2: number;
+  /** Households / residents / residential buildings whose centroid is inside. */
+  households: number;
+  population: number;
+  buildings: number;
+  /** Service areas: households whose network distance is within the limit (the coverage definition). */
+  householdsReached?: number;
+  populationReached?: number;
+  category?: string;
+}
+
+/** A GeoJSON FeatureCollection of nested areas, one feature per limit. */
+export interface AreaCollection {
+  type: "FeatureCollection";
+  features: { type: "Feature"; geometry: { type: "MultiPolygon"; coordinates: LonLat[][][] }; properties: AreaProperties }[];
+  origin?: { point: LonLat; facilityId: string | null; featureIndex: number | null; accessPoint: LonLat | null; connectorM: number | null; onNetwork: boolean };
+  facilities?: number;
+  walkSpeedMps: number;
+  bufferM: number;
+  totalHouseholds: number;
+  totalPopulation: number;
+  warnings: Warning[];
+}
+
+/** Options of `travelTimeGrid()`. */
+export interface GridOptions {
+  category: string;
+  /** Cell side, m. */
+  cellM?: number;
+  walkSpeedMps?: number;
+  maxSnapM?: number;
+  /** Grid over this site (default the first) ... */
+  site?: number | string;
+  /** ... or over this [west, south, east, north] box. */
+  bbox?: [number, number, number, number];
+  paddingM?: number;
+  /** Also return GeoJSON cells. */
+  cells?: boolean;
+}
+
+/** What `travelTimeGrid()` returns. */
+export interface TravelTimeGrid {
+  category: string;
+  cols: number;
+  rows: number;
+  originLon: number;
+  originLat: number;
+  bbox: [number, number, number, number];
+  cellM: number;
+  cellLonDeg: number;
+  cellLatDeg: number;
+  /** rows × cols minutes, row-major from the north-west corner; NaN = unreachable. */
+  minutes: Float64Array;
+  walkSpeedMps: number;
+  maxSnapM: number;
+  facilities: number;
+  reachableFacilities: number;
+  cells?: { type: "FeatureCollection"; features: { type: "Feature"; geometry: { type: "Polygon"; coordinates: LonLat[][] }; properties: { row: number; col: number; minutes: number | null } }[] };
+  warnings: Warning[];
+}
+
+/** Speed and headway of a transit mode. */
+export interface ModeParams { speedKmh: number; headwayMin: number }
+
+/** Options of `travelCircles()`. */
+export interface TravelCircleOptions {
+  walkSpeedMps?: number;
+  maxSnapM?: number;
+  bus?: { categories?: string[]; minutes?: number };
+  metro?: { categories?: string[]; minutes?: number };
+  destinations?: { categories?: string[]; minutes?: number; rule?: "everyCategory" | "any" };
+  transit?: {
+    enabled?: boolean;
+    modes?: Record<string, ModeParams>;
+    otherMode?: ModeParams;
+    stopDistanceM?: number;
+    transferWalkM?: number;
+    maxStraightWalkM?: number;
+  };
+}
+
+/** One travel circle as an indicator (shares 0..1). */
+export interface CircleResult {
+  minutes: number;
+  categories: string[];
+  facilities: number;
+  share: number | null;
+  populationShare: number | null;
+  buildingsShare: number | null;
+  householdsReached: number;
+  householdsTotal: number;
+  rule?: "everyCategory" | "any";
+  byCategory?: Record<string, number | null>;
+  walkOnlyShare?: number;
+}
+
+/** What `travelCircles()` returns. */
+export interface TravelCircles {
+  bus5min: CircleResult;
+  metro10min: CircleResult;
+  destinations30min: CircleResult;
+  thresholds: { bus5min: number; metro10min: number; destinations30min: number };
+  buildings: {
+    featureIndex: number[];
+    households: number[];
+    population: number[];
+    bus5min: (number | null)[];
+    metro10min: (number | null)[];
+    destinations30min: (number | null)[];
+  };
+  transit: {
+    enabled: boolean;
+    lines: { featureIndex: number; id: string | null; mode: string; speedKmh: number; headwayMin: number; parametersFrom: "line" | "mode" | "other"; stops: number; stopsFrom: "transitStop" | "vertices"; lengthM: number }[];
+    modes: Record<string, ModeParams>;
+    otherMode: ModeParams;
+    stopDistanceM: number;
+    transferWalkM: number;
+    maxStraightWalkM: number;
+    defaultsSource: string;
+  };
+  walkSpeedMps: number;
+  maxSnapM: number;
+  warnings: Warning[];
+}

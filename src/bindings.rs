@@ -18,6 +18,9 @@ use crate::error::Error;
 use crate::evaluation::{self, DEFAULT_PROFILE};
 use crate::input::mapping::OsmMapping;
 use crate::input::ReadOptions;
+use crate::isochrone::{
+    self, GridOptions, IsochroneOptions, ServiceAreaOptions, TravelCircleOptions,
+};
 use crate::profile::{self, AttributeValue, EvalOptions, Profile, ProjectType, Report};
 
 #[wasm_bindgen(typescript_custom_section)]
@@ -427,5 +430,74 @@ impl Community {
     pub fn network_summary(&self) -> JsResult<JsValue> {
         let engine = self.inner.access_engine().map_err(|e| to_js_error(&e))?;
         to_js(&engine.network_summary())
+    }
+
+    /// Walking isochrones from a point or a facility for several limits at
+    /// once: nested (Multi)Polygons built from the reachable network cut at
+    /// each limit and buffered by `bufferM` (default 50 m), with area and the
+    /// households and population inside. Returns a GeoJSON FeatureCollection.
+    #[wasm_bindgen(unchecked_return_type = "AreaCollection")]
+    pub fn isochrones(
+        &self,
+        #[wasm_bindgen(unchecked_param_type = "IsochroneOptions")] options: JsValue,
+    ) -> JsResult<JsValue> {
+        let opts: IsochroneOptions = from_js_required(options, "options")?;
+        let engine = self.inner.access_engine().map_err(|e| to_js_error(&e))?;
+        let r = isochrone::isochrones(&self.inner, engine, &opts).map_err(|e| to_js_error(&e))?;
+        to_js(&r)
+    }
+
+    /// Service areas: the union of what every facility of a category reaches
+    /// within each limit, with the households covered.
+    #[wasm_bindgen(js_name = serviceAreas, unchecked_return_type = "AreaCollection")]
+    pub fn service_areas(
+        &self,
+        #[wasm_bindgen(unchecked_param_type = "ServiceAreaOptions")] options: JsValue,
+    ) -> JsResult<JsValue> {
+        let opts: ServiceAreaOptions = from_js_required(options, "options")?;
+        let engine = self.inner.access_engine().map_err(|e| to_js_error(&e))?;
+        let r =
+            isochrone::service_areas(&self.inner, engine, &opts).map_err(|e| to_js_error(&e))?;
+        to_js(&r)
+    }
+
+    /// A travel-time surface: walking minutes to the nearest facility of a
+    /// category for each cell of a regular grid over the site, as a
+    /// `Float64Array` (`minutes`, row 0 = north, `NaN` = unreachable) plus
+    /// the grid geometry, and optionally GeoJSON cells.
+    #[wasm_bindgen(js_name = travelTimeGrid, unchecked_return_type = "TravelTimeGrid")]
+    pub fn travel_time_grid(
+        &self,
+        #[wasm_bindgen(unchecked_param_type = "GridOptions")] options: JsValue,
+    ) -> JsResult<JsValue> {
+        let opts: GridOptions = from_js_required(options, "options")?;
+        let engine = self.inner.access_engine().map_err(|e| to_js_error(&e))?;
+        let mut grid =
+            isochrone::travel_time_grid(&self.inner, engine, &opts).map_err(|e| to_js_error(&e))?;
+        let minutes = std::mem::take(&mut grid.minutes);
+        let out = to_js(&grid)?;
+        set(
+            out.unchecked_ref(),
+            "minutes",
+            &js_sys::Float64Array::from(&minutes[..]).into(),
+        );
+        Ok(out)
+    }
+
+    /// The seed's 5/10/30-minute travel circles: shares of households with
+    /// a bus stop within 5 minutes' walk, a metro station within 10, and the
+    /// city destinations within 30 by walking plus transit.
+    #[wasm_bindgen(js_name = travelCircles, unchecked_return_type = "TravelCircles")]
+    pub fn travel_circles(
+        &self,
+        #[wasm_bindgen(unchecked_optional_param_type = "TravelCircleOptions")] options: Option<
+            JsValue,
+        >,
+    ) -> JsResult<JsValue> {
+        let opts: TravelCircleOptions = from_js(options, "options")?;
+        let engine = self.inner.access_engine().map_err(|e| to_js_error(&e))?;
+        let r =
+            isochrone::travel_circles(&self.inner, engine, &opts).map_err(|e| to_js_error(&e))?;
+        to_js(&r)
     }
 }

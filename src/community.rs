@@ -1,8 +1,8 @@
 //! [`Community`]: one loaded dataset with its sites, the object every query
 //! runs against. Built once from GeoJSON, then queried many times.
 
-use std::cell::OnceCell;
 use std::collections::BTreeMap;
+use std::sync::OnceLock;
 
 use geo::{BoundingRect, ConvexHull, MultiPoint, MultiPolygon, Point};
 use serde::{Deserialize, Serialize};
@@ -20,7 +20,7 @@ pub struct Community {
     ds: Dataset,
     sites: Vec<Boundary>,
     /// Walk network, snaps and facility index; built on first use.
-    engine: OnceCell<AccessEngine>,
+    engine: OnceLock<AccessEngine>,
 }
 
 /// How a site is chosen: by boundary id or by position among the sites.
@@ -122,7 +122,7 @@ impl Community {
         Community {
             ds,
             sites,
-            engine: OnceCell::new(),
+            engine: OnceLock::new(),
         }
     }
 

@@ -10,9 +10,10 @@ use serde::Serialize;
 use crate::access::{AccessColumns, AccessOptions};
 use crate::community::{Community, SiteRef};
 use crate::error::{Result, Warning};
+use crate::isochrone::{self, TravelCircleOptions};
 use crate::profile::metric::{coverage_key, insert_json, nearest_median_key};
-use crate::profile::Weighting;
 use crate::profile::{self, Comparison, EvalOptions, Metrics, Profile, Report, ReportWarning};
+use crate::profile::{TravelCircle, Weighting};
 use crate::site::SiteParams;
 
 /// The built-in profile used when the caller names none.
@@ -62,6 +63,7 @@ pub fn metrics_for_site(
     let mut warnings = sm.warnings;
     let site_area = &c.site(site)?.area;
     add_access_metrics(c, site_area, profile, &mut metrics, &mut warnings)?;
+    add_travel_circles(c, site_area, profile, &mut metrics, &mut warnings)?;
     Ok(SiteMetricsMap { metrics, warnings })
 }
 
@@ -157,10 +159,60 @@ fn add_access_metrics(
     Ok(())
 }
 
+/// Adds the `travelCircles.*` shares `profile` reads: households of the
+/// site whose circle time is within the circle's limit. A circle with no
+/// facility or destination of its categories stays "not assessed".
+fn add_travel_circles(
+    c: &Community,
+    site_area: &MultiPolygon<f64>,
+    profile: &Profile,
+    metrics: &mut Metrics,
+    warnings: &mut Vec<Warning>,
+) -> Result<()> {
+    let needed = profile.required_travel_circles();
+    if needed.is_empty() {
+        return Ok(());
+    }
+    let r = isochrone::travel_circles(c, c.access_engine()?, &TravelCircleOptions::default())?;
+    let b = &r.buildings;
+    let inside = in_site(c, b.feature_index.iter().copied(), site_area);
+    for circle in needed {
+        let (result, minutes) = match circle {
+            TravelCircle::Bus5min => (&r.bus_5min, &b.bus_5min),
+            TravelCircle::Metro10min => (&r.metro_10min, &b.metro_10min),
+            TravelCircle::Destinations30min => (&r.destinations_30min, &b.destinations_30min),
+        };
+        if result.facilities == 0 {
+            continue;
+        }
+        let (mut total, mut hit) = (0.0, 0.0);
+        for (o, _) in inside.iter().enumerate().filter(|(_, i)| **i) {
+            total += b.households[o];
+            if minutes[o].is_some_and(|m| m <= result.minutes) {
+                hit += b.households[o];
+            }
+        }
+        if total > 0.0 {
+            metrics.insert(format!("travelCircles.{}", circle.as_str()), hit / total);
+        }
+    }
+    warnings.extend(r.warnings);
+    Ok(())
+}
+
 /// Which origins (rows of `cols`) have their centroid inside the site.
 fn origins_in_site(
     c: &Community,
     cols: &AccessColumns,
+    site_area: &MultiPolygon<f64>,
+) -> Vec<bool> {
+    in_site(c, cols.feature_index.iter().map(|i| *i as usize), site_area)
+}
+
+/// For each building feature index, whether its centroid lies in the site.
+fn in_site(
+    c: &Community,
+    feature_indices: impl Iterator<Item = usize>,
     site_area: &MultiPolygon<f64>,
 ) -> Vec<bool> {
     let by_index: BTreeMap<usize, &crate::model::Building> = c
@@ -170,11 +222,10 @@ fn origins_in_site(
         .map(|b| (b.feature_index, b))
         .collect();
     let bbox = site_area.bounding_rect();
-    cols.feature_index
-        .iter()
+    feature_indices
         .map(|fi| {
             by_index
-                .get(&(*fi as usize))
+                .get(&fi)
                 .and_then(|b| b.footprint.centroid())
                 .is_some_and(|p| bbox.is_some_and(|r| r.intersects(&p)) && site_area.contains(&p))
         })

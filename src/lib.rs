@@ -27,6 +27,7 @@ pub mod error;
 pub mod evaluation;
 pub mod geodesy;
 pub mod input;
+pub mod isochrone;
 pub mod model;
 pub mod network;
 pub mod profile;
