@@ -929,16 +929,19 @@ function renderLegend() {
   if (state.isochrones) {
     ISO_MINUTES.forEach((m, i) => extra.push(legendItem(ISOCHRONE_COLORS[i], `${t('legendIsochrones')} ${t('minutesShort', { n: m })}`)));
   }
+  section('', extra);
   if (state.serviceAreas) {
-    ISO_MINUTES.forEach((m, i) =>
-      extra.push(legendItem(SERVICE_AREA_COLORS[i], `${t('legendServiceAreas', { category: catLabel(state.category) })} ${t('minutesShort', { n: m })}`)),
+    section(
+      t('legendServiceAreas', { category: catLabel(state.category) }),
+      ISO_MINUTES.map((m, i) => legendItem(SERVICE_AREA_COLORS[i], `≤ ${t('minutesShort', { n: m })}`)),
     );
   }
   if (state.grid) {
-    GRID_STOPS.forEach(([m, color], i) => extra.push(legendItem(color, `${i === GRID_STOPS.length - 1 ? '≥ ' : ''}${t('minutesShort', { n: m })}`)));
-    extra.push(el('li', { className: 'caption', text: t('legendGrid', { category: catLabel(state.category) }) }));
+    section(
+      t('legendGrid', { category: catLabel(state.category) }),
+      GRID_STOPS.map(([m, color], i) => legendItem(color, `${i === GRID_STOPS.length - 1 ? '≥ ' : ''}${t('minutesShort', { n: m })}`)),
+    );
   }
-  section('', extra);
   paintSwatches(box);
 }
 
@@ -985,6 +988,9 @@ function renderIsochrones() {
   }
   const off = iso.origin && iso.origin.onNetwork === false;
   $('isochrone-off').hidden = !off;
+  $('isochrone-warnings').replaceChildren(
+    ...(iso.warnings ?? []).filter((w) => w.code !== 'SMALL_NETWORK_ISLAND').map((w) => el('li', {}, el('span', { className: 'code', text: w.code }), ` ${w.message ?? ''}`)),
+  );
 }
 
 function renderMetrics() {

@@ -153,6 +153,7 @@ function remapIndex(v, map) {
 
 /** Rewrites feature indices of the edited dataset to those of the loaded file (or 'w<n>'). */
 function remap(value, map) {
+  if (ArrayBuffer.isView(value)) return value; // typed arrays hold measures, never indices
   if (Array.isArray(value)) {
     for (let i = 0; i < value.length; i++) value[i] = remap(value[i], map);
   } else if (value && typeof value === 'object') {

@@ -50,14 +50,14 @@ export const UNREACHABLE_COLOR = '#3d3d3d';
 export const NON_RESIDENTIAL_COLOR = '#e4e4e4';
 
 export const ISOCHRONE_COLORS = ['#2c3e9e', '#5b7bd5', '#a9bcf0', '#d6e0fa'];
-export const SERVICE_AREA_COLORS = ['#1b7837', '#5aae61', '#a6dba0', '#d9f0d3'];
+export const SERVICE_AREA_COLORS = ['#00525e', '#1f8f8a', '#7fcdc3', '#c7ebe5'];
 /** Travel-time grid: minutes -> colour stops. */
 export const GRID_STOPS = [
-  [0, '#fff7bc'],
-  [5, '#fec44f'],
-  [10, '#ec7014'],
-  [15, '#b93a0a'],
-  [20, '#662506'],
+  [0, '#f2f0f7'],
+  [5, '#cbc9e2'],
+  [10, '#9e9ac8'],
+  [15, '#6a51a3'],
+  [20, '#3f007d'],
 ];
 
 const EMPTY = { type: 'FeatureCollection', features: [] };
@@ -89,7 +89,7 @@ export function gridCells(grid) {
   }
   const features = [];
   const { rows, cols, originLon, originLat, cellLonDeg, cellLatDeg, minutes } = grid ?? {};
-  if (!Array.isArray(minutes)) return EMPTY;
+  if (!Array.isArray(minutes) && !ArrayBuffer.isView(minutes)) return EMPTY;
   for (let r = 0; r < rows; r++) {
     for (let c = 0; c < cols; c++) {
       const m = minutes[r * cols + c];
@@ -184,7 +184,13 @@ export class MapView {
       id: 'service-areas-fill',
       type: 'fill',
       source: 'service-areas',
-      paint: { 'fill-color': byMinutes(SERVICE_AREA_COLORS), 'fill-opacity': 0.45 },
+      paint: { 'fill-color': byMinutes(SERVICE_AREA_COLORS), 'fill-opacity': 0.3 },
+    });
+    map.addLayer({
+      id: 'service-areas-line',
+      type: 'line',
+      source: 'service-areas',
+      paint: { 'line-color': byMinutes(SERVICE_AREA_COLORS), 'line-width': 1.5 },
     });
     map.addLayer({
       id: 'roads-line',
@@ -208,13 +214,13 @@ export class MapView {
       id: 'isochrones-fill',
       type: 'fill',
       source: 'isochrones',
-      paint: { 'fill-color': byMinutes(ISOCHRONE_COLORS), 'fill-opacity': 0.35 },
+      paint: { 'fill-color': byMinutes(ISOCHRONE_COLORS), 'fill-opacity': 0.16 },
     });
     map.addLayer({
       id: 'isochrones-line',
       type: 'line',
       source: 'isochrones',
-      paint: { 'line-color': byMinutes(ISOCHRONE_COLORS), 'line-width': 2 },
+      paint: { 'line-color': byMinutes(ISOCHRONE_COLORS), 'line-width': ['match', ['get', '_rank'], 0, 2.5, 1.5] },
     });
     map.addLayer({
       id: 'boundary-line',
@@ -356,7 +362,7 @@ export class MapView {
       facilities: ['facilities-circle'],
       roads: ['roads-line'],
       green: ['green-fill'],
-      serviceAreas: ['service-areas-fill'],
+      serviceAreas: ['service-areas-fill', 'service-areas-line'],
       grid: ['grid-fill'],
     }[layer] ?? [];
     for (const id of ids) this.#map.setLayoutProperty(id, 'visibility', visible ? 'visible' : 'none');
