@@ -1296,6 +1296,14 @@ function bind() {
   window.addEventListener('beforeprint', () => {
     renderFooter();
     radar?.resize();
+    // Print a still copy of the map as it is on screen.
+    document.getElementById('map-print')?.remove();
+    const copy = map.snapshot();
+    copy.id = 'map-print';
+    copy.className = 'print-only map-print';
+    copy.setAttribute('role', 'img');
+    copy.setAttribute('aria-label', t('mapLabel'));
+    $('map').after(copy);
   });
 }
 

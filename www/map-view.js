@@ -401,6 +401,16 @@ export class MapView {
     this.#map.resize();
   }
 
+  /** A 2D-canvas copy of the map as drawn now (WebGL canvases print unreliably). */
+  snapshot() {
+    const src = this.#map.getCanvas();
+    const copy = document.createElement('canvas');
+    copy.width = src.width;
+    copy.height = src.height;
+    copy.getContext('2d').drawImage(src, 0, 0);
+    return copy;
+  }
+
   /** Screen position of a lon/lat (for tests and keyboard helpers). */
   project(lngLat) {
     const p = this.#map.project(lngLat);

@@ -371,7 +371,10 @@ describe('www/ demo in headless Chromium', { timeout: 240_000 }, () => {
       assert.ok(csv.startsWith('\ufeff"scenario_id","scenario","indicator_id"'), csv.slice(0, 80));
       assert.ok(csv.split('\r\n').length > 20);
 
+      await page.evaluate(() => window.dispatchEvent(new Event('beforeprint')));
       await page.emulateMedia({ media: 'print' });
+      assert.equal(await page.isVisible('#map-print'), true, 'a still copy of the map prints');
+      assert.equal(await page.isVisible('#map'), false);
       assert.equal(await page.isVisible('#file-input + *'), false);
       assert.equal(await page.isVisible('#evaluation-form'), false, 'form hidden in print');
       assert.equal(await page.isVisible('#indicator-table'), true);
