@@ -416,6 +416,32 @@ async function refreshFacilities() {
     });
   }
   await map.setFacilities({ type: 'FeatureCollection', features });
+  renderFacilityPicker(features);
+}
+
+/** The keyboard route to move/remove: a list of the facilities of the coloured category. */
+function renderFacilityPicker(features) {
+  const pick = $('facility-pick');
+  const list = features.filter((f) => f.properties.category === state.category);
+  pick.replaceChildren(
+    ...list.map((f) => {
+      const p = f.properties;
+      const text = `${p.name ?? p.id ?? '#' + p._i}${p.whatIf ? ` (${t('legendWhatIf')})` : ''}`;
+      const o = option(String(p._i), text, false);
+      o.dataset.lngLat = JSON.stringify(f.geometry.coordinates);
+      return o;
+    }),
+  );
+  pick.disabled = !list.length;
+  $('remove-picked').disabled = !list.length;
+  $('move-picked').disabled = !list.length;
+}
+
+function pickedFacility() {
+  const o = $('facility-pick').selectedOptions[0];
+  if (!o) return null;
+  const ref = /^\d+$/.test(o.value) ? Number(o.value) : o.value;
+  return { ref, label: `${catLabel(state.category)} “${o.textContent}”` };
 }
 
 async function applyEdits() {
@@ -1056,6 +1082,7 @@ function renderFooter() {
   note.hidden = state.dataset.bundled;
   note.textContent = state.dataset.bundled ? '' : t('userData', { name: state.dataset.name });
   $('osm-tiles-credit').hidden = !state.layers.basemap;
+  $('map-credit').hidden = !state.dataset.bundled;
   $('print-meta').textContent = `${state.dataset.name} · ${pick(state.lang, state.pair?.after?.profileName)} · ${t('printedOn')} ${new Date().toLocaleDateString(state.lang === 'zh' ? 'zh-CN' : 'en')}`;
 }
 
@@ -1176,6 +1203,7 @@ function bind() {
   $('lang-toggle').addEventListener('click', () => {
     state.lang = state.lang === 'zh' ? 'en' : 'zh';
     render();
+    refreshFacilities();
   });
   $('file-input').addEventListener('change', (e) => {
     loadFile(e.target.files?.[0]);
@@ -1239,6 +1267,14 @@ function bind() {
   });
   $('iso-centre').addEventListener('click', () => isochroneAt(map.center()));
   $('add-centre').addEventListener('click', () => addFacilityAt(map.center()));
+  $('remove-picked').addEventListener('click', () => {
+    const f = pickedFacility();
+    if (f) addEdit({ type: 'remove', ref: f.ref, label: f.label });
+  });
+  $('move-picked').addEventListener('click', () => {
+    const f = pickedFacility();
+    if (f) addEdit({ type: 'move', ref: f.ref, lngLat: map.center(), label: f.label });
+  });
   $('clear-iso').addEventListener('click', async () => {
     state.isochrones = null;
     state.isoOrigin = null;

@@ -254,14 +254,26 @@ describe('www/ demo in headless Chromium', { timeout: 240_000 }, () => {
   it('is keyboard reachable: every control can take focus', async () => {
     await withPage('en-US', async (page) => {
       const focused = new Set();
-      for (let i = 0; i < 60; i++) {
+      for (let i = 0; i < 90; i++) {
         await page.keyboard.press('Tab');
         focused.add(await page.evaluate(() => document.activeElement?.id || document.activeElement?.className || document.activeElement?.tagName));
       }
-      for (const id of ['lang-toggle', 'file-input', 'export-json', 'color-category', 'iso-centre', 'add-centre']) {
+      for (const id of ['lang-toggle', 'file-input', 'export-json', 'color-category', 'iso-centre', 'add-centre', 'facility-pick', 'remove-picked', 'profile-select', 'profile-file']) {
         assert.ok(focused.has(id), `#${id} is reached with Tab (got ${[...focused].join(', ')})`);
       }
       assert.ok([...focused].some((f) => /maplibregl-canvas/.test(f)), 'the map canvas takes focus (arrow keys pan it)');
+
+      // What-if without a mouse: pick the kindergarten from the list and remove it.
+      await page.selectOption('#color-category', 'kindergarten');
+      await settled(page);
+      await page.selectOption('#tier-select', '500');
+      await settled(page);
+      assert.notEqual(await coverageAfter(page, 'kindergarten'), '0.0%');
+      await page.focus('#remove-picked');
+      await page.keyboard.press('Enter');
+      await page.waitForSelector('#edit-list li[data-edit="remove"]');
+      await page.waitForFunction(() => document.querySelector('#coverage-table tr[data-category="kindergarten"] td.after')?.textContent === '0.0%', null, { timeout: 30_000 });
+      await settled(page);
     });
   });
 
@@ -491,6 +503,30 @@ describe('embeddable widget', { timeout: 120_000 }, () => {
       await page.waitForTimeout(300);
       await page.screenshot({ path: path.join(SCREENSHOTS, 'widget-example.png'), fullPage: true });
     }, { query: 'widget-example.html', ready: 'future-community-score#widget-zh[data-state="ready"] ~ future-community-score[data-state="ready"]' });
+  });
+
+  it('fc-client.js computes on the page when no worker can start (e.g. embedded from another origin)', async () => {
+    await withPage('en-US', async (page) => {
+      const result = await page.evaluate(async () => {
+        const { FcClient } = await import('./fc-client.js');
+        // Not a script: the module worker fails to start.
+        const fc = await FcClient.create({ workerUrl: './favicon.svg' });
+        const text = await (await fetch('data/helsinki-centre.geojson')).text();
+        await fc.load(text);
+        const report = await fc.evaluate('gb50180-life-circle');
+        let error = null;
+        try {
+          await fc.evaluate('no-such-profile');
+        } catch (err) {
+          error = { name: err.name, code: err.code };
+        }
+        fc.terminate();
+        return { inPage: fc.inPage, score: report.score, error };
+      });
+      assert.equal(result.inPage, true);
+      assert.equal(typeof result.score, 'number');
+      assert.equal(result.error.code, 'NOT_FOUND', 'package errors keep their code');
+    }, { query: 'widget-example.html', ready: 'future-community-score[data-state="ready"]' });
   });
 });
 
