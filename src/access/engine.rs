@@ -38,6 +38,15 @@ fn finite_or_zero(v: f64) -> f64 {
     }
 }
 
+/// "1 facility", "2 facilities", "3 access points".
+fn plural(n: usize, what: &str) -> String {
+    match (n, what.strip_suffix('y')) {
+        (1, _) => format!("1 {what}"),
+        (_, Some(stem)) => format!("{n} {stem}ies"),
+        _ => format!("{n} {what}s"),
+    }
+}
+
 /// A facility.
 #[derive(Debug, Clone)]
 pub(crate) struct Site {
@@ -199,10 +208,14 @@ impl AccessEngine {
                 "SMALL_NETWORK_ISLAND",
                 comp.feature_index,
                 format!(
-                    "network island of {} nodes ({:.0} m of paths, starting at this road) is not connected to the \
-                     main network ({} nodes); {} residential access points and {} facilities snap onto it \
-                     (e.g. feature {})",
-                    comp.nodes, comp.length_m, main_nodes, n_origins, n_facilities, example
+                    "network island of {} nodes ({:.0} m of paths, including this road) is not connected to the \
+                     main network ({} nodes); snapping onto it: {} of residential buildings, {} (e.g. \
+                     feature {example}); they reach only what lies on the island",
+                    comp.nodes,
+                    comp.length_m,
+                    main_nodes,
+                    plural(n_origins, "access point"),
+                    plural(n_facilities, "facility"),
                 ),
             ));
         }
