@@ -37,6 +37,8 @@ const BUNDLED = { url: './data/helsinki-centre.geojson', name: 'helsinki-centre'
 const DEFAULT_PROFILE = 'zhejiang-future-community';
 const BASE_TIERS = [300, 500, 1000];
 const ISO_MINUTES = [5, 10, 15];
+// Files and URLs from users: well below the library's default (512 MiB), which a browser tab would not survive.
+const MAX_INPUT_BYTES = 256 * 1024 * 1024;
 
 const $ = (id) => document.getElementById(id);
 
@@ -183,7 +185,7 @@ async function loadText(text, dataset) {
   await busy('parse', async () => {
     let loaded;
     try {
-      loaded = await state.client.load(text, { crs: dataset.crs });
+      loaded = await state.client.load(text, { crs: dataset.crs, maxBytes: MAX_INPUT_BYTES });
     } catch (err) {
       state.error = { title: t('loadError'), err };
       return;
@@ -224,6 +226,9 @@ async function loadUrl(url, name, bundled = false) {
 async function loadFile(file) {
   if (!file) return;
   try {
+    if (file.size > MAX_INPUT_BYTES) {
+      throw Object.assign(new Error(`${file.name}: ${Math.round(file.size / 2 ** 20)} MiB is more than this page reads (${MAX_INPUT_BYTES / 2 ** 20} MiB)`), { code: 'LIMIT_EXCEEDED' });
+    }
     const text = await busy('read', () => file.text());
     await loadText(text, { name: file.name, bundled: false, crs: $('crs-select').value });
   } catch (err) {

@@ -141,9 +141,9 @@ export class FcClient {
     return this.#request('compareReports', [a, b]);
   }
 
-  /** Loads GeoJSON (text or object): { summary, metrics, display, featureCount, millis }. */
+  /** Loads GeoJSON (text or object); options { crs, maxBytes }: { summary, metrics, display, featureCount, millis, name, attribution }. */
   load(text, options = {}) {
-    return this.#request('load', [{ text, crs: options.crs ?? 'wgs84' }]);
+    return this.#request('load', [{ text, crs: options.crs ?? 'wgs84', maxBytes: options.maxBytes }]);
   }
 
   /** Applies what-if edits (see edits.js) to the loaded data: { summary, metrics, millis }. */

@@ -200,10 +200,10 @@ export function createCore(progress = () => {}) {
     },
 
     /** Loads GeoJSON text: { summary, metrics, display, featureCount, millis }. */
-    load({ text: input, crs = 'wgs84' }) {
+    load({ text: input, crs = 'wgs84', maxBytes }) {
       const t0 = performance.now();
       progress('parse');
-      const community = fc.Community.fromGeoJSON(input, { crs });
+      const community = fc.Community.fromGeoJSON(input, maxBytes ? { crs, maxBytes } : { crs });
       freeAll();
       let doc;
       try {
