@@ -37,6 +37,8 @@ const BUNDLED = { url: './data/helsinki-centre.geojson', name: 'helsinki-centre'
 const DEFAULT_PROFILE = 'zhejiang-future-community';
 const BASE_TIERS = [300, 500, 1000];
 const ISO_MINUTES = [5, 10, 15];
+// Files and URLs from users: well below the library's default (512 MiB), which a browser tab would not survive.
+const MAX_INPUT_BYTES = 256 * 1024 * 1024;
 
 const $ = (id) => document.getElementById(id);
 
@@ -111,9 +113,10 @@ async function busy(stage, fn) {
   }
 }
 
-function onProgress(stage) {
+function onProgress(stage, fraction) {
   state.stage = stage;
   renderStatus();
+  setProgress(typeof fraction === 'number' ? fraction : null);
 }
 
 function tiers() {
@@ -149,41 +152,24 @@ function allCategories() {
 // Loading data
 // ---------------------------------------------------------------------------
 
-/** GET as text with download progress (XMLHttpRequest: progress events without stream plumbing). */
-function fetchText(url) {
-  state.stage = 'download';
-  renderStatus();
-  return new Promise((resolve, reject) => {
-    const xhr = new XMLHttpRequest();
-    xhr.open('GET', url);
-    xhr.responseType = 'text';
-    xhr.addEventListener('progress', (e) => {
-      if (e.lengthComputable && e.total > 0) setProgress(e.loaded / e.total);
-    });
-    xhr.addEventListener('load', () => {
-      setProgress(null);
-      if (xhr.status >= 200 && xhr.status < 300) resolve(xhr.responseText);
-      else reject(new Error(`${url}: HTTP ${xhr.status}`));
-    });
-    xhr.addEventListener('error', () => reject(new Error(`${url}: the download failed (network error or no CORS permission)`)));
-    xhr.send();
-  });
-}
-
 function setProgress(fraction) {
   const bar = $('progress');
   if (fraction === null) bar.removeAttribute('value');
   else bar.value = Math.max(0, Math.min(1, fraction));
 }
 
-/** Loads GeoJSON text into the worker and recomputes everything. */
-async function loadText(text, dataset) {
+/**
+ * Loads GeoJSON into the worker and recomputes everything. `source` is a
+ * File or { url }: the worker reads or downloads it, so the page never holds
+ * (or parses) the text.
+ */
+async function loadSource(source, dataset) {
   const gen = ++generation;
   state.error = null;
-  await busy('parse', async () => {
+  await busy(source instanceof Blob ? 'read' : 'download', async () => {
     let loaded;
     try {
-      loaded = await state.client.load(text, { crs: dataset.crs });
+      loaded = await state.client.load(source, { crs: dataset.crs, maxBytes: MAX_INPUT_BYTES });
     } catch (err) {
       state.error = { title: t('loadError'), err };
       return;
@@ -211,25 +197,18 @@ async function loadText(text, dataset) {
 }
 
 async function loadUrl(url, name, bundled = false) {
-  try {
-    const text = await busy('download', () => fetchText(url));
-    await loadText(text, { name, bundled, crs: bundled ? 'wgs84' : $('crs-select').value });
-  } catch (err) {
-    state.error = { title: t('loadError'), err };
-    state.ready = true;
-    render();
-  }
+  await loadSource({ url: new URL(url, location.href).href }, { name, bundled, crs: bundled ? 'wgs84' : $('crs-select').value });
 }
 
 async function loadFile(file) {
   if (!file) return;
-  try {
-    const text = await busy('read', () => file.text());
-    await loadText(text, { name: file.name, bundled: false, crs: $('crs-select').value });
-  } catch (err) {
+  if (file.size > MAX_INPUT_BYTES) {
+    const err = Object.assign(new Error(`${file.name}: ${Math.round(file.size / 2 ** 20)} MiB is more than this page reads (${MAX_INPUT_BYTES / 2 ** 20} MiB)`), { code: 'LIMIT_EXCEEDED' });
     state.error = { title: t('loadError'), err };
     render();
+    return;
   }
+  await loadSource(file, { name: file.name, bundled: false, crs: $('crs-select').value });
 }
 
 /** `?data=` URL: http(s) only, resolved against this page (same origin, or another one with CORS). */
@@ -293,11 +272,11 @@ async function accessibility() {
     return;
   }
   try {
-    state.access = await state.client.accessibilityPair(accessOptions());
+    state.access = await state.client.accessibilityPair(accessOptions(), state.category);
   } catch (err) {
     // Categories without facilities may be refused: retry with the data's own.
     try {
-      state.access = await state.client.accessibilityPair({ categories: dataCategories(), thresholdsM: tiers() });
+      state.access = await state.client.accessibilityPair({ categories: dataCategories(), thresholdsM: tiers() }, state.category);
     } catch {
       state.access = null;
       state.error = { title: 'accessibility', err };
@@ -349,14 +328,14 @@ function scheduleReevaluate() {
 }
 
 async function colourBuildings() {
-  const after = state.access?.after;
-  if (!after || !state.category) {
+  if (!state.access || !state.category) {
     await map.setBuildingDistances(null, state.tier);
     return;
   }
-  const distances = new Map();
-  for (const b of after.buildings ?? []) distances.set(b.featureIndex, b.networkM?.[state.category] ?? null);
-  await map.setBuildingDistances(distances, state.tier);
+  if (state.access.distances?.category !== state.category) {
+    state.access.distances = await state.client.accessDistances(state.category);
+  }
+  await map.setBuildingDistances(state.access.distances, state.tier);
 }
 
 async function isochroneAt(lngLat, withBusy = true) {
@@ -527,7 +506,14 @@ async function select(props) {
       info = null;
     }
   }
-  const access = state.access?.after?.buildings?.find((b) => b.featureIndex === ref) ?? null;
+  let access = null;
+  if (state.access && typeof ref === 'number' && props.kind === 'building') {
+    try {
+      access = await state.client.buildingAccess(ref);
+    } catch {
+      access = null;
+    }
+  }
   state.selected = { ref, kind: props.kind, props, info, access };
   renderFeatureInfo();
 }

@@ -3,7 +3,7 @@
 //
 //   import { FcClient } from './fc-client.js';
 //   const fc = await FcClient.create({ onProgress: (stage) => ... });
-//   const { summary } = await fc.load(geojsonText, { crs: 'wgs84' });
+//   const { summary } = await fc.load(geojsonText, { crs: 'wgs84' });   // or a File, or { url }
 //   const report = await fc.evaluate('zhejiang-future-community', { projectType: 'renovation' });
 //
 // The methods mirror the package (`evaluate`, `siteMetrics`, `accessibility`,
@@ -33,7 +33,7 @@ export class FcClient {
       client.#stopWorker();
       client.inPage = true;
       const { createCore } = await import('./fc-core.js');
-      client.#core = createCore((stage) => client.#progress(client.#running, stage));
+      client.#core = createCore((stage, fraction = null) => client.#progress(client.#running, stage, fraction));
       client.info = await client.#request('init', []);
     }
     return client;
@@ -56,10 +56,10 @@ export class FcClient {
     this.#onProgress = onProgress ?? (() => {});
   }
 
-  #progress(id, stage) {
+  #progress(id, stage, fraction = null) {
     const p = this.#pending.get(id);
     try {
-      this.#onProgress(stage, p?.method);
+      this.#onProgress(stage, fraction, p?.method);
     } catch {
       // a progress callback must not break the computation
     }
@@ -68,9 +68,9 @@ export class FcClient {
   #startWorker(url) {
     const worker = new Worker(url, { type: 'module' });
     worker.addEventListener('message', (event) => {
-      const { id, ok, result, error, progress } = event.data ?? {};
+      const { id, ok, result, error, progress, fraction } = event.data ?? {};
       if (progress !== undefined) {
-        this.#progress(id, progress);
+        this.#progress(id, progress, fraction);
         return;
       }
       const p = this.#pending.get(id);
@@ -141,9 +141,16 @@ export class FcClient {
     return this.#request('compareReports', [a, b]);
   }
 
-  /** Loads GeoJSON (text or object): { summary, metrics, display, featureCount, millis }. */
-  load(text, options = {}) {
-    return this.#request('load', [{ text, crs: options.crs ?? 'wgs84' }]);
+  /**
+   * Loads GeoJSON given as text, an object, a File/Blob (read in the worker)
+   * or { url } (downloaded in the worker, with progress). Options: { crs,
+   * maxBytes, display }. Resolves to { summary, metrics, display, featureCount,
+   * millis, name, attribution }; `display` holds the map layers (blob: URLs,
+   * and the facilities as a FeatureCollection) unless `display: false`.
+   */
+  load(source, options = {}) {
+    const { crs = 'wgs84', maxBytes, display = true } = options;
+    return this.#request('load', [{ source, crs, maxBytes, display }]);
   }
 
   /** Applies what-if edits (see edits.js) to the loaded data: { summary, metrics, millis }. */
@@ -197,9 +204,23 @@ export class FcClient {
     return this.#request('evaluatePair', [{ profile, options }]);
   }
 
-  /** { before, after } accessibility, or null when the package has none. */
-  accessibilityPair(options) {
-    return this.#request('accessibilityPair', [options]);
+  /**
+   * Accessibility with and without the edits, without per-building rows:
+   * { before, after, distances: { category, featureIndex, metres } }, or null
+   * when the package has no accessibility().
+   */
+  accessibilityPair(options, category) {
+    return this.#request('accessibilityPair', [options, category]);
+  }
+
+  /** { category, featureIndex: Float64Array, metres: Float64Array (NaN = unreachable) } of the last query. */
+  accessDistances(category) {
+    return this.#request('accessDistances', [category]);
+  }
+
+  /** One building's accessibility row of the last query, or null. */
+  buildingAccess(featureIndex) {
+    return this.#request('buildingAccess', [featureIndex]);
   }
 
   featureProperties(index) {

@@ -164,10 +164,86 @@ function remap(value, map) {
   return value;
 }
 
+/** GET `url` as text, reporting download progress (XMLHttpRequest works in workers and on pages). */
+function download(url, progress) {
+  return new Promise((resolve, reject) => {
+    const xhr = new XMLHttpRequest();
+    xhr.open('GET', url);
+    xhr.responseType = 'text';
+    xhr.addEventListener('progress', (e) => {
+      if (e.lengthComputable && e.total > 0) progress('download', e.loaded / e.total);
+    });
+    xhr.addEventListener('load', () => {
+      if (xhr.status >= 200 && xhr.status < 300) resolve(xhr.responseText);
+      else reject(new Error(`${url}: HTTP ${xhr.status}`));
+    });
+    xhr.addEventListener('error', () => reject(new Error(`${url}: the download failed (network error, or no CORS permission)`)));
+    xhr.send();
+  });
+}
+
+/** Text of a load source: a string, an object, a File/Blob, or { url }. */
+async function sourceText(source, maxBytes, progress) {
+  if (typeof source === 'string') return source;
+  if (typeof Blob !== 'undefined' && source instanceof Blob) {
+    if (maxBytes && source.size > maxBytes) {
+      throw Object.assign(new Error(`the file has ${source.size} bytes, more than the limit of ${maxBytes}`), { code: 'LIMIT_EXCEEDED' });
+    }
+    progress('read');
+    return source.text();
+  }
+  if (source && typeof source === 'object' && typeof source.url === 'string' && !('type' in source)) {
+    const url = new URL(source.url, globalThis.location?.href);
+    if (url.protocol !== 'https:' && url.protocol !== 'http:') throw new Error('only http(s) URLs can be loaded');
+    progress('download', 0);
+    return download(url.href, progress);
+  }
+  return source; // a GeoJSON object
+}
+
+/** The accessibility result without its per-building rows (those stay in the worker). */
+function slimAccess(a) {
+  if (!a) return null;
+  const { buildings, ...rest } = a;
+  return { ...rest, buildingCount: buildings?.length ?? 0 };
+}
+
+/** Walking distance of every residential building to `category`: parallel typed arrays (NaN = unreachable). */
+function accessDistances(a, category) {
+  const rows = a?.buildings ?? [];
+  const featureIndex = new Float64Array(rows.length);
+  const metres = new Float64Array(rows.length);
+  rows.forEach((b, i) => {
+    featureIndex[i] = b.featureIndex;
+    const m = b.networkM?.[category];
+    metres[i] = typeof m === 'number' ? m : NaN;
+  });
+  return { category, featureIndex, metres };
+}
+
 export function createCore(progress = () => {}) {
   let started = null;
   let base = null; // { community, doc, crs }
   let current = null; // { community, indexMap } (indexMap null: same indices as base)
+  let access = { before: null, after: null }; // full accessibility results of the last query
+  let displayUrls = [];
+
+  /** Big display collections go to the map as blob: URLs (MapLibre fetches and parses them in its own worker). */
+  function publish(collections) {
+    for (const u of displayUrls) URL.revokeObjectURL(u);
+    displayUrls = [];
+    const out = {};
+    for (const [kind, fc] of Object.entries(collections)) {
+      if (kind === 'facility') {
+        out[kind] = fc; // the page edits these (what-if), so they come as objects
+        continue;
+      }
+      const url = URL.createObjectURL(new Blob([JSON.stringify(fc)], { type: 'application/geo+json' }));
+      displayUrls.push(url);
+      out[kind] = url;
+    }
+    return out;
+  }
 
   function freeCurrent() {
     if (current && current.community !== base?.community) current.community.free();
@@ -199,12 +275,18 @@ export function createCore(progress = () => {}) {
       return { version: fc.version(), profiles: fc.profiles(), capabilities: capabilities() };
     },
 
-    /** Loads GeoJSON text: { summary, metrics, display, featureCount, millis }. */
-    load({ text: input, crs = 'wgs84' }) {
+    /**
+     * Loads GeoJSON from text, an object, a File/Blob or { url }:
+     * { summary, metrics, display, featureCount, millis, name, attribution }.
+     * `display: false` skips the map data (the widget needs none).
+     */
+    async load({ source, crs = 'wgs84', maxBytes, display = true }) {
+      const input = await sourceText(source, maxBytes, progress);
       const t0 = performance.now();
       progress('parse');
-      const community = fc.Community.fromGeoJSON(input, { crs });
+      const community = fc.Community.fromGeoJSON(input, maxBytes ? { crs, maxBytes } : { crs });
       freeAll();
+      access = { before: null, after: null };
       let doc;
       try {
         doc = typeof input === 'string' ? JSON.parse(input) : input;
@@ -217,12 +299,12 @@ export function createCore(progress = () => {}) {
       const summary = community.summary();
       const metrics = community.siteMetrics();
       const millis = performance.now() - t0;
-      progress('display');
+      if (display) progress('display');
       return {
         summary,
         metrics,
         millis,
-        display: displayData(doc, crs),
+        display: display ? publish(displayData(doc, crs)) : null,
         featureCount: doc.features.length,
         name: text(doc.name),
         attribution: text(doc.attribution),
@@ -291,14 +373,27 @@ export function createCore(progress = () => {}) {
       return { before, after, diff: fc.compareReports(before, after) };
     },
 
-    /** Accessibility of base and current (the same object without edits). */
-    accessibilityPair(options) {
+    /**
+     * Accessibility of base and current (the same without edits), without
+     * the per-building rows, plus the distances of every home to `category`.
+     */
+    accessibilityPair(options, category) {
       if (!capabilities().accessibility) return null;
       progress('accessibility');
       const after = handlers.call({ target: 'current', method: 'accessibility', args: [options] });
-      if (current.community === base.community) return { before: after, after };
-      const before = base.community.accessibility(options);
-      return { before, after };
+      const before = current.community === base.community ? after : base.community.accessibility(options);
+      access = { before, after };
+      return { before: slimAccess(before), after: slimAccess(after), distances: accessDistances(after, category) };
+    },
+
+    /** Distances of every home to `category`, from the last accessibility query. */
+    accessDistances(category) {
+      return accessDistances(access.after, category);
+    },
+
+    /** One building's row of the last accessibility query (null when it is not residential). */
+    buildingAccess(featureIndex) {
+      return access.after?.buildings?.find((b) => b.featureIndex === featureIndex) ?? null;
     },
 
     /** All properties of one feature of the loaded file (strings shortened), for the info panel. */
@@ -324,6 +419,8 @@ export function createCore(progress = () => {}) {
 
     unload() {
       freeAll();
+      publish({});
+      access = { before: null, after: null };
       return true;
     },
   };

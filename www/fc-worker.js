@@ -2,15 +2,15 @@
 // and scoring never block the page. Requests are answered in order:
 //   in:  { id, method, args }
 //   out: { id, ok: true, result } | { id, ok: false, error: { name, code, featureIndex, message } }
-//        { id, progress: stage } while a request runs
+//        { id, progress: stage, fraction } while a request runs
 import { createCore } from './fc-core.js';
 
 let currentId = null;
-const core = createCore((stage) => {
-  if (currentId !== null) self.postMessage({ id: currentId, progress: stage });
+const core = createCore((stage, fraction = null) => {
+  if (currentId !== null) self.postMessage({ id: currentId, progress: stage, fraction });
 });
 
-// One request at a time: init is asynchronous, everything else is not.
+// One request at a time, in order (init and load are asynchronous).
 let queue = Promise.resolve();
 self.addEventListener('message', (event) => {
   const { id, method, args } = event.data ?? {};

@@ -114,8 +114,6 @@ export class MapView {
   #onClick;
   #tier = 500;
   #distanceMode = false;
-  #buildings = EMPTY;
-  #distances = null;
   #basemap = false;
   #counts = { isochrones: 0, serviceAreas: 0, grid: 0 };
 
@@ -132,7 +130,6 @@ export class MapView {
       center: [0, 0],
       zoom: 1,
       attributionControl: false,
-      canvasContextAttributes: { preserveDrawingBuffer: true }, // so that the map prints
       maxZoom: 20,
     });
     this.#map.addControl(new maplibregl.NavigationControl({ showCompass: false }), 'top-right');
@@ -162,9 +159,11 @@ export class MapView {
 
   #addLayers() {
     const map = this.#map;
-    for (const id of ['boundary', 'green', 'roads', 'buildings', 'facilities', 'isochrones', 'origin', 'service-areas', 'grid', 'selected']) {
+    for (const id of ['boundary', 'green', 'roads', 'facilities', 'isochrones', 'origin', 'service-areas', 'grid', 'selected']) {
       map.addSource(id, { type: 'geojson', data: EMPTY });
     }
+    // Buildings are coloured through feature state keyed by their feature index.
+    map.addSource('buildings', { type: 'geojson', data: EMPTY, promoteId: '_i' });
     map.addLayer({
       id: 'grid-fill',
       type: 'fill',
@@ -268,12 +267,12 @@ export class MapView {
       return m;
     }
     const classes = distanceClasses(this.#tier);
-    const step = ['step', ['get', 'dist'], classes[0].color];
+    const step = ['step', ['feature-state', 'dist'], classes[0].color];
     for (let i = 1; i < classes.length; i++) step.push(classes[i - 1].max, classes[i].color);
     return [
       'case',
-      ['!=', ['get', 'acc'], 1], NON_RESIDENTIAL_COLOR,
-      ['!', ['has', 'dist']], UNREACHABLE_COLOR,
+      ['!=', ['feature-state', 'acc'], 1], NON_RESIDENTIAL_COLOR,
+      ['<', ['feature-state', 'dist'], 0], UNREACHABLE_COLOR,
       step,
     ];
   }
@@ -287,14 +286,14 @@ export class MapView {
     this.#source(id).setData(data ?? EMPTY);
   }
 
-  /** The loaded data (display collections from fc-core) and the current facilities. */
+  /** The loaded data: display layers from fc-core (blob: URLs or FeatureCollections). */
   async setData(display) {
     await this.#ready;
-    this.#buildings = display.building ?? EMPTY;
+    this.#map.removeFeatureState({ source: 'buildings' });
     this.#source('boundary').setData(display.boundary ?? EMPTY);
     this.#source('green').setData(display.green ?? EMPTY);
     this.#source('roads').setData(display.road ?? EMPTY);
-    this.#refreshBuildings();
+    this.#source('buildings').setData(display.building ?? EMPTY);
   }
 
   async setFacilities(fc) {
@@ -302,34 +301,23 @@ export class MapView {
   }
 
   /**
-   * Colours homes by walking distance: `distances` maps building feature
-   * index -> metres (null: unreachable); buildings missing from it are not
+   * Colours homes by walking distance: `distances` = { featureIndex, metres }
+   * (parallel arrays, NaN = unreachable); buildings not listed are not
    * residential. `null` colours buildings by use.
    */
   async setBuildingDistances(distances, tier) {
     await this.#ready;
-    this.#distances = distances;
     this.#tier = tier;
     this.#distanceMode = Boolean(distances);
-    this.#map.setPaintProperty('buildings-fill', 'fill-color', this.#buildingColor());
-    this.#refreshBuildings();
-  }
-
-  #refreshBuildings() {
-    const d = this.#distances;
-    if (!d) {
-      this.#source('buildings').setData(this.#buildings);
-      return;
+    this.#map.removeFeatureState({ source: 'buildings' });
+    if (distances) {
+      const { featureIndex, metres } = distances;
+      for (let i = 0; i < featureIndex.length; i++) {
+        const m = metres[i];
+        this.#map.setFeatureState({ source: 'buildings', id: featureIndex[i] }, { acc: 1, dist: Number.isFinite(m) ? m : -1 });
+      }
     }
-    const features = this.#buildings.features.map((f) => {
-      const i = f.properties._i;
-      if (!d.has(i)) return f;
-      const m = d.get(i);
-      const props = { ...f.properties, acc: 1 };
-      if (typeof m === 'number' && Number.isFinite(m)) props.dist = m;
-      return { ...f, properties: props };
-    });
-    this.#source('buildings').setData({ type: 'FeatureCollection', features });
+    this.#map.setPaintProperty('buildings-fill', 'fill-color', this.#buildingColor());
   }
 
   async setIsochrones(fc, origin) {
@@ -401,9 +389,14 @@ export class MapView {
     this.#map.resize();
   }
 
-  /** A 2D-canvas copy of the map as drawn now (WebGL canvases print unreliably). */
+  /**
+   * A 2D-canvas copy of the map as drawn now (WebGL canvases print
+   * unreliably). Redraws synchronously and copies in the same task, while
+   * the drawing buffer is still valid (no preserveDrawingBuffer needed).
+   */
   snapshot() {
     const src = this.#map.getCanvas();
+    this.#map.redraw();
     const copy = document.createElement('canvas');
     copy.width = src.width;
     copy.height = src.height;

@@ -237,6 +237,36 @@ describe('www/ demo in headless Chromium', { timeout: 240_000 }, () => {
     });
   });
 
+  it('declared facts and the project type re-score; invalid values are reported, not scored', async () => {
+    await withPage('en-US', async (page) => {
+      const row = '#indicator-table tr[data-indicator="time-bank"]';
+      assert.equal(await page.getAttribute(row, 'data-status'), 'notAssessed');
+      const before = await page.textContent('#score-value');
+      const completeness = await page.textContent('#completeness-value');
+      await page.locator('#attributes select[data-attribute="timeBank"]').selectOption('true');
+      await page.waitForFunction((r) => document.querySelector(r)?.dataset.status === 'assessed', row);
+      await settled(page);
+      assert.match(await page.textContent(`${row} td.pass`), /met/);
+      assert.notEqual(await page.textContent('#completeness-value'), completeness, 'completeness rises');
+      assert.notEqual(await page.textContent('#score-value'), before);
+
+      // Out of range (a share is 0..1): the library's error is shown, the last report stays.
+      const scored = await page.textContent('#score-value');
+      await page.fill('#attributes input[data-attribute="wasteSortingRate"]', '5');
+      await page.locator('#attributes input[data-attribute="wasteSortingRate"]').dispatchEvent('change');
+      await page.waitForSelector('#eval-error:not([hidden])');
+      assert.match(await page.textContent('#eval-error'), /INVALID_OPTION/);
+      assert.equal(await page.textContent('#score-value'), scored);
+      await page.fill('#attributes input[data-attribute="wasteSortingRate"]', '0.9');
+      await page.locator('#attributes input[data-attribute="wasteSortingRate"]').dispatchEvent('change');
+      await page.waitForSelector('#eval-error', { state: 'hidden' });
+
+      await page.selectOption('#project-type', 'renovation');
+      await page.waitForFunction(() => /0\.7/.test(document.querySelector('#indicator-table tr[data-indicator="public-green-per-capita"] td:nth-child(3)')?.textContent ?? ''));
+      await settled(page);
+    });
+  });
+
   it('is usable on a phone screen', async () => {
     await withPage('zh-CN', async (page) => {
       // One column, nothing wider than the screen (tables scroll inside their box).

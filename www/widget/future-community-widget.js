@@ -161,15 +161,13 @@ class FutureCommunityScore extends HTMLElement {
       if (!src) throw new Error('the src attribute (a GeoJSON URL) is missing');
       const url = new URL(src, document.baseURI);
       if (url.protocol !== 'https:' && url.protocol !== 'http:') throw new Error('src must be an http(s) URL');
-      const response = await fetch(url, { credentials: 'same-origin' });
-      if (!response.ok) throw new Error(`${url.pathname}: HTTP ${response.status}`);
-      const text = await response.text();
       const profile = this.getAttribute('profile') || DEFAULT_PROFILE;
       const projectType = this.getAttribute('project-type');
       const crs = this.getAttribute('crs') || 'wgs84';
       const fc = await client();
       const result = await exclusive(async () => {
-        const loaded = await fc.load(text, { crs });
+        // Downloaded and parsed by the worker; no map layers needed here.
+        const loaded = await fc.load({ url: url.href }, { crs, display: false });
         const report = await fc.evaluate(profile, projectType ? { projectType } : undefined);
         return { report, name: loaded.name ?? null, attribution: loaded.attribution ?? null, file: url.pathname.split('/').pop() };
       });
