@@ -30,7 +30,7 @@ pub struct RawFeature<'a> {
     #[serde(borrow)]
     id: Option<&'a RawValue>,
     /// Geometry, when present and not `null`.
-    #[serde(borrow, default, deserialize_with = "object_geometry")]
+    #[serde(borrow)]
     pub geometry: Option<RawGeometry<'a>>,
     /// Properties, when present and not `null`.
     #[serde(borrow)]
@@ -38,29 +38,59 @@ pub struct RawFeature<'a> {
 }
 
 /// A geometry object with its coordinates as a nested tree.
-#[derive(Deserialize)]
+///
+/// Deserialised by hand from a JSON object only: serde's derived structs
+/// also accept an array of the fields in order (`["Point", [1, 2]]`),
+/// which GeoJSON does not allow.
 pub struct RawGeometry<'a> {
     /// The GeoJSON `type` member.
-    #[serde(rename = "type", borrow)]
     pub kind: Cow<'a, str>,
     /// The `coordinates` member.
     pub coordinates: Option<CoordTree>,
     /// Members of a GeometryCollection.
-    #[serde(borrow)]
     pub geometries: Option<Vec<RawGeometry<'a>>>,
 }
 
-/// A feature's geometry: `null` or a JSON object (not an array of fields).
-fn object_geometry<'de: 'a, 'a, D: Deserializer<'de>>(
-    d: D,
-) -> std::result::Result<Option<RawGeometry<'a>>, D::Error> {
-    let raw: Option<&'de RawValue> = Deserialize::deserialize(d)?;
-    match raw {
-        None => Ok(None),
-        Some(r) if !is_object(r) => Err(de::Error::custom("a geometry must be a JSON object")),
-        Some(r) => serde_json::from_str(r.get())
-            .map(Some)
-            .map_err(de::Error::custom),
+impl<'de: 'a, 'a> Deserialize<'de> for RawGeometry<'a> {
+    fn deserialize<D: Deserializer<'de>>(d: D) -> std::result::Result<Self, D::Error> {
+        struct V<'a>(std::marker::PhantomData<&'a ()>);
+        impl<'de: 'a, 'a> Visitor<'de> for V<'a> {
+            type Value = RawGeometry<'a>;
+            fn expecting(&self, f: &mut fmt::Formatter) -> fmt::Result {
+                f.write_str("a GeoJSON geometry object")
+            }
+            fn visit_map<M: MapAccess<'de>>(
+                self,
+                mut map: M,
+            ) -> std::result::Result<RawGeometry<'a>, M::Error> {
+                let mut kind: Option<Cow<'a, str>> = None;
+                let mut coordinates: Option<Option<CoordTree>> = None;
+                let mut geometries: Option<Option<Vec<RawGeometry<'a>>>> = None;
+                while let Some(Key(k)) = map.next_key::<Key<'de>>()? {
+                    match k.as_ref() {
+                        "type" if kind.is_some() => return Err(de::Error::duplicate_field("type")),
+                        "type" => kind = Some(map.next_value::<Key<'de>>()?.0),
+                        "coordinates" if coordinates.is_some() => {
+                            return Err(de::Error::duplicate_field("coordinates"))
+                        }
+                        "coordinates" => coordinates = Some(map.next_value()?),
+                        "geometries" if geometries.is_some() => {
+                            return Err(de::Error::duplicate_field("geometries"))
+                        }
+                        "geometries" => geometries = Some(map.next_value()?),
+                        _ => {
+                            map.next_value::<de::IgnoredAny>()?;
+                        }
+                    }
+                }
+                Ok(RawGeometry {
+                    kind: kind.ok_or_else(|| de::Error::missing_field("type"))?,
+                    coordinates: coordinates.flatten(),
+                    geometries: geometries.flatten(),
+                })
+            }
+        }
+        d.deserialize_map(V(std::marker::PhantomData))
     }
 }
 
@@ -324,20 +354,29 @@ impl RawFeature<'_> {
 /// Accepts a FeatureCollection, or a single Feature (treated as a
 /// collection of one).
 pub fn split_features(text: &str) -> Result<Vec<&RawValue>> {
-    // Syntax errors first (so truncated input is INVALID_JSON whatever it
-    // starts with); the scan is iterative, so nesting depth does not matter.
-    let whole: &RawValue = serde_json::from_str(text).map_err(|e| json_error(&e))?;
-    if !is_object(whole) {
-        return Err(Error::NotFeatureCollection {
-            reason: "the top level is not a JSON object".into(),
+    // A syntax error anywhere is INVALID_JSON, even when a type error comes
+    // first; the (iterative) syntax scan only runs on the error paths.
+    let syntax_error = || serde_json::from_str::<&RawValue>(text).err();
+    if !text.trim_start().starts_with('{') {
+        return Err(match syntax_error() {
+            Some(e) => json_error(&e),
+            None => Error::NotFeatureCollection {
+                reason: "the top level is not a JSON object".into(),
+            },
         });
     }
-    let top: TopLevel<'_> = serde_json::from_str(whole.get()).map_err(|e| json_error(&e))?;
+    let top: TopLevel<'_> = match serde_json::from_str(text) {
+        Ok(top) => top,
+        Err(e) => return Err(json_error(&syntax_error().unwrap_or(e))),
+    };
     match top.kind.as_deref() {
         Some("FeatureCollection") => top.features.ok_or_else(|| Error::NotFeatureCollection {
             reason: "FeatureCollection has no `features` array".into(),
         }),
-        Some("Feature") => Ok(vec![whole]),
+        Some("Feature") => {
+            let whole: &RawValue = serde_json::from_str(text).map_err(|e| json_error(&e))?;
+            Ok(vec![whole])
+        }
         Some(
             other @ ("Point" | "MultiPoint" | "LineString" | "MultiLineString" | "Polygon"
             | "MultiPolygon" | "GeometryCollection"),
@@ -434,6 +473,27 @@ mod tests {
         assert_eq!(p.text("o"), None);
         assert_eq!(f.id().as_deref(), Some("12"));
         assert!(f.geometry.is_none());
+    }
+
+    #[test]
+    fn geometries_must_be_objects() {
+        let g: RawGeometry =
+            serde_json::from_str(r#"{"coordinates":[1,2],"bbox":[0],"type":"Point"}"#).unwrap();
+        assert_eq!(g.kind, "Point");
+        assert_eq!(g.coordinates, Some(CoordTree::Position([1.0, 2.0])));
+        assert!(serde_json::from_str::<RawGeometry>(r#"["Point",[1,2]]"#).is_err());
+        assert!(serde_json::from_str::<RawGeometry>(r#"{"coordinates":[1,2]}"#).is_err());
+        assert!(serde_json::from_str::<RawGeometry>(r#"{"type":"Point","type":"Point"}"#).is_err());
+        let g: RawGeometry = serde_json::from_str(
+            r#"{"type":"GeometryCollection","geometries":[{"type":"Point","coordinates":[1,2]}],"coordinates":null}"#,
+        )
+        .unwrap();
+        assert_eq!(g.geometries.map(|v| v.len()), Some(1));
+        assert!(g.coordinates.is_none());
+        assert!(serde_json::from_str::<RawGeometry>(
+            r#"{"type":"GeometryCollection","geometries":[["Point",[1,2]]]}"#
+        )
+        .is_err());
     }
 
     #[test]

@@ -25,7 +25,8 @@ const CANDIDATES_PER_SEGMENT: usize = 64;
 /// or two adjacent segments fold back onto each other (a spike).
 ///
 /// `None` when the ring is so pathological that the check was abandoned
-/// to keep the cost bounded (see `CANDIDATES_PER_SEGMENT`).
+/// to keep the cost bounded (at most 64 candidate pairs per segment on
+/// average, along each axis).
 pub fn self_intersects(ring: &LineString<f64>) -> Option<bool> {
     let pts = &ring.0;
     let m = pts.len().saturating_sub(1);
