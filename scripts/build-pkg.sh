@@ -5,8 +5,9 @@
 #   scripts/build-pkg.sh web       only pkg-web/  (ES module, for browsers)
 #   scripts/build-pkg.sh node      only pkg-node/ (CommonJS, for Node)
 #
-# and prints the size of each final .wasm, raw and gzipped. Expects the tools
-# from scripts/setup.sh.
+# and prints the size of each final .wasm, raw and gzipped, FAILING when one
+# exceeds the budget in size-budget.json (scripts/check-size.sh). Expects the
+# tools from scripts/setup.sh.
 set -euo pipefail
 source "$(dirname "$0")/lib.sh"
 cd "$ROOT"
@@ -26,11 +27,10 @@ for t in "${targets[@]}"; do
         --out-dir "pkg-$t" --out-name future_community
 done
 
-step "wasm size (after wasm-bindgen and wasm-opt)"
+step "wasm size against size-budget.json (after wasm-bindgen and wasm-opt)"
+wasms=()
 for t in "${targets[@]}"; do
-    wasm="pkg-$t/future_community_bg.wasm"
-    [ -f "$wasm" ] || die "$wasm was not written"
-    raw=$(wc -c <"$wasm")
-    gz=$(gzip -9 -c "$wasm" | wc -c)
-    printf '    %-36s %9d bytes raw  %9d bytes gzip -9\n' "$wasm" "$raw" "$gz"
+    wasms+=("pkg-$t/future_community_bg.wasm")
 done
+# Prints raw and gzip -9 sizes next to the budget; fails when one is over.
+scripts/check-size.sh "${wasms[@]}"
