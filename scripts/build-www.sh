@@ -1,6 +1,8 @@
 #!/usr/bin/env bash
 # Assembles the static demo site into www/dist/ from
 #   www/*.html|js|css|svg           the page itself
+#   www/widget/                     the embeddable <future-community-score> widget
+#   www/node_modules/ (npm ci)      MapLibre GL and ECharts, copied to vendor/ (no CDN)
 #   pkg-web/                        the wasm package (build it first: scripts/build-pkg.sh web)
 #   data/helsinki-centre/           the bundled dataset and its attribution
 # www/dist/ is generated (gitignored) and can be served by any static server.
@@ -10,13 +12,27 @@ cd "$ROOT"
 
 [ -f pkg-web/future_community.js ] && [ -f pkg-web/future_community_bg.wasm ] ||
     die "pkg-web/ is not built: run scripts/build-pkg.sh web"
+maplibre=www/node_modules/maplibre-gl
+echarts=www/node_modules/echarts
+[ -f "$maplibre/dist/maplibre-gl.mjs" ] && [ -f "$echarts/dist/echarts.esm.min.mjs" ] ||
+    die "www/node_modules/ is missing MapLibre GL or ECharts: run scripts/setup.sh (npm ci in www/)"
 
 dist=www/dist
 rm -rf "$dist"
-mkdir -p "$dist/pkg" "$dist/data"
+mkdir -p "$dist/pkg" "$dist/data" "$dist/widget" "$dist/vendor/maplibre-gl" "$dist/vendor/echarts"
 shopt -s nullglob
 cp www/*.html www/*.js www/*.css www/*.svg "$dist/"
+cp www/widget/*.js "$dist/widget/"
 cp pkg-web/future_community.js pkg-web/future_community_bg.wasm "$dist/pkg/"
 cp data/helsinki-centre/normalized.geojson "$dist/data/helsinki-centre.geojson"
 cp data/helsinki-centre/README.md "$dist/data/helsinki-centre.README.md"
+
+# Vendored libraries with their licences. MapLibre loads its worker
+# (maplibre-gl-worker.mjs) from next to maplibre-gl.mjs.
+cp "$maplibre"/dist/{maplibre-gl.mjs,maplibre-gl-shared.mjs,maplibre-gl-worker.mjs,maplibre-gl.css} \
+    "$maplibre/LICENSE.txt" "$dist/vendor/maplibre-gl/"
+cp "$echarts/dist/echarts.esm.min.mjs" "$echarts/LICENSE" "$echarts/NOTICE" "$dist/vendor/echarts/"
+# Source-map comments would make the browser ask for .map files we do not ship.
+sed -i -E 's@^//# sourceMappingURL=.*$@@' "$dist"/vendor/*/*.mjs
+
 note "www/dist/: $(find "$dist" -type f | wc -l) files, $(du -sh "$dist" | cut -f1)"

@@ -501,3 +501,12 @@ impl Community {
         to_js(&r)
     }
 }
+
+/// With the `debug` feature, panics print a readable message and stack in
+/// the browser console. Release builds do not install it: every input path
+/// returns a typed error instead of panicking.
+#[cfg(feature = "debug")]
+#[wasm_bindgen(start)]
+pub fn start() {
+    console_error_panic_hook::set_once();
+}

@@ -4,7 +4,7 @@
 use std::collections::BTreeMap;
 use std::sync::OnceLock;
 
-use geo::{BoundingRect, ConvexHull, MultiPoint, MultiPolygon, Point};
+use geo::{BoundingRect, Centroid, ConvexHull, MultiPoint, MultiPolygon, Point};
 use serde::{Deserialize, Serialize};
 
 use crate::access::AccessEngine;
@@ -13,6 +13,7 @@ use crate::input::{self, ReadOptions};
 use crate::model::{Boundary, Dataset};
 use crate::network::NetworkOptions;
 use crate::site::{self, SiteMetrics, SiteParams};
+use crate::spatial::place_points;
 
 /// A loaded community dataset.
 #[derive(Debug)]
@@ -96,6 +97,8 @@ impl Community {
 
     /// Wraps an already validated dataset. When it has no boundary, the
     /// convex hull of all building vertices becomes the site (with a warning).
+    /// Buildings whose centroid lies in no site are reported (they count in
+    /// no site's metrics).
     pub fn from_dataset(mut ds: Dataset) -> Self {
         let mut sites = ds.boundaries.clone();
         if sites.is_empty() {
@@ -118,6 +121,21 @@ impl Community {
                     "no `boundary` feature: the convex hull of all buildings is used as the site",
                 ));
             }
+        }
+        match buildings_outside(&ds, &sites) {
+            Some(0) => {}
+            Some(outside) => ds.warnings.push(Warning::global(
+                "BUILDINGS_OUTSIDE_SITES",
+                format!(
+                    "{outside} of {} buildings have their centroid outside every site; \
+                     they are not counted in any site's metrics",
+                    ds.buildings.len()
+                ),
+            )),
+            None => ds.warnings.push(Warning::global(
+                "WORK_LIMIT",
+                "the sites overlap too much to check which buildings lie outside all of them",
+            )),
         }
         Community {
             ds,
@@ -221,6 +239,26 @@ impl Community {
             warnings,
         })
     }
+}
+
+/// Buildings whose centroid lies in no site, or `None` when the sites
+/// overlap so much that checking would exceed the work cap.
+fn buildings_outside(ds: &Dataset, sites: &[Boundary]) -> Option<usize> {
+    if sites.is_empty() || ds.buildings.is_empty() {
+        return Some(0);
+    }
+    let (mut points, mut no_centroid) = (Vec::with_capacity(ds.buildings.len()), 0);
+    for b in &ds.buildings {
+        match b.footprint.centroid() {
+            Some(c) => points.push(c),
+            None => no_centroid += 1,
+        }
+    }
+    let placed = place_points(sites.iter().map(|s| &s.area), &points);
+    if placed.undecided > 0 {
+        return None;
+    }
+    Some(no_centroid + placed.area_of.iter().filter(|a| a.is_none()).count())
 }
 
 fn site_info(b: &Boundary) -> SiteInfo {

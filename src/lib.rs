@@ -32,6 +32,7 @@ pub mod model;
 pub mod network;
 pub mod profile;
 pub mod site;
+mod spatial;
 
 pub mod bindings;
 

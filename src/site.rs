@@ -8,12 +8,15 @@
 //! by far less than a millimetre, and the areas are then measured
 //! geodesically.
 
-use geo::{BooleanOps, BoundingRect, Centroid, Contains, Intersects, MultiPolygon, Rect};
+use std::collections::BTreeSet;
+
+use geo::{BooleanOps, Centroid, MultiPolygon};
 use serde::{Deserialize, Serialize};
 
 use crate::error::Warning;
 use crate::geodesy::area_m2;
 use crate::model::{Dataset, GreenType};
+use crate::spatial::PreparedArea;
 
 /// Policy parameters of the site indicators (they come from a profile).
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
@@ -92,18 +95,6 @@ fn ratio(num: f64, den: f64) -> Option<f64> {
     (den > 0.0).then(|| num / den)
 }
 
-/// A site outline with a cached bounding box for fast rejection.
-struct Site<'a> {
-    area: &'a MultiPolygon<f64>,
-    bbox: Option<Rect<f64>>,
-}
-
-impl Site<'_> {
-    fn contains(&self, p: geo::Point<f64>) -> bool {
-        self.bbox.is_some_and(|b| b.intersects(&p)) && self.area.contains(&p)
-    }
-}
-
 /// Computes the site indicators of `site` over the dataset's features.
 ///
 /// Buildings and facilities count when their centroid (point) lies inside
@@ -115,10 +106,12 @@ pub fn site_metrics(
     params: &SiteParams,
     warnings: &mut Vec<Warning>,
 ) -> SiteMetrics {
-    let site = Site {
-        area: site_area,
-        bbox: site_area.bounding_rect(),
-    };
+    let site = PreparedArea::new(site_area);
+    let service: BTreeSet<&str> = params
+        .service_categories
+        .iter()
+        .map(String::as_str)
+        .collect();
     let site_area_m2 = area_m2(site_area);
 
     let mut m = SiteMetrics {
@@ -164,8 +157,7 @@ pub fn site_metrics(
     }
 
     for f in &ds.facilities {
-        if !params.service_categories.iter().any(|c| c == &f.category) || !site.contains(f.location)
-        {
+        if !service.contains(f.category.as_str()) || !site.contains(f.location) {
             continue;
         }
         match f.floor_area_m2 {

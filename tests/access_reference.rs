@@ -125,7 +125,9 @@ fn compare_network(engine: &AccessEngine, opts: &AccessOptions, variant: &str) -
             .unwrap_or_else(|| panic!("building {id} missing"));
         for cat in &categories {
             let theirs = origin["distances"][cat][variant].as_f64();
-            agreement.add(ours.network_m[cat], theirs, |b| (0.01 * b).max(5.0));
+            agreement.add(ours.network_m[cat.as_str()], theirs, |b| {
+                (0.01 * b).max(5.0)
+            });
         }
     }
     eprintln!("{variant}: {agreement:?}");
@@ -262,7 +264,7 @@ fn straight_line_distances_match_reference() {
         let ours = by_id[origin["building_id"].as_str().unwrap()];
         for cat in &categories {
             a.add(
-                ours.straight_m[cat],
+                ours.straight_m[cat.as_str()],
                 origin["distances"][cat]["euclidean_m"].as_f64(),
                 |b| 0.005 * b,
             );

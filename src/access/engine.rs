@@ -27,6 +27,8 @@ pub(crate) struct Origin {
     pub centroid: Option<Point<f64>>,
     /// The gated compound it lies in, when that compound has gates.
     pub compound: Option<usize>,
+    /// Distances around the centroid (straight lines to facilities).
+    pub around: Option<metric::Around>,
 }
 
 /// Missing (NaN) or invalid weights count as 0.
@@ -35,6 +37,15 @@ fn finite_or_zero(v: f64) -> f64 {
         v
     } else {
         0.0
+    }
+}
+
+/// "1 facility", "2 facilities", "3 access points".
+fn plural(n: usize, what: &str) -> String {
+    match (n, what.strip_suffix('y')) {
+        (1, _) => format!("1 {what}"),
+        (_, Some(stem)) => format!("{n} {stem}ies"),
+        _ => format!("{n} {what}s"),
     }
 }
 
@@ -93,6 +104,7 @@ impl AccessEngine {
                     land_area_m2: metric::area_m2(&b.footprint),
                     centroid,
                     compound: centroid.and_then(|c| compounds.around(c)),
+                    around: centroid.map(metric::Around::new),
                 }
             })
             .collect();
@@ -199,10 +211,14 @@ impl AccessEngine {
                 "SMALL_NETWORK_ISLAND",
                 comp.feature_index,
                 format!(
-                    "network island of {} nodes ({:.0} m of paths, starting at this road) is not connected to the \
-                     main network ({} nodes); {} residential access points and {} facilities snap onto it \
-                     (e.g. feature {})",
-                    comp.nodes, comp.length_m, main_nodes, n_origins, n_facilities, example
+                    "network island of {} nodes ({:.0} m of paths, including this road) is not connected to the \
+                     main network ({} nodes); snapping onto it: {} of residential buildings, {} (e.g. \
+                     feature {example}); they reach only what lies on the island",
+                    comp.nodes,
+                    comp.length_m,
+                    main_nodes,
+                    plural(n_origins, "access point"),
+                    plural(n_facilities, "facility"),
                 ),
             ));
         }

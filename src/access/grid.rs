@@ -83,11 +83,33 @@ impl PointGrid {
         cy * self.nx + cx
     }
 
+    /// Lower bound on the distance from `q` to any cell outside the square
+    /// of rings 0..=r around cell (cx, cy); infinite once it covers the grid.
+    fn unvisited_distance(&self, q: [f64; 2], cx: isize, cy: isize, r: isize) -> f64 {
+        let (nx, ny) = (self.nx as isize, self.ny as isize);
+        let edge = |i: isize| self.x0 + i as f64 * self.cell;
+        let edge_y = |j: isize| self.y0 + j as f64 * self.cell;
+        let mut d = f64::INFINITY;
+        if cx - r > 0 {
+            d = d.min(q[0] - edge(cx - r));
+        }
+        if cx + r < nx - 1 {
+            d = d.min(edge(cx + r + 1) - q[0]);
+        }
+        if cy - r > 0 {
+            d = d.min(q[1] - edge_y(cy - r));
+        }
+        if cy + r < ny - 1 {
+            d = d.min(edge_y(cy + r + 1) - q[1]);
+        }
+        d.max(0.0)
+    }
+
     /// Collects into `out` the payload of every point whose planar distance
     /// from `q` is at most `window(d)`, where d is the distance of the
     /// nearest point and `window(d) >= d`. Cells are searched in square
-    /// rings; points in ring k are at least (k − 1) cells away, so the
-    /// search stops once a full ring lies beyond the window.
+    /// rings around the query's cell; the search stops once everything
+    /// outside the searched square lies beyond the window.
     pub fn candidates(&self, q: [f64; 2], window: impl Fn(f64) -> f64, out: &mut Vec<(f64, u32)>) {
         out.clear();
         if self.items.is_empty() {
@@ -131,7 +153,7 @@ impl PointGrid {
                     visit(cx + r, y, &mut best2, &mut keep2);
                 }
             }
-            if best2.is_finite() && (r as f64 * self.cell).powi(2) >= keep2 {
+            if best2.is_finite() && self.unvisited_distance(q, cx, cy, r).powi(2) >= keep2 {
                 break;
             }
         }

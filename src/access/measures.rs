@@ -14,7 +14,6 @@
 
 use super::engine::AccessEngine;
 use super::snapped::{AccessPoint, Snapped};
-use crate::network::metric::distance_m;
 use crate::network::{BoundedSearch, KNearestSources, NearestSources, Seed, NO_SOURCE};
 
 /// The facilities of one category that can be used: (site index, access point).
@@ -241,14 +240,14 @@ pub(crate) fn straight(engine: &AccessEngine, category: &str) -> Vec<(f64, u32)>
         .origins
         .iter()
         .map(|o| {
-            let Some(c) = o.centroid else {
+            let (Some(c), Some(around)) = (o.centroid, &o.around) else {
                 return (f64::INFINITY, NO_SOURCE);
             };
             let (x, y) = plane.project(c.x(), c.y());
             grid.candidates([x, y], |d| d * 1.01 + 1.0, &mut cands);
             let mut best = (f64::INFINITY, NO_SOURCE);
             for &(_, site) in &cands {
-                let d = distance_m(c, engine.sites[site as usize].location);
+                let d = around.distance_m(engine.sites[site as usize].location);
                 if better((d, site), best) {
                     best = (d, site);
                 }

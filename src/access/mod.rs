@@ -99,5 +99,5 @@ pub use engine::AccessEngine;
 pub use options::{AccessOptions, Demand, SnapMode, Threshold, TwoStepOptions};
 pub use result::{
     AccessColumns, AccessResult, BuildingAccess, CategoryColumns, CoverageShares, CoverageTotals,
-    FcaBuilding, FcaFacility, TwoStepResult,
+    FcaBuilding, FcaFacility, Key, TwoStepResult,
 };

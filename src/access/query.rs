@@ -9,10 +9,10 @@ use super::measures::{self, Scratch, Usable};
 use super::options::{AccessOptions, Resolved};
 use super::result::{
     AccessColumns, AccessResult, BuildingAccess, CategoryColumns, CoverageShares, CoverageTotals,
+    Key,
 };
 use super::snapped::Snapped;
 use crate::error::{Result, Warning};
-use crate::network::metric::distance_m;
 use crate::network::NO_SOURCE;
 
 /// At most this many per-feature warnings of one code per query; the rest
@@ -191,9 +191,9 @@ impl AccessEngine {
                     (p != NO_SOURCE).then(|| &self.sites[usable.list[p as usize].0 as usize]);
                 cols.nearest_feature_index
                     .push(site.map_or(-1, |s| to_i32(s.feature_index as u32)));
-                let ratio = match (site, self.origins[o].centroid) {
-                    (Some(s), Some(c)) => {
-                        let sd = distance_m(c, s.location);
+                let ratio = match (site, &self.origins[o].around) {
+                    (Some(s), Some(around)) => {
+                        let sd = around.distance_m(s.location);
                         if sd > 0.0 {
                             d / sd
                         } else {
@@ -309,19 +309,25 @@ impl AccessEngine {
         let opt = |d: f64| (!d.is_nan()).then_some(d);
         let idx = |i: i32| usize::try_from(i).ok();
         let nt = cols.thresholds.len();
+        // Shared keys and the categories as a list, so that each building
+        // only clones reference-counted keys.
+        let cats: Vec<(Key, &CategoryColumns)> = cols
+            .categories
+            .iter()
+            .map(|(c, col)| (Key::new(c), col))
+            .collect();
+        let tkeys: Vec<Key> = cols.thresholds.iter().map(|t| Key::new(&t.key)).collect();
+        let any_opp = cats.iter().any(|(_, c)| !c.opportunities.is_empty());
+        let any_gravity = cats.iter().any(|(_, c)| !c.gravity.is_empty());
         let buildings = (0..self.origins.len())
             .map(|o| {
                 let origin = &self.origins[o];
                 let per =
-                    |f: &dyn Fn(&CategoryColumns) -> Option<f64>| -> BTreeMap<String, Option<f64>> {
-                        cols.categories
-                            .iter()
-                            .map(|(c, col)| (c.clone(), f(col)))
-                            .collect()
+                    |f: &dyn Fn(&CategoryColumns) -> Option<f64>| -> BTreeMap<Key, Option<f64>> {
+                        cats.iter().map(|(c, col)| (c.clone(), f(col))).collect()
                     };
                 let k_nearest_m = (cols.k > 1).then(|| {
-                    cols.categories
-                        .iter()
+                    cats.iter()
                         .map(|(c, col)| {
                             let row = &col.k_nearest_m[o * cols.k..(o + 1) * cols.k];
                             (
@@ -331,28 +337,20 @@ impl AccessEngine {
                         })
                         .collect()
                 });
-                let any_opp = cols
-                    .categories
-                    .values()
-                    .any(|c| !c.opportunities.is_empty());
                 let opportunities = any_opp.then(|| {
-                    cols.categories
-                        .iter()
+                    cats.iter()
                         .filter(|(_, col)| !col.opportunities.is_empty())
                         .map(|(c, col)| {
-                            let row = cols
-                                .thresholds
+                            let row = tkeys
                                 .iter()
                                 .enumerate()
-                                .map(|(ti, t)| (t.key.clone(), col.opportunities[o * nt + ti]));
+                                .map(|(ti, t)| (t.clone(), col.opportunities[o * nt + ti]));
                             (c.clone(), row.collect())
                         })
                         .collect()
                 });
-                let any_gravity = cols.categories.values().any(|c| !c.gravity.is_empty());
                 let gravity = any_gravity.then(|| {
-                    cols.categories
-                        .iter()
+                    cats.iter()
                         .map(|(c, col)| (c.clone(), col.gravity.get(o).copied().unwrap_or(0.0)))
                         .collect()
                 });
@@ -362,8 +360,7 @@ impl AccessEngine {
                     households: origin.households,
                     population: origin.population,
                     network_m: per(&|c| opt(c.network_m[o])),
-                    nearest_feature_index: cols
-                        .categories
+                    nearest_feature_index: cats
                         .iter()
                         .map(|(c, col)| (c.clone(), idx(col.nearest_feature_index[o])))
                         .collect(),

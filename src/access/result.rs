@@ -5,12 +5,54 @@
 //! and category, `NaN` for "unreachable", for typed arrays) and
 //! [`AccessResult`] (one object per building, `null` for "unreachable").
 
+use std::borrow::Borrow;
 use std::collections::BTreeMap;
+use std::fmt;
+use std::ops::Deref;
+use std::sync::Arc;
 
-use serde::Serialize;
+use serde::{Serialize, Serializer};
 
 use super::options::{Demand, SnapMode, Threshold};
 use crate::error::Warning;
+
+/// A map key shared by many per-building maps (a category or threshold
+/// name): cloning it is a reference-count increment, not an allocation.
+/// Serialises as a plain string; `map["clinic"]` works through `Borrow<str>`.
+#[derive(Debug, Clone, PartialEq, Eq, PartialOrd, Ord, Hash)]
+pub struct Key(Arc<str>);
+
+impl Key {
+    /// A key with this text.
+    pub fn new(s: &str) -> Key {
+        Key(Arc::from(s))
+    }
+}
+
+impl Deref for Key {
+    type Target = str;
+    fn deref(&self) -> &str {
+        &self.0
+    }
+}
+
+impl Borrow<str> for Key {
+    fn borrow(&self) -> &str {
+        &self.0
+    }
+}
+
+impl fmt::Display for Key {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str(&self.0)
+    }
+}
+
+impl Serialize for Key {
+    fn serialize<S: Serializer>(&self, s: S) -> std::result::Result<S::Ok, S::Error> {
+        s.serialize_str(&self.0)
+    }
+}
 
 /// Shares (0 ..= 1) of the residential total that is covered, by weighting.
 /// `null` when the total of that weighting is 0.
@@ -117,23 +159,23 @@ pub struct BuildingAccess {
     /// Residents.
     pub population: f64,
     /// category -> network distance to the nearest facility, metres.
-    pub network_m: BTreeMap<String, Option<f64>>,
+    pub network_m: BTreeMap<Key, Option<f64>>,
     /// category -> feature index of that facility.
-    pub nearest_feature_index: BTreeMap<String, Option<usize>>,
+    pub nearest_feature_index: BTreeMap<Key, Option<usize>>,
     /// category -> straight-line distance to the nearest facility, metres.
-    pub straight_m: BTreeMap<String, Option<f64>>,
+    pub straight_m: BTreeMap<Key, Option<f64>>,
     /// category -> network / straight-line distance to the same facility.
-    pub detour_ratio: BTreeMap<String, Option<f64>>,
+    pub detour_ratio: BTreeMap<Key, Option<f64>>,
     /// category -> distances to the k nearest facilities (reachable ones
     /// only); present when `k` > 1.
     #[serde(skip_serializing_if = "Option::is_none")]
-    pub k_nearest_m: Option<BTreeMap<String, Vec<f64>>>,
+    pub k_nearest_m: Option<BTreeMap<Key, Vec<f64>>>,
     /// category -> threshold key -> facilities within the threshold.
     #[serde(skip_serializing_if = "Option::is_none")]
-    pub opportunities: Option<BTreeMap<String, BTreeMap<String, u32>>>,
+    pub opportunities: Option<BTreeMap<Key, BTreeMap<Key, u32>>>,
     /// category -> gravity accessibility; present with `decay`.
     #[serde(skip_serializing_if = "Option::is_none")]
-    pub gravity: Option<BTreeMap<String, f64>>,
+    pub gravity: Option<BTreeMap<Key, f64>>,
 }
 
 /// Accessibility in object form (the `community.accessibility` result).

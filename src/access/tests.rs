@@ -383,3 +383,48 @@ fn invalid_options_are_errors_not_panics() {
     };
     assert!(AccessEngine::new(&street(), &bad).is_err());
 }
+
+#[test]
+fn degenerate_datasets_do_not_panic() {
+    // No roads: everything unreachable, one network warning.
+    let mut data = Dataset::default();
+    data.buildings.push(home(1, 120.001, LAT, 10.0));
+    data.facilities
+        .push(facility(2, "clinic", 120.002, LAT, 1.0));
+    let e = engine(&data);
+    assert!(e.warnings().iter().any(|w| w.code == "NO_WALKABLE_NETWORK"));
+    let opts = AccessOptions {
+        k: Some(2),
+        opportunities: Some(true),
+        ..AccessOptions::default()
+    };
+    let r = e.accessibility(&opts).unwrap();
+    assert_eq!(r.buildings[0].network_m["clinic"], None);
+    assert!(r.buildings[0].straight_m["clinic"].is_some());
+    assert_eq!(r.coverage["clinic"]["300"].households, Some(0.0));
+    let fca = TwoStepOptions {
+        category: "clinic".into(),
+        catchment_m: Some(500.0),
+        ..TwoStepOptions::default()
+    };
+    assert_eq!(e.two_step_fca(&fca).unwrap().buildings[0].score, 0.0);
+    // No buildings at all, and NaN weights: empty or zero results.
+    let mut data = street();
+    data.facilities
+        .push(facility(2, "clinic", 120.002, LAT, f64::NAN));
+    let e = engine(&data);
+    let r = e.accessibility(&opts).unwrap();
+    assert!(r.buildings.is_empty());
+    assert_eq!(r.coverage["clinic"]["300"].households, None);
+    let f = e.two_step_fca(&fca).unwrap();
+    assert_eq!(f.facilities[0].ratio, None);
+    assert_eq!(f.facilities[0].supply, 1.0);
+    let mut nan = home(3, 120.001, LAT + 0.0001, f64::NAN);
+    nan.population = f64::INFINITY;
+    data.buildings.push(nan);
+    let r = engine(&data)
+        .accessibility(&AccessOptions::default())
+        .unwrap();
+    assert_eq!(r.coverage_totals.households, 0.0);
+    assert_eq!(r.coverage["clinic"]["300"].buildings, Some(1.0));
+}

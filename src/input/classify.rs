@@ -6,7 +6,8 @@ use geo::{Centroid, MultiPolygon, Point};
 use super::geojson::Props;
 use super::geometry::Geom;
 use super::mapping::{any_matches, value_matches, OsmMapping};
-use crate::error::Warning;
+use super::values::{bounded, max, show};
+use crate::error::{Error, Warning};
 use crate::model::{
     Boundary, Building, BuildingUse, Compound, Dataset, Destination, Facility, Gate, Green,
     GreenType, Road, TransitLine, TransitStop,
@@ -41,6 +42,13 @@ pub struct Classifier<'m> {
     pub landuse: Vec<LanduseArea>,
     /// Buildings whose floors came from the default assumption.
     pub floors_defaulted: usize,
+    /// Bytes of text copied into items made from multi-point features.
+    pub copied_bytes: usize,
+    /// Limit on `copied_bytes`: a MultiPoint of many points with long
+    /// properties would otherwise multiply its text without bound.
+    pub copy_limit: usize,
+    /// Set when `copy_limit` was exceeded; the reader then stops.
+    pub limit_error: Option<Error>,
 }
 
 fn wrong_geometry(index: usize, kind: &str, expected: &str, geom: &Geom) -> Warning {
@@ -66,25 +74,6 @@ fn representative_points(geom: &Geom) -> Vec<Point<f64>> {
     }
 }
 
-/// A non-negative finite number property; negative values are reported.
-fn non_negative(
-    props: &Props<'_>,
-    key: &str,
-    index: usize,
-    warnings: &mut Vec<Warning>,
-) -> Option<f64> {
-    let v = props.number(key)?;
-    if v < 0.0 {
-        warnings.push(Warning::feature(
-            "NEGATIVE_VALUE",
-            index,
-            format!("`{key}` = {v} is negative; ignored"),
-        ));
-        return None;
-    }
-    Some(v)
-}
-
 impl<'m> Classifier<'m> {
     /// A classifier for one input.
     pub fn new(mapping: &'m OsmMapping, feature_count: usize) -> Self {
@@ -98,7 +87,28 @@ impl<'m> Classifier<'m> {
             pending: Vec::new(),
             landuse: Vec::new(),
             floors_defaulted: 0,
+            copied_bytes: 0,
+            copy_limit: usize::MAX,
+            limit_error: None,
         }
+    }
+
+    /// Charges `items` copies of `strings` against the copy limit; `false`
+    /// (with `limit_error` set) when the limit is exceeded.
+    fn afford(&mut self, items: usize, strings: &[Option<&str>]) -> bool {
+        let each: usize = strings.iter().flatten().map(|s| s.len()).sum();
+        self.copied_bytes = self.copied_bytes.saturating_add(items.saturating_mul(each));
+        if self.copied_bytes <= self.copy_limit {
+            return true;
+        }
+        if self.limit_error.is_none() {
+            self.limit_error = Some(Error::LimitExceeded {
+                what: "bytes of text copied into multi-point items",
+                actual: self.copied_bytes,
+                limit: self.copy_limit,
+            });
+        }
+        false
     }
 
     fn warn(&mut self, w: Warning) {
@@ -149,11 +159,12 @@ impl<'m> Classifier<'m> {
                     }),
                 };
                 let floors = self.floors_from(props, Some("floors"), "height_m", index);
-                let height_m = props.number("height_m").filter(|h| *h > 0.0);
-                let households = non_negative(props, "households", index, &mut self.ds.warnings);
-                let population = non_negative(props, "population", index, &mut self.ds.warnings);
-                let floor_area_m2 =
-                    non_negative(props, "floor_area_m2", index, &mut self.ds.warnings);
+                let w = &mut self.ds.warnings;
+                let height_m =
+                    bounded(props, "height_m", max::HEIGHT_M, index, w).filter(|h| *h > 0.0);
+                let households = bounded(props, "households", max::HOUSEHOLDS, index, w);
+                let population = bounded(props, "population", max::POPULATION, index, w);
+                let floor_area_m2 = bounded(props, "floor_area_m2", max::FLOOR_AREA_M2, index, w);
                 self.push_building(
                     index,
                     id,
@@ -174,10 +185,9 @@ impl<'m> Classifier<'m> {
                     ));
                     return;
                 };
-                let floor_area_m2 =
-                    non_negative(props, "floor_area_m2", index, &mut self.ds.warnings);
-                let capacity =
-                    non_negative(props, "capacity", index, &mut self.ds.warnings).unwrap_or(1.0);
+                let w = &mut self.ds.warnings;
+                let floor_area_m2 = bounded(props, "floor_area_m2", max::FLOOR_AREA_M2, index, w);
+                let capacity = bounded(props, "capacity", max::CAPACITY, index, w).unwrap_or(1.0);
                 self.push_facility(index, id, category, name, &geom, floor_area_m2, capacity);
             }
             ("road", Geom::Lines(lines)) => {
@@ -202,7 +212,7 @@ impl<'m> Classifier<'m> {
                     }),
                 };
                 let public = props.boolean("public").unwrap_or(true);
-                let area_m2 = non_negative(props, "area_m2", index, &mut self.ds.warnings);
+                let area_m2 = bounded(props, "area_m2", max::AREA_M2, index, &mut self.ds.warnings);
                 self.ds.greens.push(Green {
                     feature_index: index,
                     id,
@@ -213,6 +223,9 @@ impl<'m> Classifier<'m> {
                 });
             }
             ("gate", Geom::Points(points)) => {
+                if !self.afford(points.len(), &[id.as_deref()]) {
+                    return;
+                }
                 for location in points {
                     self.ds.gates.push(Gate {
                         feature_index: index,
@@ -228,7 +241,12 @@ impl<'m> Classifier<'m> {
             }),
             ("destination", geom) => {
                 let category = text(props, "category").unwrap_or_else(|| "destination".to_string());
-                for location in representative_points(&geom) {
+                let locations = representative_points(&geom);
+                let strings = [id.as_deref(), Some(category.as_str()), name.as_deref()];
+                if !self.afford(locations.len(), &strings) {
+                    return;
+                }
+                for location in locations {
                     self.ds.destinations.push(Destination {
                         feature_index: index,
                         id: id.clone(),
@@ -238,16 +256,25 @@ impl<'m> Classifier<'m> {
                     });
                 }
             }
-            ("transit_line", Geom::Lines(lines)) => self.ds.transit_lines.push(TransitLine {
-                feature_index: index,
-                id,
-                mode: text(props, "mode").unwrap_or_else(|| "bus".to_string()),
-                lines,
-                speed_kmh: props.number("speed_kmh").filter(|v| *v > 0.0),
-                headway_min: props.number("headway_min").filter(|v| *v >= 0.0),
-            }),
+            ("transit_line", Geom::Lines(lines)) => {
+                let w = &mut self.ds.warnings;
+                let speed_kmh =
+                    bounded(props, "speed_kmh", max::SPEED_KMH, index, w).filter(|v| *v > 0.0);
+                let headway_min = bounded(props, "headway_min", max::HEADWAY_MIN, index, w);
+                self.ds.transit_lines.push(TransitLine {
+                    feature_index: index,
+                    id,
+                    mode: text(props, "mode").unwrap_or_else(|| "bus".to_string()),
+                    lines,
+                    speed_kmh,
+                    headway_min,
+                })
+            }
             ("transit_stop", Geom::Points(points)) => {
                 let line = text(props, "line");
+                if !self.afford(points.len(), &[id.as_deref(), line.as_deref()]) {
+                    return;
+                }
                 for location in points {
                     self.ds.transit_stops.push(TransitStop {
                         feature_index: index,
@@ -284,18 +311,22 @@ impl<'m> Classifier<'m> {
         index: usize,
     ) -> Option<f64> {
         if let Some((key, f)) = floors_key.and_then(|k| Some((k, props.number(k)?))) {
-            if (0.0..=300.0).contains(&f) {
+            if (0.0..=max::FLOORS).contains(&f) {
                 return Some(f);
             }
             self.warn(Warning::feature(
                 "IMPLAUSIBLE_FLOORS",
                 index,
-                format!("`{key}` = {f} is outside 0..300; ignored"),
+                format!(
+                    "`{key}` = {} is outside 0..{}; ignored",
+                    show(f),
+                    max::FLOORS
+                ),
             ));
         }
         let h = props.number(height_key)?;
         let storey = self.mapping.assumptions.storey_height_m.value;
-        if h <= 0.0 || h > 1000.0 || storey <= 0.0 {
+        if h <= 0.0 || h > max::HEIGHT_M || storey <= 0.0 {
             return None;
         }
         Some((h / storey).round().max(1.0))
@@ -346,7 +377,12 @@ impl<'m> Classifier<'m> {
             Geom::Polygons(mp) => Some(mp.clone()),
             _ => None,
         };
-        for location in representative_points(geom) {
+        let locations = representative_points(geom);
+        let strings = [id.as_deref(), Some(category.as_str()), name.as_deref()];
+        if !self.afford(locations.len(), &strings) {
+            return;
+        }
+        for location in locations {
             self.ds.facilities.push(Facility {
                 feature_index: index,
                 id: id.clone(),
@@ -388,20 +424,31 @@ impl<'m> Classifier<'m> {
                         BuildingUse::Other
                     }
                 };
-                let floors = props
+                let levels = props
                     .text(&m.building.levels_key)
                     .and_then(|l| first_number(&l))
-                    .map(|l| (l + 0.5).floor().max(1.0))
-                    .or_else(|| {
-                        let key = m.building.height_key.as_deref()?;
-                        self.floors_from(props, None, key, index)
-                    });
-                let height_m = m
-                    .building
-                    .height_key
-                    .as_deref()
-                    .and_then(|k| props.number(k))
-                    .filter(|h| *h > 0.0);
+                    .map(|l| (l + 0.5).floor().max(1.0));
+                if let Some(l) = levels.filter(|l| *l > max::FLOORS) {
+                    self.warn(Warning::feature(
+                        "IMPLAUSIBLE_FLOORS",
+                        index,
+                        format!(
+                            "`{}` = {} is outside 0..{}; ignored",
+                            m.building.levels_key,
+                            show(l),
+                            max::FLOORS
+                        ),
+                    ));
+                }
+                let floors = levels.filter(|l| *l <= max::FLOORS).or_else(|| {
+                    let key = m.building.height_key.as_deref()?;
+                    self.floors_from(props, None, key, index)
+                });
+                let height_m = match m.building.height_key.as_deref() {
+                    Some(k) => bounded(props, k, max::HEIGHT_M, index, &mut self.ds.warnings),
+                    None => None,
+                }
+                .filter(|h| *h > 0.0);
                 self.push_building(
                     index,
                     id.clone(),
@@ -492,7 +539,7 @@ impl<'m> Classifier<'m> {
         }
         // Gates.
         if let Geom::Points(points) = &geom {
-            if any_matches(&m.gate, props) {
+            if any_matches(&m.gate, props) && self.afford(points.len(), &[id.as_deref()]) {
                 used = true;
                 for &location in points {
                     self.ds.gates.push(Gate {

@@ -38,16 +38,60 @@ pub struct RawFeature<'a> {
 }
 
 /// A geometry object with its coordinates as a nested tree.
-#[derive(Deserialize)]
+///
+/// Deserialised by hand from a JSON object only: serde's derived structs
+/// also accept an array of the fields in order (`["Point", [1, 2]]`),
+/// which GeoJSON does not allow.
 pub struct RawGeometry<'a> {
     /// The GeoJSON `type` member.
-    #[serde(rename = "type", borrow)]
     pub kind: Cow<'a, str>,
     /// The `coordinates` member.
     pub coordinates: Option<CoordTree>,
     /// Members of a GeometryCollection.
-    #[serde(borrow)]
     pub geometries: Option<Vec<RawGeometry<'a>>>,
+}
+
+impl<'de: 'a, 'a> Deserialize<'de> for RawGeometry<'a> {
+    fn deserialize<D: Deserializer<'de>>(d: D) -> std::result::Result<Self, D::Error> {
+        struct V<'a>(std::marker::PhantomData<&'a ()>);
+        impl<'de: 'a, 'a> Visitor<'de> for V<'a> {
+            type Value = RawGeometry<'a>;
+            fn expecting(&self, f: &mut fmt::Formatter) -> fmt::Result {
+                f.write_str("a GeoJSON geometry object")
+            }
+            fn visit_map<M: MapAccess<'de>>(
+                self,
+                mut map: M,
+            ) -> std::result::Result<RawGeometry<'a>, M::Error> {
+                let mut kind: Option<Cow<'a, str>> = None;
+                let mut coordinates: Option<Option<CoordTree>> = None;
+                let mut geometries: Option<Option<Vec<RawGeometry<'a>>>> = None;
+                while let Some(Key(k)) = map.next_key::<Key<'de>>()? {
+                    match k.as_ref() {
+                        "type" if kind.is_some() => return Err(de::Error::duplicate_field("type")),
+                        "type" => kind = Some(map.next_value::<Key<'de>>()?.0),
+                        "coordinates" if coordinates.is_some() => {
+                            return Err(de::Error::duplicate_field("coordinates"))
+                        }
+                        "coordinates" => coordinates = Some(map.next_value()?),
+                        "geometries" if geometries.is_some() => {
+                            return Err(de::Error::duplicate_field("geometries"))
+                        }
+                        "geometries" => geometries = Some(map.next_value()?),
+                        _ => {
+                            map.next_value::<de::IgnoredAny>()?;
+                        }
+                    }
+                }
+                Ok(RawGeometry {
+                    kind: kind.ok_or_else(|| de::Error::missing_field("type"))?,
+                    coordinates: coordinates.flatten(),
+                    geometries: geometries.flatten(),
+                })
+            }
+        }
+        d.deserialize_map(V(std::marker::PhantomData))
+    }
 }
 
 /// Nested coordinate arrays: either a position or an array of trees.
@@ -141,7 +185,14 @@ impl<'de> Deserialize<'de> for CoordTree {
 #[derive(Default)]
 pub struct Props<'a> {
     entries: Vec<(Cow<'a, str>, &'a RawValue)>,
+    /// For many properties: entry positions sorted by key (first
+    /// occurrence first), so that each of the classifier's few hundred
+    /// lookups is a binary search instead of a scan.
+    sorted: Vec<usize>,
 }
+
+/// Above this many properties, lookups go through the sorted index.
+const SCAN_LIMIT: usize = 16;
 
 struct Key<'a>(Cow<'a, str>);
 
@@ -187,7 +238,13 @@ impl<'de: 'a, 'a> Deserialize<'de> for Props<'a> {
                     let v: &'de RawValue = map.next_value()?;
                     entries.push((k, v));
                 }
-                Ok(Props { entries })
+                let mut sorted = Vec::new();
+                if entries.len() > SCAN_LIMIT {
+                    sorted = (0..entries.len()).collect();
+                    // Stable: among equal keys the first stays first.
+                    sorted.sort_by(|&a, &b| entries[a].0.cmp(&entries[b].0));
+                }
+                Ok(Props { entries, sorted })
             }
         }
         d.deserialize_map(V(std::marker::PhantomData))
@@ -197,11 +254,18 @@ impl<'de: 'a, 'a> Deserialize<'de> for Props<'a> {
 impl<'a> Props<'a> {
     /// Raw JSON of a property, if present and not `null`.
     pub fn raw(&self, key: &str) -> Option<&'a RawValue> {
-        self.entries
-            .iter()
-            .find(|(k, _)| k == key)
-            .map(|(_, v)| *v)
-            .filter(|v| v.get() != "null")
+        let found = if self.sorted.is_empty() {
+            self.entries.iter().find(|(k, _)| k == key)
+        } else {
+            let at = self
+                .sorted
+                .partition_point(|&i| self.entries[i].0.as_ref() < key);
+            self.sorted
+                .get(at)
+                .map(|&i| &self.entries[i])
+                .filter(|(k, _)| k == key)
+        };
+        found.map(|(_, v)| *v).filter(|v| v.get() != "null")
     }
 
     /// A property as text: strings as they are, numbers and booleans as
@@ -242,9 +306,22 @@ impl<'a> Props<'a> {
         }
     }
 
-    /// Iterates over keys (used by the OSM-tag detector).
+    /// Whether any of these keys is present (used by the OSM-tag detector).
     pub fn has_any(&self, keys: &[&str]) -> bool {
-        self.entries.iter().any(|(k, _)| keys.contains(&k.as_ref()))
+        if self.sorted.is_empty() {
+            self.entries.iter().any(|(k, _)| keys.contains(&k.as_ref()))
+        } else {
+            keys.iter().any(|k| self.contains_key(k))
+        }
+    }
+
+    fn contains_key(&self, key: &str) -> bool {
+        let at = self
+            .sorted
+            .partition_point(|&i| self.entries[i].0.as_ref() < key);
+        self.sorted
+            .get(at)
+            .is_some_and(|&i| self.entries[i].0 == key)
     }
 }
 
@@ -277,15 +354,38 @@ impl RawFeature<'_> {
 /// Accepts a FeatureCollection, or a single Feature (treated as a
 /// collection of one).
 pub fn split_features(text: &str) -> Result<Vec<&RawValue>> {
-    let top: TopLevel<'_> = serde_json::from_str(text).map_err(|e| json_error(&e))?;
+    // A syntax error anywhere is INVALID_JSON, even when a type error comes
+    // first; the (iterative) syntax scan only runs on the error paths.
+    let syntax_error = || serde_json::from_str::<&RawValue>(text).err();
+    if !text.trim_start().starts_with('{') {
+        return Err(match syntax_error() {
+            Some(e) => json_error(&e),
+            None => Error::NotFeatureCollection {
+                reason: "the top level is not a JSON object".into(),
+            },
+        });
+    }
+    let top: TopLevel<'_> = match serde_json::from_str(text) {
+        Ok(top) => top,
+        Err(e) => return Err(json_error(&syntax_error().unwrap_or(e))),
+    };
     match top.kind.as_deref() {
         Some("FeatureCollection") => top.features.ok_or_else(|| Error::NotFeatureCollection {
             reason: "FeatureCollection has no `features` array".into(),
         }),
         Some("Feature") => {
-            let raw: &RawValue = serde_json::from_str(text).map_err(|e| json_error(&e))?;
-            Ok(vec![raw])
+            let whole: &RawValue = serde_json::from_str(text).map_err(|e| json_error(&e))?;
+            Ok(vec![whole])
         }
+        Some(
+            other @ ("Point" | "MultiPoint" | "LineString" | "MultiLineString" | "Polygon"
+            | "MultiPolygon" | "GeometryCollection"),
+        ) => Err(Error::NotFeatureCollection {
+            reason: format!(
+                "top-level type is a bare `{other}` geometry; wrap it in a Feature whose \
+                 `properties.kind` says what it is"
+            ),
+        }),
         Some(other) => Err(Error::NotFeatureCollection {
             reason: format!("top-level type is `{other}`"),
         }),
@@ -295,8 +395,20 @@ pub fn split_features(text: &str) -> Result<Vec<&RawValue>> {
     }
 }
 
+/// Whether a raw value is a JSON object (serde's derived structs would also
+/// accept an array of the fields in order, which GeoJSON does not allow).
+fn is_object(raw: &RawValue) -> bool {
+    raw.get().trim_start().starts_with('{')
+}
+
 /// Parses one feature's raw JSON.
 pub fn parse_feature<'a>(raw: &'a RawValue, index: usize) -> Result<RawFeature<'a>> {
+    if !is_object(raw) {
+        return Err(Error::InvalidGeometry {
+            feature_index: index,
+            reason: "malformed feature: not a JSON object".into(),
+        });
+    }
     serde_json::from_str(raw.get()).map_err(|e| Error::InvalidGeometry {
         feature_index: index,
         reason: format!("malformed feature: {e}"),
@@ -361,6 +473,42 @@ mod tests {
         assert_eq!(p.text("o"), None);
         assert_eq!(f.id().as_deref(), Some("12"));
         assert!(f.geometry.is_none());
+    }
+
+    #[test]
+    fn geometries_must_be_objects() {
+        let g: RawGeometry =
+            serde_json::from_str(r#"{"coordinates":[1,2],"bbox":[0],"type":"Point"}"#).unwrap();
+        assert_eq!(g.kind, "Point");
+        assert_eq!(g.coordinates, Some(CoordTree::Position([1.0, 2.0])));
+        assert!(serde_json::from_str::<RawGeometry>(r#"["Point",[1,2]]"#).is_err());
+        assert!(serde_json::from_str::<RawGeometry>(r#"{"coordinates":[1,2]}"#).is_err());
+        assert!(serde_json::from_str::<RawGeometry>(r#"{"type":"Point","type":"Point"}"#).is_err());
+        let g: RawGeometry = serde_json::from_str(
+            r#"{"type":"GeometryCollection","geometries":[{"type":"Point","coordinates":[1,2]}],"coordinates":null}"#,
+        )
+        .unwrap();
+        assert_eq!(g.geometries.map(|v| v.len()), Some(1));
+        assert!(g.coordinates.is_none());
+        assert!(serde_json::from_str::<RawGeometry>(
+            r#"{"type":"GeometryCollection","geometries":[["Point",[1,2]]]}"#
+        )
+        .is_err());
+    }
+
+    #[test]
+    fn many_properties_use_the_sorted_index_and_first_wins() {
+        let mut json: String = (0..40).map(|i| format!(r#""k{i}":{i},"#)).collect();
+        json = format!(r#"{{{json}"k7":"dup","z":null,"kind":"gate"}}"#);
+        let p: Props = serde_json::from_str(&json).unwrap();
+        assert!(!p.sorted.is_empty());
+        assert_eq!(p.number("k7"), Some(7.0));
+        assert_eq!(p.number("k39"), Some(39.0));
+        assert_eq!(p.text("kind").unwrap(), "gate");
+        assert_eq!(p.text("z"), None);
+        assert_eq!(p.text("k40"), None);
+        assert!(p.has_any(&["nope", "k0"]));
+        assert!(!p.has_any(&["nope", "k"]));
     }
 
     #[test]

@@ -10,6 +10,7 @@ use geo::{Coord, LineString, MultiLineString, MultiPolygon, Point, Polygon};
 
 use super::crs::Crs;
 use super::geojson::{CoordTree, RawGeometry};
+use super::rings;
 use crate::error::{Error, Result, Warning};
 
 /// A converted geometry, grouped by dimension.
@@ -24,6 +25,15 @@ pub enum Geom {
 }
 
 impl Geom {
+    /// Whether there is nothing at all (an empty Multi* geometry).
+    pub fn is_empty(&self) -> bool {
+        match self {
+            Geom::Points(p) => p.is_empty(),
+            Geom::Lines(l) => l.0.is_empty(),
+            Geom::Polygons(p) => p.0.is_empty(),
+        }
+    }
+
     /// GeoJSON-style name of the dimension, for messages.
     pub fn dimension_name(&self) -> &'static str {
         match self {
@@ -41,6 +51,7 @@ struct Ctx<'w> {
     index: usize,
     crs: Crs,
     warnings: &'w mut Vec<Warning>,
+    antimeridian_reported: bool,
 }
 
 impl Ctx<'_> {
@@ -102,52 +113,110 @@ impl Ctx<'_> {
         }
     }
 
-    fn line(&self, t: &CoordTree) -> Result<LineString<f64>> {
+    fn line(&mut self, t: &CoordTree) -> Result<LineString<f64>> {
         let pts = self.positions(t)?;
         if pts.len() < 2 {
             return Err(self.invalid("a line needs at least two distinct positions"));
         }
+        self.check_antimeridian(&pts);
         Ok(LineString::new(pts))
+    }
+
+    /// Warns (once per feature) about an edge spanning more than 180° of
+    /// longitude: it crosses the antimeridian, which plain lon/lat geometry
+    /// (containment, clipping, hulls) gets wrong.
+    fn check_antimeridian(&mut self, pts: &[Coord<f64>]) {
+        if self.antimeridian_reported {
+            return;
+        }
+        if pts.windows(2).any(|w| (w[1].x - w[0].x).abs() > 180.0) {
+            self.antimeridian_reported = true;
+            self.warnings.push(Warning::feature(
+                "ANTIMERIDIAN",
+                self.index,
+                "geometry crosses the ±180° meridian; containment, clipping and hulls \
+                 treat lon/lat as planar and will be wrong: split the feature there",
+            ));
+        }
     }
 
     fn ring(&mut self, t: &CoordTree) -> Result<LineString<f64>> {
         let mut pts = self.positions(t)?;
-        if pts.len() > 1 && pts.first() == pts.last() {
+        let closed = pts.len() > 1 && pts.first() == pts.last();
+        if closed {
             pts.pop();
-        } else if !pts.is_empty() {
+        }
+        if pts.len() < 3 {
+            return Err(self.invalid("a polygon ring needs at least three distinct positions"));
+        }
+        if !closed {
             self.warnings.push(Warning::feature(
                 "RING_NOT_CLOSED",
                 self.index,
                 "polygon ring does not repeat its first position; closed automatically",
             ));
         }
-        if pts.len() < 3 {
-            return Err(self.invalid("a polygon ring needs at least three distinct positions"));
-        }
         let first = pts[0];
         pts.push(first);
+        self.check_antimeridian(&pts);
         Ok(LineString::new(pts))
     }
 
-    fn polygon(&mut self, t: &CoordTree) -> Result<Polygon<f64>> {
-        match t {
-            CoordTree::Array(rings) if !rings.is_empty() => {
-                let exterior = self.ring(&rings[0])?;
-                let mut holes = Vec::with_capacity(rings.len() - 1);
-                for r in &rings[1..] {
-                    match self.ring(r) {
-                        Ok(h) => holes.push(h),
-                        Err(e) => self.warnings.push(Warning::feature(
-                            "HOLE_DROPPED",
-                            self.index,
-                            format!("invalid hole dropped: {e}"),
-                        )),
-                    }
+    /// A polygon: normally one, several when a self-intersecting polygon is
+    /// repaired, none (with a `ZERO_AREA` warning) when it encloses no area.
+    fn polygon(&mut self, t: &CoordTree) -> Result<Vec<Polygon<f64>>> {
+        let rings = match t {
+            CoordTree::Array(rings) if !rings.is_empty() => rings,
+            _ => return Err(self.invalid("a polygon needs an array of rings")),
+        };
+        let exterior = self.ring(&rings[0])?;
+        let mut holes = Vec::with_capacity(rings.len() - 1);
+        for r in &rings[1..] {
+            match self.ring(r) {
+                Ok(h) if rings::is_zero_area(&Polygon::new(h.clone(), vec![])) => {
+                    self.warnings.push(Warning::feature(
+                        "ZERO_AREA",
+                        self.index,
+                        "a polygon hole encloses no area; dropped",
+                    ))
                 }
-                Ok(Polygon::new(exterior, holes))
+                Ok(h) => holes.push(h),
+                Err(e) => self.warnings.push(Warning::feature(
+                    "HOLE_DROPPED",
+                    self.index,
+                    format!("invalid hole dropped: {e}"),
+                )),
             }
-            _ => Err(self.invalid("a polygon needs an array of rings")),
         }
+        let mut polygon = vec![Polygon::new(exterior, holes)];
+        let crossing = std::iter::once(polygon[0].exterior())
+            .chain(polygon[0].interiors())
+            .any(|r| rings::self_intersects(r) == Some(true));
+        if crossing {
+            // A bow-tie's lobes cancel in the shoelace sum: measuring it as
+            // given would report (almost) no area. Rebuild it instead.
+            polygon = rings::repair(&polygon[0]);
+        }
+        polygon.retain(|p| !rings::is_zero_area(p));
+        if polygon.is_empty() {
+            self.warnings.push(Warning::feature(
+                "ZERO_AREA",
+                self.index,
+                "polygon encloses no area (collinear positions, a spike or a \
+                 self-cancelling outline); skipped",
+            ));
+        } else if crossing {
+            self.warnings.push(Warning::feature(
+                "SELF_INTERSECTION",
+                self.index,
+                format!(
+                    "a polygon ring crosses or touches itself; repaired by the even-odd \
+                     rule into {} part(s) and measured",
+                    polygon.len()
+                ),
+            ));
+        }
+        Ok(polygon)
     }
 
     fn array<'t>(&self, t: &'t CoordTree, what: &str) -> Result<&'t [CoordTree]> {
@@ -161,26 +230,33 @@ impl Ctx<'_> {
 /// Converts a raw geometry, checking and transforming every position.
 ///
 /// GeometryCollections are flattened when all members share one dimension;
-/// mixed or nested collections are rejected as invalid for this feature.
+/// mixed or nested collections are rejected as invalid for this feature, and
+/// so are empty geometries. `Ok(None)` means every polygon of the geometry
+/// enclosed no area: the feature is skipped (a `ZERO_AREA` warning says so).
 pub fn convert(
     g: &RawGeometry<'_>,
     index: usize,
     crs: Crs,
     warnings: &mut Vec<Warning>,
-) -> Result<Geom> {
+) -> Result<Option<Geom>> {
     let mut ctx = Ctx {
         index,
         crs,
         warnings,
+        antimeridian_reported: false,
     };
     if g.kind == "GeometryCollection" {
         let members = g.geometries.as_deref().unwrap_or(&[]);
         let mut out: Option<Geom> = None;
+        let mut skipped = false;
         for m in members {
             if m.kind == "GeometryCollection" {
                 return Err(ctx.invalid("nested GeometryCollection is not supported"));
             }
-            let part = convert(m, index, crs, ctx.warnings)?;
+            let Some(part) = convert(m, index, crs, ctx.warnings)? else {
+                skipped = true;
+                continue;
+            };
             out = Some(match (out, part) {
                 (None, p) => p,
                 (Some(Geom::Points(mut a)), Geom::Points(b)) => {
@@ -198,13 +274,18 @@ pub fn convert(
                 _ => return Err(ctx.invalid("GeometryCollection mixes dimensions")),
             });
         }
-        return out.ok_or_else(|| ctx.invalid("empty GeometryCollection"));
+        if out.is_none() && skipped {
+            return Ok(None);
+        }
+        return out
+            .map(Some)
+            .ok_or_else(|| ctx.invalid("empty GeometryCollection"));
     }
     let t = g
         .coordinates
         .as_ref()
         .ok_or_else(|| ctx.invalid(format!("{} without coordinates", g.kind)))?;
-    Ok(match g.kind.as_ref() {
+    let geom = match g.kind.as_ref() {
         "Point" => Geom::Points(vec![Point(ctx.position(t)?)]),
         "MultiPoint" => Geom::Points(ctx.positions(t)?.into_iter().map(Point).collect()),
         "LineString" => Geom::Lines(MultiLineString::new(vec![ctx.line(t)?])),
@@ -215,16 +296,27 @@ pub fn convert(
             }
             Geom::Lines(MultiLineString::new(lines))
         }
-        "Polygon" => Geom::Polygons(MultiPolygon::new(vec![ctx.polygon(t)?])),
-        "MultiPolygon" => {
-            let mut polys = Vec::new();
-            for p in ctx.array(t, "MultiPolygon")? {
-                polys.push(ctx.polygon(p)?);
+        "Polygon" | "MultiPolygon" => {
+            let parts: &[CoordTree] = if g.kind == "Polygon" {
+                std::slice::from_ref(t)
+            } else {
+                ctx.array(t, "MultiPolygon")?
+            };
+            let mut polys = Vec::with_capacity(parts.len());
+            for p in parts {
+                polys.append(&mut ctx.polygon(p)?);
+            }
+            if polys.is_empty() && !parts.is_empty() {
+                return Ok(None);
             }
             Geom::Polygons(MultiPolygon::new(polys))
         }
         other => return Err(ctx.invalid(format!("unknown geometry type `{other}`"))),
-    })
+    };
+    if geom.is_empty() {
+        return Err(ctx.invalid(format!("empty {}", g.kind)));
+    }
+    Ok(Some(geom))
 }
 
 #[cfg(test)]
@@ -234,7 +326,8 @@ mod tests {
     fn conv(json: &str) -> (Result<Geom>, Vec<Warning>) {
         let g: RawGeometry = serde_json::from_str(json).unwrap();
         let mut w = Vec::new();
-        (convert(&g, 3, Crs::Wgs84, &mut w), w)
+        let r = convert(&g, 3, Crs::Wgs84, &mut w).map(|g| g.expect("not skipped"));
+        (r, w)
     }
 
     #[test]
@@ -268,6 +361,28 @@ mod tests {
         assert_eq!(g.unwrap_err().code(), "COORDINATE_OUT_OF_RANGE");
         let (g, _) = conv(r#"{"type":"Point","coordinates":[120,30,15]}"#);
         assert_eq!(g.unwrap(), Geom::Points(vec![Point::new(120.0, 30.0)]));
+    }
+
+    #[test]
+    fn empty_zero_area_and_self_intersecting_polygons() {
+        let (g, _) = conv(r#"{"type":"MultiPolygon","coordinates":[]}"#);
+        assert_eq!(g.unwrap_err().code(), "INVALID_GEOMETRY");
+        let (g, _) = conv(r#"{"type":"MultiPoint","coordinates":[]}"#);
+        assert_eq!(g.unwrap_err().code(), "INVALID_GEOMETRY");
+        let raw: RawGeometry =
+            serde_json::from_str(r#"{"type":"Polygon","coordinates":[[[0,0],[1,1],[2,2],[0,0]]]}"#)
+                .unwrap();
+        let mut w = Vec::new();
+        assert_eq!(convert(&raw, 3, Crs::Wgs84, &mut w).unwrap(), None);
+        assert_eq!(w[0].code, "ZERO_AREA");
+        let (g, w) = conv(r#"{"type":"Polygon","coordinates":[[[0,0],[1,1],[1,0],[0,1],[0,0]]]}"#);
+        match g.unwrap() {
+            Geom::Polygons(mp) => assert_eq!(mp.0.len(), 2),
+            other => panic!("{other:?}"),
+        }
+        assert_eq!(w[0].code, "SELF_INTERSECTION");
+        let (_, w) = conv(r#"{"type":"LineString","coordinates":[[179.9,0],[-179.9,0]]}"#);
+        assert_eq!(w[0].code, "ANTIMERIDIAN");
     }
 
     #[test]

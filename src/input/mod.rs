@@ -11,13 +11,16 @@ pub mod crs;
 pub mod geojson;
 pub mod geometry;
 pub mod mapping;
+pub mod rings;
+pub mod values;
 
-use geo::{BoundingRect, Centroid, Contains, Intersects, Rect};
+use geo::Centroid;
 use serde::Deserialize;
 
 use crate::error::{Error, Result, Warning};
 use crate::geodesy;
 use crate::model::Dataset;
+use crate::spatial::place_points;
 use classify::Classifier;
 use crs::Crs;
 use mapping::OsmMapping;
@@ -53,6 +56,11 @@ impl Default for ReadOptions {
     }
 }
 
+/// Text (ids, names, categories) copied into the model may exceed the
+/// input's own size by this much: only multi-point features with long
+/// properties come near it, and memory stays proportional to the input.
+const COPY_ALLOWANCE: usize = 16 * 1024 * 1024;
+
 fn count_vertices(g: &geometry::Geom) -> usize {
     use geo::CoordsIter;
     match g {
@@ -69,6 +77,8 @@ fn count_vertices(g: &geometry::Geom) -> usize {
 /// `PROJECTED_COORDINATES`, `LIMIT_EXCEEDED`, `INVALID_OPTION`, and with
 /// `strict` also `INVALID_GEOMETRY`. Everything else is a warning.
 pub fn read(text: &str, options: &ReadOptions) -> Result<Dataset> {
+    // RFC 8259 lets parsers ignore a byte order mark; Windows tools write one.
+    let text = text.strip_prefix('\u{feff}').unwrap_or(text);
     if text.len() > options.max_bytes {
         return Err(Error::LimitExceeded {
             what: "bytes",
@@ -93,6 +103,7 @@ pub fn read(text: &str, options: &ReadOptions) -> Result<Dataset> {
         }
     };
     let mut c = Classifier::new(mapping, raws.len());
+    c.copy_limit = text.len().saturating_add(COPY_ALLOWANCE);
     let mut vertices = 0usize;
     let mut seen_ids = std::collections::HashSet::new();
     for (index, raw) in raws.iter().enumerate() {
@@ -122,7 +133,15 @@ pub fn read(text: &str, options: &ReadOptions) -> Result<Dataset> {
             continue;
         };
         let geom = match geometry::convert(raw_geom, index, options.crs, &mut c.ds.warnings) {
-            Ok(g) => g,
+            Ok(Some(g)) => g,
+            // Every polygon enclosed no area (already reported as ZERO_AREA).
+            Ok(None) if !options.strict => continue,
+            Ok(None) => {
+                return Err(Error::InvalidGeometry {
+                    feature_index: index,
+                    reason: "the geometry encloses no area".into(),
+                })
+            }
             Err(e @ Error::InvalidGeometry { .. }) if !options.strict => {
                 c.ds.warnings
                     .push(Warning::feature("INVALID_GEOMETRY", index, e.to_string()));
@@ -157,6 +176,9 @@ pub fn read(text: &str, options: &ReadOptions) -> Result<Dataset> {
             }
         }
         c.add(index, id, props, geom);
+        if let Some(e) = c.limit_error.take() {
+            return Err(e);
+        }
     }
     finish(c)
 }
@@ -166,21 +188,36 @@ pub fn read(text: &str, options: &ReadOptions) -> Result<Dataset> {
 fn finish(mut c: Classifier<'_>) -> Result<Dataset> {
     let a = c.mapping.assumptions.clone();
     if !c.pending.is_empty() && !c.landuse.is_empty() {
-        let boxes: Vec<Option<Rect<f64>>> =
-            c.landuse.iter().map(|l| l.area.bounding_rect()).collect();
+        // Each pending building takes the use of the first landuse area (in
+        // input order) containing its centroid.
+        let mut which = Vec::with_capacity(c.pending.len());
+        let mut centroids = Vec::with_capacity(c.pending.len());
         for p in &c.pending {
-            let Some(b) = c.ds.buildings.get_mut(p.building) else {
-                continue;
-            };
-            let Some(centroid) = b.footprint.centroid() else {
-                continue;
-            };
-            let hit = c.landuse.iter().zip(&boxes).find(|(l, bb)| {
-                bb.is_some_and(|r| r.intersects(&centroid)) && l.area.contains(&centroid)
-            });
-            if let Some((l, _)) = hit {
-                b.building_use = l.building_use;
+            if let Some(centroid) =
+                c.ds.buildings
+                    .get(p.building)
+                    .and_then(|b| b.footprint.centroid())
+            {
+                which.push(p.building);
+                centroids.push(centroid);
             }
+        }
+        let placed = place_points(c.landuse.iter().map(|l| &l.area), &centroids);
+        for (b, area) in which.iter().zip(&placed.area_of) {
+            let landuse = area.and_then(|a| c.landuse.get(a));
+            if let (Some(building), Some(l)) = (c.ds.buildings.get_mut(*b), landuse) {
+                building.building_use = l.building_use;
+            }
+        }
+        if placed.undecided > 0 {
+            c.ds.warnings.push(Warning::global(
+                "WORK_LIMIT",
+                format!(
+                    "the landuse areas overlap too much to test every building against them; \
+                     {} buildings keep the use `other`",
+                    placed.undecided
+                ),
+            ));
         }
     }
     let mut households_estimated = 0usize;

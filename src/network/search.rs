@@ -14,11 +14,11 @@
 //! - [`BoundedSearch`]: one search from a set of seeds (one source),
 //!   stopped at a cutoff, calling a visitor as each node is settled.
 //!
-//! Distances are non-negative `f64` metres; the queue is a radix heap
-//! (monotone keys, as Dijkstra pops distances in order).
+//! Distances are non-negative `f64` metres; the queue is a binary heap
+//! with lazy deletion (stale entries are skipped when popped).
 
 use super::graph::Graph;
-use super::heap::RadixHeap;
+use super::heap::MinHeap;
 
 /// "No source" marker in [`NearestSources::source`].
 pub const NO_SOURCE: u32 = u32::MAX;
@@ -52,7 +52,7 @@ const UNREACHED: Nearest = Nearest {
 #[derive(Debug, Default)]
 pub struct NearestSources {
     state: Vec<Nearest>,
-    heap: RadixHeap<(u32, u32)>,
+    heap: MinHeap<(u32, u32)>,
 }
 
 impl NearestSources {
@@ -159,7 +159,7 @@ pub struct KNearestSources {
     k: usize,
     count: Vec<u32>,
     slots: Vec<Slot>,
-    heap: RadixHeap<(u32, u32)>,
+    heap: MinHeap<(u32, u32)>,
 }
 
 impl KNearestSources {
@@ -289,7 +289,7 @@ pub struct BoundedSearch {
     dist: Vec<f64>,
     settled: Vec<bool>,
     touched: Vec<u32>,
-    heap: RadixHeap<u32>,
+    heap: MinHeap<u32>,
 }
 
 impl BoundedSearch {

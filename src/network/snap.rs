@@ -24,7 +24,7 @@ use rstar::primitives::{GeomWithData, Line};
 use rstar::{PointDistance, RTree, AABB};
 
 use super::graph::Graph;
-use super::metric::distance_m;
+use super::metric::Around;
 use crate::geodesy::LocalPlane;
 
 /// Where a point meets the network.
@@ -59,6 +59,9 @@ type Vertex = GeomWithData<[f64; 2], u32>;
 /// (about 0.1% at 10 km from its centre).
 const WINDOW_REL: f64 = 1.01;
 const WINDOW_ABS_M: f64 = 1.0;
+/// Candidates within this of the best chord distance are measured again
+/// with the geodesic bulge (≥ the bulge of a 2.5 km edge), metres.
+const BULGE_SLACK_M: f64 = 0.25;
 /// Half-size of the first search box, metres.
 const FIRST_BOX_M: f64 = 50.0;
 /// Positions this close to an edge end are moved onto the end.
@@ -128,7 +131,7 @@ impl SnapIndex {
         if self.segments.size() == 0 {
             return None;
         }
-        let local = LocalPlane::new(p);
+        let local = Around::new(p);
         // Box search: every segment within distance h of q has its bounding
         // box inside [q - h, q + h]. Grow h until the box holds the nearest
         // segment and the whole candidate window around it.
@@ -152,12 +155,25 @@ impl SnapIndex {
                 h * 4.0
             };
         };
-        let mut best: Option<Snap> = None;
-        for &(d2, edge) in &cands {
-            if d2 > window * window {
-                continue;
+        // Measure every candidate as a straight chord, then only the close
+        // ones again with their geodesic bulge (which moves a connector by
+        // at most BULGE_SLACK_M).
+        let mut snaps: Vec<Snap> = cands
+            .iter()
+            .filter(|(d2, _)| *d2 <= window * window)
+            .map(|&(_, edge)| on_edge(graph, edge, &local, false))
+            .collect();
+        let chord_best = snaps
+            .iter()
+            .map(|s| s.connector_m)
+            .fold(f64::INFINITY, f64::min);
+        for s in snaps.iter_mut() {
+            if s.connector_m <= chord_best + BULGE_SLACK_M {
+                *s = on_edge(graph, s.edge, &local, true);
             }
-            let s = on_edge(graph, edge, p, &local);
+        }
+        let mut best: Option<Snap> = None;
+        for s in snaps {
             let better = match &best {
                 None => true,
                 Some(b) => {
@@ -190,13 +206,14 @@ impl SnapIndex {
         let q = [qx, qy];
         let nearest = tree.nearest_neighbor(&q)?;
         let r = nearest.distance_2(&q).sqrt() * WINDOW_REL + WINDOW_ABS_M;
+        let around = Around::new(p);
         let mut best: Option<NodeSnap> = None;
         for cand in tree.locate_within_distance(q, r * r) {
             let node = cand.data;
             let Some(pos) = graph.node(node) else {
                 continue;
             };
-            let d = distance_m(p, pos);
+            let d = around.distance_m(pos);
             let better = match &best {
                 None => true,
                 Some(b) => d < b.distance_m || (d == b.distance_m && node < b.node),
@@ -241,8 +258,8 @@ fn geodesic_bulge(a: Coord<f64>, b: Coord<f64>, len_m: f64) -> Coord<f64> {
     }
 }
 
-/// The point of edge `e` closest to `p` (see the module docs).
-fn on_edge(graph: &Graph, e: u32, p: Point<f64>, local: &LocalPlane) -> Snap {
+/// The point of edge `e` closest to the anchor of `local` (see the module docs).
+fn on_edge(graph: &Graph, e: u32, local: &Around, bulge_on: bool) -> Snap {
     let edge = graph.edges()[e as usize];
     let nodes = graph.nodes();
     let (a, b) = (nodes[edge.u as usize], nodes[edge.v as usize]);
@@ -257,7 +274,11 @@ fn on_edge(graph: &Graph, e: u32, p: Point<f64>, local: &LocalPlane) -> Snap {
         0.0
     };
     // The edge is a geodesic: X(t) = A + t(B - A) + t(1 - t) bulge.
-    let bulge = geodesic_bulge(a, b, len);
+    let bulge = if bulge_on {
+        geodesic_bulge(a, b, len)
+    } else {
+        Coord { x: 0.0, y: 0.0 }
+    };
     if t > 0.0 && t < 1.0 && bulge != (Coord { x: 0.0, y: 0.0 }) {
         // One Newton step on |X(t) - P|² from the chord's foot (P = origin).
         let (hx, hy) = local.project(a.x + bulge.x, a.y + bulge.y);
@@ -284,7 +305,7 @@ fn on_edge(graph: &Graph, e: u32, p: Point<f64>, local: &LocalPlane) -> Snap {
     } else if t >= 1.0 {
         len
     } else {
-        distance_m(Point(a), Point(x)).min(len)
+        local.between(Point(a), Point(x)).min(len)
     };
     let mut point = Point(x);
     if offset < END_EPS_M {
@@ -295,12 +316,12 @@ fn on_edge(graph: &Graph, e: u32, p: Point<f64>, local: &LocalPlane) -> Snap {
     let mut snap = Snap {
         edge: e,
         offset_m: offset,
-        connector_m: distance_m(p, point),
+        connector_m: local.distance_m(point),
         point,
     };
     for (end, off) in [(a, 0.0), (b, len)] {
         if point != Point(end) {
-            let d = distance_m(p, Point(end));
+            let d = local.distance_m(Point(end));
             if d <= snap.connector_m {
                 snap = Snap {
                     edge: e,
@@ -346,6 +367,7 @@ mod tests {
         let e = g.edges()[s.edge as usize];
         assert_eq!(g.node(e.u).unwrap().y(), 60.0);
         assert!((s.point.x() - 24.0005).abs() < 1e-7 && (s.point.y() - 60.0).abs() < 1e-6);
+        use crate::network::metric::distance_m;
         let expected = distance_m(Point::new(24.0, 60.0), s.point);
         assert!((s.offset_m - expected).abs() < 1e-9);
         assert!((s.connector_m - distance_m(p, s.point)).abs() < 1e-9);

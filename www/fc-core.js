@@ -1,0 +1,439 @@
+// The computation side of fc-client.js: owns the wasm module and the loaded
+// datasets. Runs inside fc-worker.js (a module worker), or on the page itself
+// when workers are unavailable. Everything it returns is structured-cloneable.
+//
+// Two communities are kept: `base` (the data as loaded) and `current` (the
+// data with the what-if edits applied; the same object when there are none),
+// so that every result can be compared before/after.
+
+import init, * as fc from './pkg/future_community.js';
+import { fromWgs84, toWgs84 } from './crs.js';
+import { addedFeatureId, resolveEdits } from './edits.js';
+
+/** Methods of `Community` the page may use, detected at run time. */
+export const COMMUNITY_METHODS = [
+  'summary',
+  'siteMetrics',
+  'evaluate',
+  'evaluateAll',
+  'accessibility',
+  'isochrones',
+  'serviceAreas',
+  'travelTimeGrid',
+  'travelCircles',
+];
+
+// Keys whose values are feature indices of the input (remapped to the
+// indices of the loaded file when edits removed or added features).
+const INDEX_KEYS = new Set(['featureIndex', 'nearestFeatureIndex', 'straightFeatureIndex']);
+
+const DISPLAY_KINDS = new Set(['boundary', 'building', 'facility', 'road', 'green']);
+const MAX_TEXT = 300;
+
+function errorInfo(err) {
+  return {
+    name: err?.name ?? 'Error',
+    code: typeof err?.code === 'string' ? err.code : null,
+    featureIndex: typeof err?.featureIndex === 'number' ? err.featureIndex : null,
+    message: String(err?.message ?? err),
+  };
+}
+
+function text(v) {
+  if (v === null || v === undefined) return null;
+  const s = typeof v === 'string' ? v : typeof v === 'object' ? JSON.stringify(v) : String(v);
+  return s.length > MAX_TEXT ? s.slice(0, MAX_TEXT) + '…' : s;
+}
+
+function num(v) {
+  const n = typeof v === 'number' ? v : typeof v === 'string' && v.trim() !== '' ? Number(v) : NaN;
+  return Number.isFinite(n) ? n : null;
+}
+
+/** A position check and conversion; null when a coordinate is not a finite lon/lat. */
+function position(p, crs) {
+  if (!Array.isArray(p) || p.length < 2) return null;
+  const [x, y] = p;
+  if (typeof x !== 'number' || typeof y !== 'number' || !Number.isFinite(x) || !Number.isFinite(y)) return null;
+  if (x < -180 || x > 180 || y < -90 || y > 90) return null;
+  return crs === 'wgs84' ? [x, y] : toWgs84(crs, x, y);
+}
+
+function positions(list, crs, depth) {
+  if (!Array.isArray(list)) return null;
+  const out = [];
+  for (const item of list) {
+    const v = depth === 0 ? position(item, crs) : positions(item, crs, depth - 1);
+    if (!v) return null;
+    out.push(v);
+  }
+  return out;
+}
+
+// Nesting of `coordinates` below a list of positions (-1: a single position).
+const DEPTH = { Point: -1, MultiPoint: 0, LineString: 0, MultiLineString: 1, Polygon: 1, MultiPolygon: 2 };
+
+/** The geometry in WGS84 for drawing, or null when it is not drawable. */
+function drawable(geometry, crs) {
+  if (!geometry || typeof geometry !== 'object' || !(geometry.type in DEPTH)) return null;
+  const depth = DEPTH[geometry.type];
+  const coordinates = depth < 0 ? position(geometry.coordinates, crs) : positions(geometry.coordinates, crs, depth);
+  return coordinates ? { type: geometry.type, coordinates } : null;
+}
+
+/** A facility drawn as one point: the mean of its positions. */
+function pointOf(geometry) {
+  let x = 0;
+  let y = 0;
+  let n = 0;
+  const walk = (c) => {
+    if (typeof c[0] === 'number') {
+      x += c[0];
+      y += c[1];
+      n += 1;
+    } else c.forEach(walk);
+  };
+  walk(geometry.coordinates);
+  return n ? { type: 'Point', coordinates: [x / n, y / n] } : null;
+}
+
+/** Rough kind of a feature without `properties.kind` (raw OpenStreetMap tags), for drawing only. */
+function guessKind(p, geometry) {
+  const t = geometry?.type ?? '';
+  if (p.building !== undefined && /Polygon/.test(t)) return 'building';
+  if (p.highway !== undefined && /LineString/.test(t)) return 'road';
+  if (/Polygon/.test(t) && (p.leisure === 'park' || p.leisure === 'garden' || p.landuse === 'grass')) return 'green';
+  if (/Point/.test(t) && (p.amenity || p.shop || p.healthcare || p.leisure || p.public_transport)) return 'facility';
+  return null;
+}
+
+function displayProps(p, i, kind, id) {
+  const category = kind === 'facility' ? p.category ?? p.amenity ?? p.shop ?? p.healthcare ?? p.leisure : undefined;
+  const out = { _i: i, kind };
+  const name = text(p.name);
+  if (name !== null) out.name = name;
+  const fid = text(id ?? p.id);
+  if (fid !== null) out.id = fid;
+  if (category !== undefined) out.category = text(category) ?? '';
+  if (kind === 'building') {
+    out.use = text(p.use) ?? 'other';
+    const hh = num(p.households);
+    if (hh !== null) out.households = hh;
+  }
+  return out;
+}
+
+/** Slim WGS84 FeatureCollections by kind, for the map. */
+function displayData(doc, crs) {
+  const out = {};
+  for (const k of DISPLAY_KINDS) out[k] = { type: 'FeatureCollection', features: [] };
+  const features = Array.isArray(doc?.features) ? doc.features : [];
+  features.forEach((f, i) => {
+    if (!f || typeof f !== 'object') return;
+    const p = f.properties && typeof f.properties === 'object' ? f.properties : {};
+    const kind = typeof p.kind === 'string' ? p.kind : guessKind(p, f.geometry);
+    if (!DISPLAY_KINDS.has(kind)) return;
+    let geometry = drawable(f.geometry, crs);
+    if (!geometry) return;
+    if (kind === 'facility' && geometry.type !== 'Point') geometry = pointOf(geometry);
+    if (!geometry) return;
+    out[kind].features.push({ type: 'Feature', geometry, properties: displayProps(p, i, kind, f.id) });
+  });
+  return out;
+}
+
+function remapIndex(v, map) {
+  if (typeof v === 'number') return Number.isInteger(v) && v >= 0 && v < map.length ? map[v] : v;
+  if (Array.isArray(v)) return v.map((x) => remapIndex(x, map));
+  if (v && typeof v === 'object') {
+    for (const k of Object.keys(v)) v[k] = remapIndex(v[k], map);
+  }
+  return v;
+}
+
+/** Rewrites feature indices of the edited dataset to those of the loaded file (or 'w<n>'). */
+function remap(value, map) {
+  if (ArrayBuffer.isView(value)) return value; // typed arrays hold measures, never indices
+  if (Array.isArray(value)) {
+    for (let i = 0; i < value.length; i++) value[i] = remap(value[i], map);
+  } else if (value && typeof value === 'object') {
+    for (const k of Object.keys(value)) {
+      value[k] = INDEX_KEYS.has(k) ? remapIndex(value[k], map) : remap(value[k], map);
+    }
+  }
+  return value;
+}
+
+/** GET `url` as text, reporting download progress (XMLHttpRequest works in workers and on pages). */
+function download(url, progress) {
+  return new Promise((resolve, reject) => {
+    const xhr = new XMLHttpRequest();
+    xhr.open('GET', url);
+    xhr.responseType = 'text';
+    xhr.addEventListener('progress', (e) => {
+      if (e.lengthComputable && e.total > 0) progress('download', e.loaded / e.total);
+    });
+    xhr.addEventListener('load', () => {
+      if (xhr.status >= 200 && xhr.status < 300) resolve(xhr.responseText);
+      else reject(new Error(`${url}: HTTP ${xhr.status}`));
+    });
+    xhr.addEventListener('error', () => reject(new Error(`${url}: the download failed (network error, or no CORS permission)`)));
+    xhr.send();
+  });
+}
+
+/** Text of a load source: a string, an object, a File/Blob, or { url }. */
+async function sourceText(source, maxBytes, progress) {
+  if (typeof source === 'string') return source;
+  if (typeof Blob !== 'undefined' && source instanceof Blob) {
+    if (maxBytes && source.size > maxBytes) {
+      throw Object.assign(new Error(`the file has ${source.size} bytes, more than the limit of ${maxBytes}`), { code: 'LIMIT_EXCEEDED' });
+    }
+    progress('read');
+    return source.text();
+  }
+  if (source && typeof source === 'object' && typeof source.url === 'string' && !('type' in source)) {
+    const url = new URL(source.url, globalThis.location?.href);
+    if (url.protocol !== 'https:' && url.protocol !== 'http:') throw new Error('only http(s) URLs can be loaded');
+    progress('download', 0);
+    return download(url.href, progress);
+  }
+  return source; // a GeoJSON object
+}
+
+/** The accessibility result without its per-building rows (those stay in the worker). */
+function slimAccess(a) {
+  if (!a) return null;
+  const { buildings, ...rest } = a;
+  return { ...rest, buildingCount: buildings?.length ?? 0 };
+}
+
+/** Walking distance of every residential building to `category`: parallel typed arrays (NaN = unreachable). */
+function accessDistances(a, category) {
+  const rows = a?.buildings ?? [];
+  const featureIndex = new Float64Array(rows.length);
+  const metres = new Float64Array(rows.length);
+  rows.forEach((b, i) => {
+    featureIndex[i] = b.featureIndex;
+    const m = b.networkM?.[category];
+    metres[i] = typeof m === 'number' ? m : NaN;
+  });
+  return { category, featureIndex, metres };
+}
+
+export function createCore(progress = () => {}) {
+  let started = null;
+  let base = null; // { community, doc, crs }
+  let current = null; // { community, indexMap } (indexMap null: same indices as base)
+  let access = { before: null, after: null }; // full accessibility results of the last query
+  let displayUrls = [];
+
+  /** Big display collections go to the map as blob: URLs (MapLibre fetches and parses them in its own worker). */
+  function publish(collections) {
+    for (const u of displayUrls) URL.revokeObjectURL(u);
+    displayUrls = [];
+    const out = {};
+    for (const [kind, fc] of Object.entries(collections)) {
+      if (kind === 'facility') {
+        out[kind] = fc; // the page edits these (what-if), so they come as objects
+        continue;
+      }
+      const url = URL.createObjectURL(new Blob([JSON.stringify(fc)], { type: 'application/geo+json' }));
+      displayUrls.push(url);
+      out[kind] = url;
+    }
+    return out;
+  }
+
+  function freeCurrent() {
+    if (current && current.community !== base?.community) current.community.free();
+    current = null;
+  }
+
+  function freeAll() {
+    freeCurrent();
+    base?.community.free();
+    base = null;
+  }
+
+  function capabilities() {
+    const proto = fc.Community?.prototype ?? {};
+    return Object.fromEntries(COMMUNITY_METHODS.map((m) => [m, typeof proto[m] === 'function']));
+  }
+
+  function which(target) {
+    const c = target === 'base' ? base : current;
+    if (!c) throw Object.assign(new Error('no dataset is loaded'), { code: 'EMPTY_INPUT' });
+    return c;
+  }
+
+  const handlers = {
+    async init() {
+      progress('init');
+      started ??= init();
+      await started;
+      return { version: fc.version(), profiles: fc.profiles(), capabilities: capabilities() };
+    },
+
+    /**
+     * Loads GeoJSON from text, an object, a File/Blob or { url }:
+     * { summary, metrics, display, featureCount, millis, name, attribution }.
+     * `display: false` skips the map data (the widget needs none).
+     */
+    async load({ source, crs = 'wgs84', maxBytes, display = true }) {
+      const input = await sourceText(source, maxBytes, progress);
+      const t0 = performance.now();
+      progress('parse');
+      const community = fc.Community.fromGeoJSON(input, maxBytes ? { crs, maxBytes } : { crs });
+      freeAll();
+      access = { before: null, after: null };
+      let doc;
+      try {
+        doc = typeof input === 'string' ? JSON.parse(input) : input;
+      } catch (err) {
+        community.free();
+        throw err;
+      }
+      base = { community, doc, crs };
+      current = { community, indexMap: null };
+      const summary = community.summary();
+      const metrics = community.siteMetrics();
+      const millis = performance.now() - t0;
+      if (display) progress('display');
+      return {
+        summary,
+        metrics,
+        millis,
+        display: display ? publish(displayData(doc, crs)) : null,
+        featureCount: doc.features.length,
+        name: text(doc.name),
+        attribution: text(doc.attribution),
+      };
+    },
+
+    /** Applies what-if edits to the loaded data: { summary, metrics, millis }. */
+    setEdits(edits) {
+      if (!base) throw Object.assign(new Error('no dataset is loaded'), { code: 'EMPTY_INPUT' });
+      const t0 = performance.now();
+      progress('edit');
+      freeCurrent();
+      if (!edits?.length) {
+        current = { community: base.community, indexMap: null };
+      } else {
+        const { removed, moved, added } = resolveEdits(edits);
+        const src = base.doc.features;
+        const features = [];
+        const indexMap = [];
+        src.forEach((f, i) => {
+          if (removed.has(i)) return;
+          if (moved.has(i)) {
+            const [lon, lat] = moved.get(i);
+            f = { ...f, geometry: { type: 'Point', coordinates: fromWgs84(base.crs, lon, lat) } };
+          }
+          features.push(f);
+          indexMap.push(i);
+        });
+        for (const [ref, a] of added) {
+          const id = addedFeatureId(ref);
+          const [lon, lat] = a.lngLat;
+          features.push({
+            type: 'Feature',
+            id,
+            geometry: { type: 'Point', coordinates: fromWgs84(base.crs, lon, lat) },
+            properties: { kind: 'facility', id, category: a.category, ...(a.name ? { name: a.name } : {}) },
+          });
+          indexMap.push(ref);
+        }
+        const community = fc.Community.fromGeoJSON({ ...base.doc, features }, { crs: base.crs });
+        current = { community, indexMap };
+      }
+      const summary = current.community.summary();
+      const metrics = current.community.siteMetrics();
+      return { summary, metrics, millis: performance.now() - t0 };
+    },
+
+    /** community[method](...args) on 'base' or 'current' (default), indices as in the loaded file. */
+    call({ target = 'current', method, args = [] }) {
+      if (!COMMUNITY_METHODS.includes(method)) throw new Error(`unknown method ${method}`);
+      const c = which(target);
+      if (typeof c.community[method] !== 'function') {
+        throw Object.assign(new Error(`this build of the package has no Community.${method}()`), { code: 'UNSUPPORTED' });
+      }
+      progress(method);
+      const result = c.community[method](...args);
+      return c.indexMap ? remap(result, c.indexMap) : result;
+    },
+
+    /** Evaluates base and current with one profile; with edits also their comparison. */
+    evaluatePair({ profile, options }) {
+      progress('evaluate');
+      const after = which('current').community.evaluate(profile ?? undefined, options ?? undefined);
+      if (current.community === base.community) return { before: after, after, diff: null };
+      const before = base.community.evaluate(profile ?? undefined, options ?? undefined);
+      return { before, after, diff: fc.compareReports(before, after) };
+    },
+
+    /**
+     * Accessibility of base and current (the same without edits), without
+     * the per-building rows, plus the distances of every home to `category`.
+     */
+    accessibilityPair(options, category) {
+      if (!capabilities().accessibility) return null;
+      progress('accessibility');
+      const after = handlers.call({ target: 'current', method: 'accessibility', args: [options] });
+      const before = current.community === base.community ? after : base.community.accessibility(options);
+      access = { before, after };
+      return { before: slimAccess(before), after: slimAccess(after), distances: accessDistances(after, category) };
+    },
+
+    /** Distances of every home to `category`, from the last accessibility query. */
+    accessDistances(category) {
+      return accessDistances(access.after, category);
+    },
+
+    /** One building's row of the last accessibility query (null when it is not residential). */
+    buildingAccess(featureIndex) {
+      return access.after?.buildings?.find((b) => b.featureIndex === featureIndex) ?? null;
+    },
+
+    /** All properties of one feature of the loaded file (strings shortened), for the info panel. */
+    featureProperties(index) {
+      const f = base?.doc.features[index];
+      if (!f) return null;
+      const props = {};
+      let n = 0;
+      for (const [k, v] of Object.entries(f.properties ?? {})) {
+        if (++n > 60) break;
+        props[text(k)] = text(v);
+      }
+      return { id: text(f.id), geometryType: text(f.geometry?.type), properties: props };
+    },
+
+    profile(id) {
+      return fc.profile(id);
+    },
+
+    compareReports(a, b) {
+      return fc.compareReports(a, b);
+    },
+
+    unload() {
+      freeAll();
+      publish({});
+      access = { before: null, after: null };
+      return true;
+    },
+  };
+
+  return {
+    async handle(method, args) {
+      if (!(method in handlers)) throw new Error(`unknown request ${method}`);
+      if (method !== 'init') {
+        started ??= init();
+        await started;
+      }
+      return handlers[method](...(args ?? []));
+    },
+    errorInfo,
+  };
+}

@@ -1,0 +1,61 @@
+// The radar chart of scenario scores (ECharts, vendored), shared by the page
+// and the widget. Names are drawn on a canvas (never as HTML); there is no
+// HTML tooltip. Scenarios without a score are drawn at 0 and named as such.
+import * as echarts from './vendor/echarts/echarts.esm.min.mjs';
+import { pick, tr } from './i18n.js';
+
+const AFTER = '#1f6f43';
+const BEFORE = '#7a7a7a';
+
+/** Draws (or redraws) `scenarios` (report.scenarios) into `container`; returns the chart. */
+export function renderRadar(container, chart, { lang, scenarios, before = null, compact = false }) {
+  chart ??= echarts.init(container, null, { renderer: 'canvas' });
+  const list = scenarios ?? [];
+  const notAssessed = tr(lang, 'notAssessed');
+  const names = list.map((s) => {
+    let name = pick(lang, s.name) || String(s.id);
+    if (name.length > 24) name = `${name.slice(0, 23)}…`;
+    return s.score === null || s.score === undefined ? `${name}\n(${notAssessed})` : name;
+  });
+  const values = (items) => items.map((s) => (typeof s?.score === 'number' ? s.score : 0));
+  const data = [];
+  if (before) {
+    const byId = new Map(before.map((s) => [s.id, s]));
+    data.push({
+      name: tr(lang, 'before'),
+      value: values(list.map((s) => byId.get(s.id))),
+      lineStyle: { color: BEFORE, type: 'dashed', width: 1.5 },
+      itemStyle: { color: BEFORE },
+      symbolSize: 3,
+    });
+  }
+  data.push({
+    name: before ? tr(lang, 'after') : tr(lang, 'score'),
+    value: values(list),
+    areaStyle: { color: 'rgba(31, 111, 67, 0.22)' },
+    lineStyle: { color: AFTER, width: 2 },
+    itemStyle: { color: AFTER },
+    symbolSize: 5,
+  });
+  chart.setOption(
+    {
+      animation: false,
+      aria: { enabled: true, label: { description: tr(lang, 'radarLabel') } },
+      legend: before ? { bottom: 0, data: data.map((d) => d.name), textStyle: { color: '#1d2a22' } } : { show: false },
+      radar: {
+        indicator: names.map((name) => ({ name, max: 100, min: 0 })),
+        radius: compact ? '58%' : '62%',
+        center: ['50%', before ? '48%' : '52%'],
+        splitNumber: 4,
+        axisName: { color: '#1d2a22', fontSize: compact ? 10 : 12, lineHeight: compact ? 12 : 14 },
+        splitLine: { lineStyle: { color: '#c9d3cc' } },
+        splitArea: { areaStyle: { color: ['#ffffff', '#f4f7f4'] } },
+        axisLine: { lineStyle: { color: '#c9d3cc' } },
+      },
+      tooltip: { show: false },
+      series: [{ type: 'radar', data }],
+    },
+    true,
+  );
+  return chart;
+}
