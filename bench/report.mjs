@@ -22,7 +22,9 @@ if (!runs.length) {
 
 const sh = (cmd, args) => {
   try {
-    return execFileSync(cmd, args, { encoding: 'utf8', stdio: ['ignore', 'pipe', 'ignore'] }).trim();
+    // The project's tools first, as scripts/lib.sh puts them (wasm-opt from npm binaryen).
+    const PATH = [path.join(root, 'pkg-tests/node_modules/.bin'), path.join(process.env.HOME ?? '', '.cargo/bin'), process.env.PATH].join(':');
+    return execFileSync(cmd, args, { encoding: 'utf8', stdio: ['ignore', 'pipe', 'ignore'], env: { ...process.env, PATH } }).trim();
   } catch {
     return 'n/a';
   }
@@ -50,7 +52,7 @@ p(`| memory | ${f0(Number(sh('awk', ['/MemTotal/ {print $2}', '/proc/meminfo']))
 p(`| Node | ${runs[0].machine.node} |`);
 p(`| rustc | ${sh('rustc', ['--version'])} |`);
 p(`| wasm-pack / wasm-bindgen / wasm-opt | ${sh('wasm-pack', ['--version'])} / ${sh('wasm-bindgen', ['--version'])} / ${sh('wasm-opt', ['--version'])} |`);
-p(`| future-community | ${pkg.version}, \`pkg-node/future_community_bg.wasm\` ${wasmBytes ? `${f0(wasmBytes.length)} B raw, ${f0(Number(sh('sh', ['-c', `gzip -9 -c '${wasm}' | wc -c`])))} B gzip -9` : 'n/a'} |`);
+p(`| future-community | ${pkg.version}, \`pkg-node/future_community_bg.wasm\` ${wasmBytes ? `${f0(wasmBytes.length)} B raw, ${f0(Number(sh('sh', ['-c', `gzip -9 -n -c < '${wasm}' | wc -c`])))} B gzip -9` : 'n/a'} |`);
 p(`| Turf.js | @turf/nearest-point ${turfV} (+ @turf/centroid, @turf/helpers) |`);
 p(`| Pandana | ${pd ? `pandana ${pd.pandana}, numpy ${pd.numpy}, pandas ${pd.pandas}, Python ${pd.python}` : `skipped: ${pandanaNote || 'see the logs'}`} |`);
 p();
