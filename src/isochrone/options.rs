@@ -9,7 +9,7 @@ use super::transit::{
     ModeParams, TransitParams, DEFAULT_MODES, DEFAULT_OTHER_MODE, DEFAULT_STOP_DISTANCE_M,
     DEFAULT_STRAIGHT_WALK_M, DEFAULT_TRANSFER_WALK_M,
 };
-use crate::access::options::{DEFAULT_MAX_SNAP_M, DEFAULT_WALK_SPEED_MPS};
+pub(crate) use crate::access::options::{max_snap, walk_speed};
 use crate::community::SiteRef;
 use crate::error::{Error, Result};
 
@@ -155,30 +155,6 @@ impl AreaParams {
             .iter()
             .map(|m| m * 60.0 * self.walk_speed_mps)
             .collect()
-    }
-}
-
-pub(crate) fn walk_speed(v: Option<f64>) -> Result<f64> {
-    let s = v.unwrap_or(DEFAULT_WALK_SPEED_MPS);
-    if s.is_finite() && s > 0.0 && s <= 20.0 {
-        Ok(s)
-    } else {
-        Err(Error::option(
-            "walkSpeedMps",
-            format!("must be between 0 and 20 m/s, got {s}"),
-        ))
-    }
-}
-
-pub(crate) fn max_snap(v: Option<f64>) -> Result<f64> {
-    let m = v.unwrap_or(DEFAULT_MAX_SNAP_M);
-    if m.is_finite() && m >= 0.0 {
-        Ok(m)
-    } else {
-        Err(Error::option(
-            "maxSnapM",
-            format!("must be a finite number of metres >= 0, got {m}"),
-        ))
     }
 }
 
