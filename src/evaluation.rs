@@ -138,9 +138,11 @@ fn add_access_metrics(
             continue;
         };
         let limit = f64::from(need.threshold_m);
-        if let Some(share) = weighted_share(&cols, &inside, need.weighting, |o| {
-            cat.network_m[o] <= limit
-        }) {
+        if let Some(share) = share_of(
+            &inside,
+            |o| weight(&cols, o, need.weighting),
+            |o| cat.network_m[o] <= limit,
+        ) {
             metrics.insert(
                 coverage_key(&need.category, need.threshold_m, need.weighting),
                 share,
@@ -185,15 +187,9 @@ fn add_travel_circles(
         if result.facilities == 0 {
             continue;
         }
-        let (mut total, mut hit) = (0.0, 0.0);
-        for (o, _) in inside.iter().enumerate().filter(|(_, i)| **i) {
-            total += b.households[o];
-            if minutes[o].is_some_and(|m| m <= result.minutes) {
-                hit += b.households[o];
-            }
-        }
-        if total > 0.0 {
-            metrics.insert(format!("travelCircles.{}", circle.as_str()), hit / total);
+        let within = |o: usize| minutes[o].is_some_and(|m| m <= result.minutes);
+        if let Some(share) = share_of(&inside, |o| b.households[o], within) {
+            metrics.insert(format!("travelCircles.{}", circle.as_str()), share);
         }
     }
     warnings.extend(r.warnings);
@@ -241,17 +237,16 @@ fn weight(cols: &AccessColumns, o: usize, w: Weighting) -> f64 {
     }
 }
 
-/// Share (0..1) of the weight of in-site origins for which `covered` holds;
-/// `None` when the in-site total is 0.
-fn weighted_share(
-    cols: &AccessColumns,
+/// Share (0..1) of the `weight` of in-site origins for which `covered`
+/// holds; `None` when the in-site total is 0.
+fn share_of(
     inside: &[bool],
-    w: Weighting,
+    weight: impl Fn(usize) -> f64,
     covered: impl Fn(usize) -> bool,
 ) -> Option<f64> {
     let (mut total, mut hit) = (0.0, 0.0);
     for (o, _) in inside.iter().enumerate().filter(|(_, i)| **i) {
-        let x = weight(cols, o, w);
+        let x = weight(o);
         total += x;
         if covered(o) {
             hit += x;
