@@ -1,11 +1,11 @@
 //! Walking-network and accessibility benchmarks.
 //!
 //! `cargo bench --bench network` runs on a deterministic synthetic district
-//! built here in the manner of `shared/bench/gen_city.py 100 1` (a jittered
+//! built here in the manner of `bench/gen_city.py 100 1` (a jittered
 //! 100 × 100 street grid at 90 m spacing, ~19 800 buildings, ~1 300
 //! facilities in 10 categories). Set `FC_BENCH_GEOJSON=path/to/city.geojson`
 //! to run the same benchmarks on a GeoJSON file instead, e.g. the output of
-//! `python3 ../shared/bench/gen_city.py 300 1`.
+//! `python3 bench/gen_city.py 300 1`.
 
 use std::hint::black_box;
 

@@ -20,6 +20,13 @@ run_step() {
     step "$1"
 }
 
+run_step "self-contained: nothing under src/ tests/ pkg-tests/ scripts/ reads outside the repo"
+# The repository must pass on a clone with nothing beside it. (The pattern is
+# split so that this file does not match itself.)
+outside="$(git ls-files -z src tests pkg-tests scripts | xargs -0 grep -lE '\.\./'"shared" -- 2>/dev/null || true)"
+[ -z "$outside" ] || die "these tracked files read outside the repository (copy the data into data/ instead):
+$outside"
+
 run_step "setup"
 scripts/setup.sh
 

@@ -2,7 +2,7 @@
 //! against the independent reference computed with networkx (Dijkstra on
 //! the network split at every access point), pyproj (Karney geodesics),
 //! scipy (geodesic edge snapping) and PySAL `access` (2SFCA):
-//! `../shared/data/helsinki-centre/reference/` (definitions in its README).
+//! `data/helsinki-centre/reference/` (vendored from the oracle data set) (definitions in its README).
 //!
 //! Tolerances. The acceptance bounds are: network distance within
 //! max(1%, 5 m) for >= 99% of buildings, straight-line within 0.5%,
@@ -29,7 +29,7 @@ use future_community::model::Dataset;
 use future_community::network::NetworkOptions;
 use serde_json::Value;
 
-const DATA: &str = "../shared/data/helsinki-centre";
+const DATA: &str = "data/helsinki-centre";
 
 fn json(name: &str) -> Value {
     let text = fs::read_to_string(format!("{DATA}/reference/{name}")).expect("reference file");

@@ -11,7 +11,7 @@ use future_community::input::ReadOptions;
 use future_community::site::SiteParams;
 use future_community::Community;
 
-const DATA: &str = "../shared/data/helsinki-centre";
+const DATA: &str = "data/helsinki-centre";
 
 fn params() -> SiteParams {
     SiteParams {

@@ -12,7 +12,7 @@ use future_community::Community;
 
 fn community() -> Community {
     let text =
-        fs::read_to_string("../shared/data/helsinki-centre/normalized.geojson").expect("dataset");
+        fs::read_to_string("data/helsinki-centre/normalized.geojson").expect("dataset");
     Community::from_geojson(&text, &ReadOptions::default()).expect("reads")
 }
 
@@ -82,7 +82,7 @@ fn evaluate_all_ranks_the_single_site() {
 /// GB 50180 profile reads, within 0.5 percentage points.
 #[test]
 fn evaluation_coverage_matches_the_reference() {
-    let text = fs::read_to_string("../shared/data/helsinki-centre/reference/coverage.json")
+    let text = fs::read_to_string("data/helsinki-centre/reference/coverage.json")
         .expect("coverage");
     let reference: serde_json::Value = serde_json::from_str(&text).expect("json");
     let c = community();

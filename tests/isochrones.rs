@@ -7,7 +7,7 @@
 //!   buffer inside, households counted by centroid.
 //! - Fixtures: a transit line that alone makes the 30-minute circle, walking
 //!   circles, service areas, the grid.
-//! - A smoke test on the Helsinki centre data (`../shared/data`).
+//! - A smoke test on the Helsinki centre data (`data/helsinki-centre`).
 //!
 //! Geometric checks run in the same tangent plane the library uses for an
 //! isochrone (centred on the origin), so coordinates compare exactly.

@@ -9,7 +9,7 @@ use future_community::input::mapping::OsmMapping;
 use future_community::input::ReadOptions;
 use future_community::Community;
 
-const DATA: &str = "../shared/data/helsinki-centre";
+const DATA: &str = "data/helsinki-centre";
 
 fn features(file: &str) -> Vec<serde_json::Value> {
     let text = fs::read_to_string(format!("{DATA}/{file}")).expect("raw file");

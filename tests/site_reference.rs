@@ -1,6 +1,6 @@
 //! Site metrics on real OpenStreetMap data (Helsinki centre) against the
 //! independent reference computed with pyproj (Karney geodesics) and
-//! shapely (set operations): `../shared/data/helsinki-centre/reference/areas.json`.
+//! shapely (set operations): `data/helsinki-centre/reference/areas.json`.
 //!
 //! Tolerance: relative 1e-6 for areas and ratios. The reference README
 //! suggests 1e-7 for identical definitions; we allow 10x that for the
@@ -13,7 +13,7 @@ use future_community::input::ReadOptions;
 use future_community::site::SiteParams;
 use future_community::Community;
 
-const DATA: &str = "../shared/data/helsinki-centre";
+const DATA: &str = "data/helsinki-centre";
 
 fn reference() -> serde_json::Value {
     let text = fs::read_to_string(format!("{DATA}/reference/areas.json")).expect("areas.json");

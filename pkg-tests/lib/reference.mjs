@@ -1,8 +1,8 @@
 // Reference values for the bundled dataset data/helsinki-centre/.
 //
-// Copied from ../shared/data/helsinki-centre/reference/areas.json (computed by
-// the oracle's reproduce.py with shapely + pyproj geodesic areas on WGS84);
-// test/data.test.mjs checks these copies against that file when it exists.
+// Copied from data/helsinki-centre/reference/areas.json (computed by the
+// oracle's reproduce.py with shapely + pyproj geodesic areas on WGS84);
+// test/data.test.mjs checks these copies against that file.
 
 export const DATASET = 'data/helsinki-centre/normalized.geojson';
 

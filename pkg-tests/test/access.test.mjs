@@ -1,6 +1,6 @@
 // Accessibility, 2SFCA and evaluation through the built package, against
 // the independent reference values (networkx + PySAL access) in
-// ../shared/data/helsinki-centre/reference/. Run per build with FC_PKG.
+// data/helsinki-centre/reference/ (vendored from the oracle data set). Run per build with FC_PKG.
 import assert from 'node:assert/strict';
 import { readFile } from 'node:fs/promises';
 import path from 'node:path';
@@ -9,7 +9,7 @@ import { after, before, describe, it } from 'node:test';
 import { ROOT, loadPackage, readRepoText } from '../lib/load.mjs';
 import { DATASET } from '../lib/reference.mjs';
 
-const REF = path.join(ROOT, '..', 'shared', 'data', 'helsinki-centre', 'reference');
+const REF = path.join(ROOT, 'data', 'helsinki-centre', 'reference');
 const readRef = async (name) => JSON.parse(await readFile(path.join(REF, name), 'utf8'));
 
 let api;

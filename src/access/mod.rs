@@ -10,7 +10,7 @@
 //!   of households, population, buildings and residential land area;
 //! - [`AccessEngine::two_step_fca`]: 2SFCA / E2SFCA scores ([`fca`]).
 //!
-//! Definitions (they follow `shared/data/helsinki-centre/README.md`):
+//! Definitions (they follow `data/helsinki-centre/ORACLE.md`):
 //! - *Origins* are buildings whose use is residential or mixed; the origin
 //!   point is the planar (lon/lat) area-weighted centroid of the footprint.
 //! - *Snapping*: see [`crate::network::snap`]. Origins and facilities

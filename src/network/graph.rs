@@ -1,7 +1,7 @@
 //! The walking graph: nodes from road vertices, undirected edges between
 //! consecutive vertices, compressed sparse row (CSR) adjacency.
 //!
-//! Rules (they match `shared/data/helsinki-centre/README.md`, "Walk network"):
+//! Rules (they match `data/helsinki-centre/ORACLE.md`, "Walk network"):
 //! - only walkable roads are used; every vertex of every line becomes a node,
 //!   and vertices with identical coordinates are one node, so lines join only
 //!   where they share a vertex (a bridge crossing a street without a shared

@@ -15,7 +15,7 @@ use super::planar;
 fn helsinki() -> &'static (Community, AccessEngine) {
     static DATA: std::sync::OnceLock<(Community, AccessEngine)> = std::sync::OnceLock::new();
     DATA.get_or_init(|| {
-        let text = std::fs::read_to_string("../shared/data/helsinki-centre/normalized.geojson")
+        let text = std::fs::read_to_string("data/helsinki-centre/normalized.geojson")
             .expect("dataset");
         let c = Community::from_geojson(&text, &Default::default()).expect("reads");
         let e = AccessEngine::new(c.dataset(), &NetworkOptions::default()).expect("engine");
