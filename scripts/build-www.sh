@@ -3,15 +3,15 @@
 #   www/*.html|js|css|svg           the page itself
 #   www/widget/                     the embeddable <future-community-score> widget
 #   www/node_modules/ (npm ci)      MapLibre GL and ECharts, copied to vendor/ (no CDN)
-#   pkg-web/                        the wasm package (build it first: scripts/build-pkg.sh web)
+#   pkg/                            the npm package, browser files only (build it first: scripts/build-pkg.sh)
 #   data/helsinki-centre/           the bundled dataset and its attribution
 # www/dist/ is generated (gitignored) and can be served by any static server.
 set -euo pipefail
 source "$(dirname "$0")/lib.sh"
 cd "$ROOT"
 
-[ -f pkg-web/future_community.js ] && [ -f pkg-web/future_community_bg.wasm ] ||
-    die "pkg-web/ is not built: run scripts/build-pkg.sh web"
+[ -f pkg/index.js ] && [ -f pkg/future_community_bg.wasm ] ||
+    die "pkg/ is not built: run scripts/build-pkg.sh"
 maplibre=www/node_modules/maplibre-gl
 echarts=www/node_modules/echarts
 [ -f "$maplibre/dist/maplibre-gl.mjs" ] && [ -f "$echarts/dist/echarts.esm.min.mjs" ] ||
@@ -19,11 +19,14 @@ echarts=www/node_modules/echarts
 
 dist=www/dist
 rm -rf "$dist"
-mkdir -p "$dist/pkg" "$dist/data" "$dist/widget" "$dist/vendor/maplibre-gl" "$dist/vendor/echarts"
+mkdir -p "$dist/pkg/worker" "$dist/data" "$dist/widget" "$dist/vendor/maplibre-gl" "$dist/vendor/echarts"
 shopt -s nullglob
 cp www/*.html www/*.js www/*.css www/*.svg "$dist/"
 cp www/widget/*.js "$dist/widget/"
-cp pkg-web/future_community.js pkg-web/future_community_bg.wasm "$dist/pkg/"
+# The package's browser entry, its worker client and the shared .wasm: the
+# same files a front-end team gets from npm (no Node entries, no types).
+cp pkg/index.js pkg/runtime.js pkg/future_community.js pkg/future_community_bg.wasm pkg/LICENSE-* "$dist/pkg/"
+cp pkg/worker/*.js "$dist/pkg/worker/"
 cp data/helsinki-centre/normalized.geojson "$dist/data/helsinki-centre.geojson"
 cp data/helsinki-centre/README.md "$dist/data/helsinki-centre.README.md"
 

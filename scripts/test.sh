@@ -4,10 +4,12 @@
 #
 #   ./scripts/test.sh
 #
-# Steps: setup; cargo fmt --check; clippy -D warnings; cargo test; cargo check
-# for wasm32; cargo doc with -D warnings; wasm-pack build (pkg-node/, pkg-web/);
-# wasm-bindgen tests in headless Chromium; pkg-tests/ (Node test runner against
-# both packages, tsc on a TypeScript consumer, playwright-core on www/dist/).
+# Steps: a check that nothing reads outside the repository; setup; cargo fmt
+# --check; clippy -D warnings; cargo test; cargo check for wasm32; cargo doc
+# with -D warnings; the npm package pkg/ (built and packed); wasm-bindgen tests
+# in headless Chromium; pkg-tests/ (Node test runner against the package's
+# entries, tsc on a TypeScript consumer, the packed tarball in scratch
+# projects, playwright-core on www/dist/); fuzzing.
 set -euo pipefail
 source "$(dirname "$0")/lib.sh"
 cd "$ROOT"
@@ -45,8 +47,8 @@ cargo check --target wasm32-unknown-unknown
 run_step "cargo doc --no-deps (RUSTDOCFLAGS=-D warnings)"
 RUSTDOCFLAGS="-D warnings" cargo doc --no-deps
 
-run_step "build pkg-node/ and pkg-web/"
-scripts/build-pkg.sh node web
+run_step "build the npm package pkg/ and pack it (scripts/build-pkg.sh --pack)"
+scripts/build-pkg.sh --pack
 
 run_step "wasm-bindgen tests in headless Chromium (wasm-pack test --headless --chrome)"
 if grep -rqE '#\[wasm_bindgen_test' --include='*.rs' src tests 2>/dev/null; then
@@ -72,9 +74,12 @@ run_step "pkg-tests: bundled dataset and reference values (node --test)"
 node --test --test-reporter=spec test/data.test.mjs
 
 for pkg in node web; do
-    run_step "pkg-tests: JS API against pkg-$pkg/ (node --test)"
+    run_step "pkg-tests: JS API through the $pkg entry of pkg/ (node --test)"
     FC_PKG="$pkg" node --test --test-reporter=spec test/api.test.mjs test/access.test.mjs
 done
+
+run_step "pkg-tests: the entries, errors before init() and after free() (node --test)"
+node --test --test-reporter=spec test/entries.test.mjs
 
 run_step "pkg-tests: tsc --noEmit on a TypeScript consumer of the .d.ts files"
 tsc --noEmit -p types/tsconfig.json

@@ -1,7 +1,11 @@
 /** Coordinate system of the input. GCJ-02 (Amap/Tencent) and BD-09 (Baidu) are converted to WGS84. */
 export type Crs = "wgs84" | "gcj02" | "bd09";
 
-/** Stable machine-readable error codes carried by thrown errors as `error.code`. */
+/**
+ * Stable machine-readable error codes carried by thrown errors as `error.code`.
+ * The first group comes from the input and options; the second from the
+ * JavaScript side of the package (see `FutureCommunityError`).
+ */
 export type ErrorCode =
   | "INVALID_JSON"
   | "NOT_FEATURE_COLLECTION"
@@ -12,15 +16,39 @@ export type ErrorCode =
   | "INVALID_PROFILE"
   | "NOT_FOUND"
   | "LIMIT_EXCEEDED"
-  | "EMPTY_INPUT";
+  | "EMPTY_INPUT"
+  /** A call before `await init()` (browser entry only). */
+  | "NOT_INITIALISED"
+  /** A call on an object after its `free()`. */
+  | "FREED"
+  /** A method called on something that is not the object it belongs to. */
+  | "INVALID_RECEIVER"
+  /** An object used again while one of its calls is still running. */
+  | "BUSY"
+  /** The WebAssembly module failed (a bug): reload and report. */
+  | "INTERNAL"
+  /** The JavaScript engine lacks a WebAssembly feature the module needs. */
+  | "UNSUPPORTED_RUNTIME"
+  /** `init()` could not fetch or instantiate the .wasm. */
+  | "INIT_FAILED";
 
-/** The shape of every error this library throws. */
-export interface FutureCommunityError extends Error {
-  name: "FutureCommunityError";
-  /** Machine-readable code to branch on. */
-  code: ErrorCode;
-  /** Index of the offending feature in `features`, when one is at fault. */
-  featureIndex?: number;
+/** A GeoJSON object as parsed by `JSON.parse` (a FeatureCollection, a Feature or a geometry). */
+export interface GeoJsonObject {
+  type: string;
+  [member: string]: unknown;
+}
+
+/** What `Community.fromGeoJSON` reads: GeoJSON text, its UTF-8 bytes, or the parsed object. */
+export type GeoJsonInput = string | Uint8Array | GeoJsonObject;
+
+/** The JSON Schema (draft 2020-12) of a profile document, as returned by `profileSchema()`. */
+export interface JsonSchema {
+  $schema?: string;
+  $id?: string;
+  title?: string;
+  description?: string;
+  type?: string | string[];
+  [keyword: string]: unknown;
 }
 
 /** A recoverable problem reported alongside a result. */

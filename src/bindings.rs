@@ -143,7 +143,7 @@ pub fn js_profile(id: &str) -> JsResult<JsValue> {
 }
 
 /// The JSON Schema that profile documents follow (as an object).
-#[wasm_bindgen(js_name = profileSchema)]
+#[wasm_bindgen(js_name = profileSchema, unchecked_return_type = "JsonSchema")]
 pub fn js_profile_schema() -> JsResult<JsValue> {
     let v: serde_json::Value = serde_json::from_str(profile::PROFILE_SCHEMA)
         .map_err(|e| to_js_error(&Error::option("schema", e.to_string())))?;
@@ -299,7 +299,7 @@ impl Community {
     /// `featureIndex` when one feature is at fault).
     #[wasm_bindgen(js_name = fromGeoJSON)]
     pub fn from_geojson(
-        #[wasm_bindgen(unchecked_param_type = "string | Uint8Array | object")] input: JsValue,
+        #[wasm_bindgen(unchecked_param_type = "GeoJsonInput")] input: JsValue,
         #[wasm_bindgen(unchecked_optional_param_type = "FromGeoJSONOptions")] options: Option<
             JsValue,
         >,

@@ -6,7 +6,7 @@
 // data with the what-if edits applied; the same object when there are none),
 // so that every result can be compared before/after.
 
-import init, * as fc from './pkg/future_community.js';
+import init, * as fc from './pkg/index.js';
 import { fromWgs84, toWgs84 } from './crs.js';
 import { addedFeatureId, resolveEdits } from './edits.js';
 

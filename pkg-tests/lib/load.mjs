@@ -1,8 +1,8 @@
-// Loads one build of the package, chosen by FC_PKG (the lightningcss pattern:
-// one suite, several builds):
-//   FC_PKG=node  pkg-node/  (wasm-pack --target nodejs, CommonJS)
-//   FC_PKG=web   pkg-web/   (wasm-pack --target web, ES module; the wasm bytes
-//                            are read from disk and passed to init())
+// Loads the built package pkg/ through one of its entries, chosen by FC_PKG
+// (the lightningcss pattern: one suite, several builds):
+//   FC_PKG=node  pkg/node.cjs  (what Node's require and import resolve to)
+//   FC_PKG=web   pkg/index.js  (the browser / bundler entry; the wasm bytes are
+//                               read from disk and passed to init())
 import { existsSync } from 'node:fs';
 import { readFile } from 'node:fs/promises';
 import { createRequire } from 'node:module';
@@ -12,24 +12,25 @@ import { fileURLToPath, pathToFileURL } from 'node:url';
 /** The repository root. */
 export const ROOT = path.resolve(fileURLToPath(new URL('../..', import.meta.url)));
 
+/** The built package. */
+export const PKG_DIR = path.join(ROOT, 'pkg');
+
 export const PKG = process.env.FC_PKG ?? 'node';
 
 /** Resolves to the module exports ({ Community, version, ... }), initialised. */
 export async function loadPackage(which = PKG) {
-  const dir = path.join(ROOT, `pkg-${which}`);
-  const js = path.join(dir, 'future_community.js');
-  const wasm = path.join(dir, 'future_community_bg.wasm');
   if (which !== 'node' && which !== 'web') {
     throw new Error(`FC_PKG must be "node" or "web", not ${JSON.stringify(which)}`);
   }
-  if (!existsSync(js) || !existsSync(wasm)) {
-    throw new Error(`pkg-${which}/ is not built: run scripts/build-pkg.sh ${which}`);
+  const wasm = path.join(PKG_DIR, 'future_community_bg.wasm');
+  if (!existsSync(path.join(PKG_DIR, 'package.json')) || !existsSync(wasm)) {
+    throw new Error('pkg/ is not built: run scripts/build-pkg.sh');
   }
   if (which === 'node') {
-    return createRequire(import.meta.url)(js);
+    return createRequire(import.meta.url)(path.join(PKG_DIR, 'node.cjs'));
   }
-  const mod = await import(pathToFileURL(js).href);
-  await mod.default({ module_or_path: await readFile(wasm) });
+  const mod = await import(pathToFileURL(path.join(PKG_DIR, 'index.js')).href);
+  await mod.default(await readFile(wasm));
   return mod;
 }
 

@@ -1,12 +1,12 @@
 // A TypeScript consumer of both packages, type-checked (never run) by
 // `tsc --noEmit -p types/tsconfig.json` against the generated .d.ts files.
 // It spells out the JS API contract as types.
-import { Community, version } from "../../pkg-node/future_community.js";
-import initWeb, { Community as WebCommunity, version as webVersion } from "../../pkg-web/future_community.js";
+import { Community, version, isFutureCommunityError, FutureCommunityError, supported, type ErrorCode, type GeoJsonInput } from "../../pkg/node.mjs";
+import initWeb, { Community as WebCommunity, version as webVersion } from "../../pkg/index.js";
 
 type Crs = "wgs84" | "gcj02" | "bd09";
 
-export function describeDataset(geojson: string | object, crs: Crs = "wgs84"): string {
+export function describeDataset(geojson: GeoJsonInput, crs: Crs = "wgs84"): string {
   const v: string = version();
   const community = Community.fromGeoJSON(geojson, { crs });
   try {
@@ -49,6 +49,31 @@ export function errorCode(text: string): string | undefined {
     }
     throw e;
   }
+}
+
+export function narrowedCode(text: string): ErrorCode | "ok" {
+  try {
+    Community.fromGeoJSON(text).free();
+    return "ok";
+  } catch (e) {
+    if (isFutureCommunityError(e)) {
+      const code: ErrorCode = e.code;
+      const index: number | undefined = e.featureIndex;
+      return index === undefined ? code : code;
+    }
+    if (e instanceof FutureCommunityError) return e.code;
+    throw e;
+  }
+}
+
+export function usingDisposes(text: string): boolean {
+  {
+    using community = Community.fromGeoJSON(text);
+    community.summary();
+  }
+  // @ts-expect-error a plain object is not GeoJSON input (no "type")
+  Community.fromGeoJSON({ features: [] });
+  return supported();
 }
 
 export async function loadWeb(wasmBytes: Uint8Array, text: string): Promise<number> {

@@ -24,7 +24,7 @@ import {
   type ScenarioId,
   type Scoring,
   type Target,
-} from "../../pkg-node/future_community.js";
+} from "../../pkg/node.mjs";
 
 const PROFILE_ID = "zhejiang-future-community";
 

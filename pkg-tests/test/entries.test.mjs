@@ -1,0 +1,136 @@
+// The package's entries and its JavaScript-side contract, in Node: one
+// instance for import and require, coded errors before init() and after
+// free(), the error class and guard, supported(), the inline entry.
+import assert from 'node:assert/strict';
+import { readFile } from 'node:fs/promises';
+import { execFileSync } from 'node:child_process';
+import { createRequire } from 'node:module';
+import path from 'node:path';
+import { describe, it } from 'node:test';
+import { pathToFileURL } from 'node:url';
+
+import { PKG_DIR, readRepoText } from '../lib/load.mjs';
+import { DATASET } from '../lib/reference.mjs';
+
+const require = createRequire(import.meta.url);
+const url = (file) => pathToFileURL(path.join(PKG_DIR, file)).href;
+/** Runs an ES module snippet in a fresh Node process; parses the last line it prints as JSON. */
+const fresh = (code) => JSON.parse(execFileSync(process.execPath, ['--input-type=module', '-e', code], { encoding: 'utf8' }).trim().split('\n').pop());
+const codeOf = (fn) => {
+  try {
+    fn();
+  } catch (e) {
+    return e.code;
+  }
+  return 'no error';
+};
+
+describe('package entries', () => {
+  it('Node import and require share one instance and need no init()', async () => {
+    const cjs = require(path.join(PKG_DIR, 'node.cjs'));
+    const esm = await import(url('node.mjs'));
+    assert.equal(esm.Community, cjs.Community);
+    assert.equal(typeof esm.default, 'function');
+    await esm.default(); // a no-op, for code shared with the browser entry
+    assert.match(esm.version(), /^\d+\.\d+\.\d+/);
+  });
+
+  it('every function the glue exports is exported by every entry', async () => {
+    const glue = await readFile(path.join(PKG_DIR, 'future_community.js'), 'utf8');
+    const names = [...glue.matchAll(/^export (?:function|class) (\w+)/gm)].map((m) => m[1]).filter((n) => n !== 'initSync');
+    assert.ok(names.includes('Community') && names.length >= 6, names.join());
+    const entries = { node: require(path.join(PKG_DIR, 'node.cjs')), esm: await import(url('node.mjs')), web: await import(url('index.js')), inline: await import(url('inline.js')) };
+    for (const [entry, mod] of Object.entries(entries)) {
+      for (const name of [...names, 'FutureCommunityError', 'isFutureCommunityError', 'supported', 'initSync']) {
+        assert.equal(typeof mod[name], 'function', `${entry} entry lacks ${name}`);
+      }
+    }
+  });
+
+  it('the browser entry throws NOT_INITIALISED before init() and works after it', () => {
+    // A child process: a fresh module graph whose glue is not instantiated.
+    const out = fresh(`
+      const web = await import(${JSON.stringify(url('index.js'))});
+      const codeOf = (fn) => { try { fn(); } catch (e) { return e.code; } return 'no error'; };
+      const before = [codeOf(() => web.version()), codeOf(() => web.Community.fromGeoJSON('{}'))];
+      const bytes = (await import('node:fs')).readFileSync(${JSON.stringify(path.join(PKG_DIR, 'future_community_bg.wasm'))});
+      await Promise.all([web.default(bytes), web.default(bytes)]);
+      await web.default();
+      console.log(JSON.stringify({ before, supported: web.supported(), version: web.version() }));`);
+    assert.deepEqual(out.before, ['NOT_INITIALISED', 'NOT_INITIALISED']);
+    assert.equal(out.supported, true);
+    assert.match(out.version, /^\d/);
+  });
+
+  it('init() failures are coded: INIT_FAILED for bytes that are not a module, and init() can be retried', () => {
+    const out = fresh(`
+      const web = await import(${JSON.stringify(url('index.js'))});
+      let first;
+      try { await web.default(new Uint8Array([1, 2, 3, 4])); } catch (e) { first = { code: e.code, guard: web.isFutureCommunityError(e), message: e.message }; }
+      await web.default((await import('node:fs')).readFileSync(${JSON.stringify(path.join(PKG_DIR, 'future_community_bg.wasm'))}));
+      console.log(JSON.stringify({ first, version: web.version() }));`);
+    assert.ok(['INIT_FAILED', 'UNSUPPORTED_RUNTIME'].includes(out.first.code), JSON.stringify(out.first));
+    assert.equal(out.first.guard, true);
+    assert.match(out.version, /^\d/);
+  });
+
+  it('after free(): FREED; free() twice is a no-op; a foreign `this` is INVALID_RECEIVER', async () => {
+    const fc = require(path.join(PKG_DIR, 'node.cjs'));
+    const c = fc.Community.fromGeoJSON(await readRepoText(DATASET));
+    const summary = c.summary;
+    c.free();
+    c.free();
+    assert.equal(codeOf(() => c.summary()), 'FREED');
+    assert.equal(codeOf(() => c.evaluate()), 'FREED');
+    assert.equal(codeOf(() => summary.call({})), 'INVALID_RECEIVER');
+    assert.equal(codeOf(() => summary()), 'INVALID_RECEIVER');
+    const d = fc.Community.fromGeoJSON(await readRepoText(DATASET));
+    d[Symbol.dispose]();
+    assert.equal(codeOf(() => d.siteMetrics()), 'FREED');
+  });
+
+  it('FutureCommunityError: instanceof and the guard hold for errors from the module', () => {
+    const fc = require(path.join(PKG_DIR, 'node.cjs'));
+    let err;
+    try {
+      fc.Community.fromGeoJSON('{"type": "FeatureCollection", "features": [');
+    } catch (e) {
+      err = e;
+    }
+    assert.ok(err instanceof fc.FutureCommunityError);
+    assert.ok(err instanceof Error);
+    assert.ok(fc.isFutureCommunityError(err));
+    assert.equal(err.code, 'INVALID_JSON');
+    assert.equal(fc.isFutureCommunityError(new Error('x')), false);
+    assert.equal(fc.isFutureCommunityError({ name: 'FutureCommunityError', code: 'X' }), false);
+    const own = new fc.FutureCommunityError('FREED');
+    assert.ok(own instanceof fc.FutureCommunityError);
+    assert.match(own.message, /free/);
+  });
+
+  it('the inline entry is ready at import and computes the same metrics', async () => {
+    const inline = await import(url('inline.js'));
+    const node = require(path.join(PKG_DIR, 'node.cjs'));
+    const text = await readRepoText(DATASET);
+    const a = inline.Community.fromGeoJSON(text).siteMetrics();
+    const b = node.Community.fromGeoJSON(text).siteMetrics();
+    assert.deepEqual(a, b);
+  });
+
+  it('package.json: one package for every runtime, with licences and no placeholder URL', async () => {
+    const pkg = JSON.parse(await readFile(path.join(PKG_DIR, 'package.json'), 'utf8'));
+    assert.equal(pkg.name, 'future-community');
+    assert.equal(pkg.type, 'module');
+    assert.ok(pkg.engines.node);
+    assert.ok(pkg.keywords.length > 5);
+    assert.equal(pkg.repository, undefined);
+    assert.deepEqual(Object.keys(pkg.exports['.']), ['node', 'types', 'default']);
+    for (const f of ['LICENSE-MIT', 'LICENSE-APACHE', 'README.md']) {
+      assert.ok((await readFile(path.join(PKG_DIR, f), 'utf8')).length > 500, f);
+    }
+    const readme = await readFile(path.join(PKG_DIR, 'README.md'), 'utf8');
+    assert.match(readme, /npm i future-community/);
+    assert.match(readme, /wasm-unsafe-eval/);
+    assert.doesNotMatch(readme, /apt-get|scripts\/test\.sh|cargo /, 'the npm README is for package users');
+  });
+});
