@@ -80,10 +80,10 @@ function memSnapshot() {
   return { rss: m.rss, heapUsed: m.heapUsed, external: m.external, arrayBuffers: m.arrayBuffers, hwm: procStatus().hwm };
 }
 // FC_BENCH_PKG=DIR measures another build of the Node package (e.g. a size
-// experiment); default pkg-node/.
+// experiment); default pkg/.
 function loadPackage() {
-  const p = path.resolve(process.env.FC_BENCH_PKG ?? path.join(root, 'pkg-node'), 'future_community.js');
-  if (!existsSync(p)) throw new Error(`${p} is missing: run scripts/build-pkg.sh node`);
+  const p = path.resolve(process.env.FC_BENCH_PKG ?? path.join(root, 'pkg'), 'node.cjs');
+  if (!existsSync(p)) throw new Error(`${p} is missing: run scripts/build-pkg.sh`);
   return require(p);
 }
 

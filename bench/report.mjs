@@ -30,8 +30,8 @@ const sh = (cmd, args) => {
   }
 };
 const cpuModel = (readFileSync('/proc/cpuinfo', 'utf8').match(/^model name\s*:\s*(.*)$/m) ?? [])[1] ?? 'n/a';
-const pkg = JSON.parse(readFileSync(path.join(root, 'pkg-node', 'package.json'), 'utf8'));
-const wasm = path.join(root, 'pkg-node', 'future_community_bg.wasm');
+const pkg = JSON.parse(readFileSync(path.join(root, 'pkg', 'package.json'), 'utf8'));
+const wasm = path.join(root, 'pkg', 'future_community_bg.wasm');
 const wasmBytes = existsSync(wasm) ? readFileSync(wasm) : null;
 const f0 = (x) => (Number.isFinite(x) ? Math.round(x).toLocaleString('en-US') : '–');
 const f1 = (x) => (Number.isFinite(x) ? x.toFixed(1) : '–');
@@ -52,7 +52,7 @@ p(`| memory | ${f0(Number(sh('awk', ['/MemTotal/ {print $2}', '/proc/meminfo']))
 p(`| Node | ${runs[0].machine.node} |`);
 p(`| rustc | ${sh('rustc', ['--version'])} |`);
 p(`| wasm-pack / wasm-bindgen / wasm-opt | ${sh('wasm-pack', ['--version'])} / ${sh('wasm-bindgen', ['--version'])} / ${sh('wasm-opt', ['--version'])} |`);
-p(`| future-community | ${pkg.version}, \`pkg-node/future_community_bg.wasm\` ${wasmBytes ? `${f0(wasmBytes.length)} B raw, ${f0(Number(sh('sh', ['-c', `gzip -9 -n -c < '${wasm}' | wc -c`])))} B gzip -9` : 'n/a'} |`);
+p(`| future-community | ${pkg.version}, \`pkg/future_community_bg.wasm\` ${wasmBytes ? `${f0(wasmBytes.length)} B raw, ${f0(Number(sh('sh', ['-c', `gzip -9 -n -c < '${wasm}' | wc -c`])))} B gzip -9` : 'n/a'} |`);
 p(`| Turf.js | @turf/nearest-point ${turfV} (+ @turf/centroid, @turf/helpers) |`);
 p(`| Pandana | ${pd ? `pandana ${pd.pandana}, numpy ${pd.numpy}, pandas ${pd.pandas}, Python ${pd.python}` : `skipped: ${pandanaNote || 'see the logs'}`} |`);
 p();

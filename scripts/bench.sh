@@ -15,7 +15,7 @@
 #   FC_BENCH_DATA=DIR      where the synthetic districts are kept (default
 #                          bench/data/, gitignored); generated when missing
 #                          with bench/gen_city.py N 1 (N=300: ~40 s, 82 MB)
-#   BENCH_SKIP_BUILD=1     reuse the pkg-node/ already built
+#   BENCH_SKIP_BUILD=1     reuse the pkg/ already built
 set -euo pipefail
 source "$(dirname "$0")/lib.sh"
 cd "$ROOT"
@@ -30,11 +30,11 @@ step "setup (no browser)"
 scripts/setup.sh --no-browser
 
 if [ "${BENCH_SKIP_BUILD:-0}" != 1 ]; then
-    scripts/build-pkg.sh node
+    scripts/build-pkg.sh
 else
-    note "BENCH_SKIP_BUILD=1: using the pkg-node/ already built"
+    note "BENCH_SKIP_BUILD=1: using the pkg/ already built"
 fi
-[ -f pkg-node/future_community_bg.wasm ] || die "pkg-node/ is not built"
+[ -f pkg/future_community_bg.wasm ] || die "pkg/ is not built"
 
 # --- Turf.js: exact versions from bench/package-lock.json ---------------------
 stamp="bench/node_modules/.bench-stamp"

@@ -74,6 +74,7 @@ cp js/worker/*.js js/worker/*.d.ts "$out/worker/"
 cp js/node.d.ts "$out/node.d.mts"
 cp js/node.d.ts "$out/node.d.cts"
 cp js/runtime.d.ts "$out/runtime.d.cts"
+sed -i 's#\./future_community\.js#./future_community.cjs#' "$out/runtime.d.cts"
 sed -i 's#\./runtime\.js#./runtime.cjs#; s#\./future_community\.js#./future_community.cjs#' "$out/node.d.cts"
 # CommonJS copy of runtime.js: only the `export` keywords change.
 {

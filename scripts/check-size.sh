@@ -4,8 +4,8 @@
 # scripts/build-pkg.sh for every package it builds, so scripts/test.sh and CI
 # fail on a size regression.
 #
-#   scripts/check-size.sh [pkg-node/future_community_bg.wasm ...]
-#                             default: pkg-node/future_community_bg.wasm
+#   scripts/check-size.sh [pkg/future_community_bg.wasm ...]
+#                             default: pkg/future_community_bg.wasm
 set -euo pipefail
 source "$(dirname "$0")/lib.sh"
 cd "$ROOT"
@@ -17,7 +17,7 @@ read -r max_raw max_gz target_gz < <(node -e '
     console.log(b.maxRawBytes, b.maxGzipBytes, b.targetGzipBytes);' "$budget")
 
 files=("$@")
-[ "${#files[@]}" -gt 0 ] || files=(pkg-node/future_community_bg.wasm)
+[ "${#files[@]}" -gt 0 ] || files=(pkg/future_community_bg.wasm)
 fail=0
 for wasm in "${files[@]}"; do
     [ -f "$wasm" ] || die "$wasm was not built"
