@@ -21,6 +21,7 @@ use crate::input::ReadOptions;
 use crate::isochrone::{
     self, GridOptions, IsochroneOptions, ServiceAreaOptions, TravelCircleOptions,
 };
+use crate::option_text;
 use crate::profile::{self, AttributeValue, EvalOptions, Profile, ProjectType, Report};
 
 #[wasm_bindgen(typescript_custom_section)]
@@ -49,22 +50,54 @@ fn to_js<T: Serialize>(value: &T) -> JsResult<JsValue> {
         .map_err(|e| to_js_error(&Error::option("result", e.to_string())))
 }
 
-/// Decodes an options object. It goes through `JSON.stringify` and
-/// serde_json so that misspelt keys are rejected (serde-wasm-bindgen only
-/// looks up the keys it knows) and messages name the offending field.
+/// Decodes an options object (absent, `undefined` or `null` = defaults).
 fn from_js<T: DeserializeOwned + Default>(value: Option<JsValue>, what: &str) -> JsResult<T> {
     match value {
         None => Ok(T::default()),
         Some(v) if v.is_undefined() || v.is_null() => Ok(T::default()),
-        Some(v) => {
-            let text = js_sys::JSON::stringify(&v)
-                .ok()
-                .and_then(|s| s.as_string())
-                .ok_or_else(|| to_js_error(&Error::option(what, "not serialisable as JSON")))?;
-            serde_json::from_str(&text)
-                .map_err(|e| to_js_error(&Error::option(what, e.to_string())))
-        }
+        Some(v) => decode(&v, what),
     }
+}
+
+/// Decodes a required options object.
+fn from_js_required<T: DeserializeOwned>(value: JsValue, what: &str) -> JsResult<T> {
+    decode(&value, what)
+}
+
+/// Decodes one object argument. It goes through `JSON.stringify` and
+/// serde_json so that misspelt keys are rejected (serde-wasm-bindgen only
+/// looks up the keys it knows); errors name the offending option by its path
+/// and say what is allowed, in words (`option_text`). Arrays and primitives
+/// are refused here: serde would read an array as positional fields.
+fn decode<T: DeserializeOwned>(v: &JsValue, what: &str) -> JsResult<T> {
+    if !v.is_object() || js_sys::Array::is_array(v) {
+        let got = if js_sys::Array::is_array(v) {
+            "an array".to_string()
+        } else if v.is_null() || v.is_undefined() {
+            "nothing".to_string()
+        } else {
+            format!("a {}", v.js_typeof().as_string().unwrap_or_default())
+        };
+        return Err(to_js_error(&Error::option(
+            what,
+            format!("expected an object with named options, got {got}"),
+        )));
+    }
+    let text = js_sys::JSON::stringify(v)
+        .ok()
+        .and_then(|s| s.as_string())
+        .ok_or_else(|| {
+            to_js_error(&Error::option(
+                what,
+                "cannot be read as JSON (a cycle, a BigInt or a function inside?)",
+            ))
+        })?;
+    // (Not serde_path_to_error: wrapping every options type's decoder in it
+    // costs about 30 KB of gzipped wasm; the messages name the field anyway.)
+    serde_json::from_str(&text).map_err(|e| {
+        let (_, sentence) = option_text::describe("", &e.to_string());
+        to_js_error(&Error::option(what, sentence))
+    })
 }
 
 /// Input as text: strings as they are, bytes decoded as UTF-8, objects
@@ -137,8 +170,17 @@ pub fn js_profiles() -> JsResult<JsValue> {
 /// The full document of a built-in profile, to inspect or adapt and pass
 /// back to `evaluate()`.
 #[wasm_bindgen(js_name = profile, unchecked_return_type = "ProfileDocument")]
-pub fn js_profile(id: &str) -> JsResult<JsValue> {
-    let p = profile::builtin(id).map_err(|e| to_js_error(&e))?;
+pub fn js_profile(
+    #[wasm_bindgen(unchecked_param_type = "string")] id: JsValue,
+) -> JsResult<JsValue> {
+    // Taken as a JsValue: a `&str` parameter given a non-string traps in the glue.
+    let id = id.as_string().ok_or_else(|| {
+        to_js_error(&Error::option(
+            "id",
+            "expected a profile id (a string, e.g. \"zhejiang-future-community\"); profiles() lists them",
+        ))
+    })?;
+    let p = profile::builtin(&id).map_err(|e| to_js_error(&e))?;
     to_js(p.doc())
 }
 
@@ -160,14 +202,6 @@ pub fn js_compare_reports(
     let a: Report = from_js_required(a, "a")?;
     let b: Report = from_js_required(b, "b")?;
     to_js(&profile::compare_reports(&a, &b))
-}
-
-fn from_js_required<T: DeserializeOwned>(value: JsValue, what: &str) -> JsResult<T> {
-    let text = js_sys::JSON::stringify(&value)
-        .ok()
-        .and_then(|s| s.as_string())
-        .ok_or_else(|| to_js_error(&Error::option(what, "not serialisable as JSON")))?;
-    serde_json::from_str(&text).map_err(|e| to_js_error(&Error::option(what, e.to_string())))
 }
 
 /// Options of `evaluate()` and `evaluateAll()`.

@@ -26,7 +26,10 @@ pub struct Community {
 
 /// How a site is chosen: by boundary id or by position among the sites.
 #[derive(Debug, Clone, PartialEq, Deserialize)]
-#[serde(untagged)]
+#[serde(
+    untagged,
+    expecting = "expected a site: its position among the sites (0, 1, ...) or its boundary id (a string)"
+)]
 pub enum SiteRef {
     /// Position in [`Summary::sites`] (0-based).
     Index(usize),

@@ -30,6 +30,7 @@ pub mod input;
 pub mod isochrone;
 pub mod model;
 pub mod network;
+pub mod option_text;
 pub mod profile;
 pub mod site;
 mod spatial;

@@ -11,8 +11,7 @@ use future_community::profile::{self, EvalOptions, ProjectType, Status};
 use future_community::Community;
 
 fn community() -> Community {
-    let text =
-        fs::read_to_string("data/helsinki-centre/normalized.geojson").expect("dataset");
+    let text = fs::read_to_string("data/helsinki-centre/normalized.geojson").expect("dataset");
     Community::from_geojson(&text, &ReadOptions::default()).expect("reads")
 }
 
@@ -82,8 +81,8 @@ fn evaluate_all_ranks_the_single_site() {
 /// GB 50180 profile reads, within 0.5 percentage points.
 #[test]
 fn evaluation_coverage_matches_the_reference() {
-    let text = fs::read_to_string("data/helsinki-centre/reference/coverage.json")
-        .expect("coverage");
+    let text =
+        fs::read_to_string("data/helsinki-centre/reference/coverage.json").expect("coverage");
     let reference: serde_json::Value = serde_json::from_str(&text).expect("json");
     let c = community();
     let p = profile::builtin("gb50180-life-circle").expect("builtin");

@@ -108,6 +108,35 @@ describe('package entries', () => {
     assert.match(own.message, /free/);
   });
 
+  it('option errors say in words what is allowed, never in serde\'s wording', async () => {
+    const fc = require(path.join(PKG_DIR, 'node.cjs'));
+    const c = fc.Community.fromGeoJSON(await readRepoText(DATASET));
+    const cases = [
+      [() => c.isochrones({ origin: 'x', minutes: [5] }), /\[lon, lat\]/],
+      [() => c.isochrones({ origin: [24.94, 60.17], minutes: 'ten' }), /number or an array of numbers/],
+      [() => c.accessibility({ thresholdM: [300] }), /"thresholdM" is not an option here; the options are .*"thresholdsM"/],
+      [() => c.accessibility({ k: 'a' }), /expected a whole number.*got the string "a"/],
+      [() => c.evaluate('zhejiang-future-community', { projectType: 'x' }), /"x" is not allowed; use one of "renovation", "newBuild"/],
+      [() => c.siteMetrics([1, 2]), /expected an object with named options, got an array/],
+      [() => c.siteMetrics(5), /got a number/],
+      [() => fc.Community.fromGeoJSON('{"type":"FeatureCollection","features":[]}', { crs: 'utm' }), /"utm" is not allowed; use one of "wgs84", "gcj02", "bd09"/],
+      [() => fc.profile(42), /profile id \(a string/],
+    ];
+    for (const [call, want] of cases) {
+      let err;
+      try {
+        call();
+      } catch (e) {
+        err = e;
+      }
+      assert.ok(fc.isFutureCommunityError(err), `${call}: ${err}`);
+      assert.equal(err.code, 'INVALID_OPTION', `${call}`);
+      assert.match(err.message, want);
+      assert.doesNotMatch(err.message, /untagged|at line \d+ column|usize|\bf64\b|\bstruct\b|invalid type:/, err.message);
+    }
+    c.free();
+  });
+
   it('the inline entry is ready at import and computes the same metrics', async () => {
     const inline = await import(url('inline.js'));
     const node = require(path.join(PKG_DIR, 'node.cjs'));

@@ -31,7 +31,10 @@ pub const MAX_MINUTES: f64 = 240.0;
 
 /// One limit or several, in minutes: `10` or `[5, 10, 15]`.
 #[derive(Debug, Clone, PartialEq, Deserialize)]
-#[serde(untagged)]
+#[serde(
+    untagged,
+    expecting = "expected minutes: a number or an array of numbers, e.g. 10 or [5, 10, 15]"
+)]
 pub enum Minutes {
     /// A single limit.
     One(f64),
@@ -41,7 +44,10 @@ pub enum Minutes {
 
 /// Where an isochrone starts.
 #[derive(Debug, Clone, PartialEq, Deserialize)]
-#[serde(untagged)]
+#[serde(
+    untagged,
+    expecting = "expected an origin: a [lon, lat] pair of numbers or { facilityId: \"...\" }"
+)]
 pub enum IsochroneOrigin {
     /// `[lon, lat]` in WGS84 degrees.
     Point([f64; 2]),

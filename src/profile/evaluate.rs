@@ -23,7 +23,7 @@ use crate::error::{Error, Result};
 
 /// A declared attribute value: a number or a boolean (read as 1/0).
 #[derive(Debug, Clone, Copy, PartialEq, Serialize, Deserialize)]
-#[serde(untagged)]
+#[serde(untagged, expecting = "expected a number or true/false")]
 pub enum AttributeValue {
     /// `true` / `false`.
     Bool(bool),

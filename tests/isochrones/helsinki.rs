@@ -15,8 +15,8 @@ use super::planar;
 fn helsinki() -> &'static (Community, AccessEngine) {
     static DATA: std::sync::OnceLock<(Community, AccessEngine)> = std::sync::OnceLock::new();
     DATA.get_or_init(|| {
-        let text = std::fs::read_to_string("data/helsinki-centre/normalized.geojson")
-            .expect("dataset");
+        let text =
+            std::fs::read_to_string("data/helsinki-centre/normalized.geojson").expect("dataset");
         let c = Community::from_geojson(&text, &Default::default()).expect("reads");
         let e = AccessEngine::new(c.dataset(), &NetworkOptions::default()).expect("engine");
         (c, e)
