@@ -87,6 +87,9 @@ tsc --noEmit -p types/tsconfig.json
 run_step "pkg-tests: www/dist/ in headless Chromium (playwright-core)"
 node --test --test-reporter=spec test/www.test.mjs
 
+run_step "pkg-tests: the embeddable widget, same origin and cross-origin (playwright-core)"
+node --test --test-reporter=spec test/widget.test.mjs
+
 cd "$ROOT"
 run_step "fuzzing: every cargo-fuzz target for ${FUZZ_SECONDS:-60} s (scripts/fuzz.sh)"
 scripts/fuzz.sh "${FUZZ_SECONDS:-60}"

@@ -256,6 +256,31 @@ describe('embeddable widget', { timeout: 240_000 }, () => {
     });
   });
 
+  it('the package worker client falls back to the page on any failure to start, keeping string codes', async () => {
+    await withBrowserPage(`${plain.url}widget-example.html`, async (page) => {
+      const result = await page.evaluate(async () => {
+        const { createClient } = await import('./pkg/worker/index.js');
+        // Not a script: the module worker fails to start.
+        const fc = await createClient({ workerUrl: './favicon.svg' });
+        const text = await (await fetch('data/helsinki-centre.geojson')).text();
+        const community = await fc.Community.fromGeoJSON(text);
+        const report = await community.evaluate('gb50180-life-circle');
+        let error = null;
+        try {
+          await community.evaluate('no-such-profile');
+        } catch (err) {
+          error = { name: err.name, code: err.code };
+        }
+        await community.free();
+        return { inPage: fc.inPage, workerError: typeof fc.workerError?.code, score: report.score, error };
+      });
+      assert.equal(result.inPage, true);
+      assert.equal(result.workerError, 'string', 'the worker failure is kept, with a string code');
+      assert.equal(typeof result.score, 'number');
+      assert.deepEqual(result.error, { name: 'FutureCommunityError', code: 'NOT_FOUND' });
+    }, { origins: [plain.url], ready: 'future-community-score[data-state="ready"] ~ future-community-score[data-state="ready"]' });
+  });
+
   it('from a site without CORS the widget cannot load: the fallback text stays', async () => {
     await withBrowserPage(`${portal.url}no-cors.html`, async (page) => {
       await page.waitForLoadState('load');
