@@ -6,7 +6,7 @@
 // Serves www/dist/ (scripts/build-www.sh) twice, with and without CORS, and a
 // generated portal on a third port. Screenshots go to pkg-tests/screenshots/.
 import assert from 'node:assert/strict';
-import { existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { cpSync, existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { after, before, describe, it } from 'node:test';
@@ -24,6 +24,7 @@ const LANDMARKS = 'footer, header, nav, main, aside, section, form, [role=conten
 const servers = [];
 let site; // www/dist/ with CORS: the widget's home
 let plain; // www/dist/ without CORS
+let broken; // www/dist/ with CORS but without its .wasm
 let portal; // pages of another origin that embed the widget
 let portalDir;
 
@@ -151,8 +152,12 @@ before(async () => {
 <future-community-score id="no-cors" src="${plain.url}data/helsinki-centre.geojson" lang="en">The score card could not be loaded.</future-community-score>`,
   }));
   writeFileSync(path.join(portalDir, 'no-cors.html'), portalPage(plain.url));
+  cpSync(DIST, path.join(portalDir, 'broken-site'), { recursive: true });
+  rmSync(path.join(portalDir, 'broken-site/pkg/future_community_bg.wasm'));
+  broken = await startServer(path.join(portalDir, 'broken-site'), 0, { cors: true });
+  writeFileSync(path.join(portalDir, 'broken-site.html'), portalPage(broken.url));
   portal = await startServer(portalDir, 0);
-  servers.push(site.server, plain.server, portal.server);
+  servers.push(site.server, plain.server, broken.server, portal.server);
 });
 
 after(() => {
@@ -254,6 +259,21 @@ describe('embeddable widget', { timeout: 240_000 }, () => {
       origins: [portal.url, site.url, plain.url],
       allow: [/no-such-file\.geojson|status of 404/, /blocked by CORS policy|ERR_FAILED/],
     });
+  });
+
+  it('when the site cannot deliver its engine (.wasm missing), every card says so', async () => {
+    await withBrowserPage(`${portal.url}broken-site.html`, async (page) => {
+      await settledCards(page, 3);
+      const [zh, en, mine] = await cards(page);
+      for (const c of [zh, en, mine]) {
+        assert.equal(c.state, 'error');
+        assert.equal(c.landmarks, 0);
+      }
+      assert.match(zh.status, /^无法从挂件所在的网站加载评价引擎。/);
+      assert.match(en.status, /^The scoring engine could not be loaded from the widget’s site\./);
+      assert.equal(mine.status, en.status);
+      await page.screenshot({ path: path.join(SCREENSHOTS, 'widget-portal-broken-site.png'), fullPage: true });
+    }, { origins: [portal.url, broken.url], allow: [/future_community_bg\.wasm|status of 404/] });
   });
 
   it('the package worker client falls back to the page on any failure to start, keeping string codes', async () => {
