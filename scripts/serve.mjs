@@ -1,10 +1,13 @@
 #!/usr/bin/env node
 // A tiny static file server for www/dist/, bound to 127.0.0.1 only.
 //
-//   node scripts/serve.mjs <dir> [port]     (port 0 picks a free one)
+//   node scripts/serve.mjs <dir> [port] [--cors]     (port 0 picks a free one)
 //
 // Also imported by pkg-tests/test/www.test.mjs (startServer). Serves .wasm as
-// application/wasm so browsers can compile it while it streams.
+// application/wasm so browsers can compile it while it streams. With --cors
+// (or startServer(dir, port, { cors: true })) every response carries
+// Access-Control-Allow-Origin: * and preflight OPTIONS requests are answered,
+// as a site must do for pages of other origins that embed its widget.
 import { createServer } from 'node:http';
 import { createReadStream, promises as fs } from 'node:fs';
 import path from 'node:path';
@@ -24,11 +27,24 @@ const TYPES = {
 };
 
 /** Starts serving `dir`; resolves to `{ server, url }` once listening. */
-export function startServer(dir, port = 0) {
+export function startServer(dir, port = 0, { cors = false } = {}) {
   const root = path.resolve(dir);
   const server = createServer(async (req, res) => {
+    if (cors) {
+      // Set before writeHead so that errors (404, 405) are readable too.
+      res.setHeader('Access-Control-Allow-Origin', '*');
+      if (req.method === 'OPTIONS') {
+        res.writeHead(204, {
+          'Access-Control-Allow-Methods': 'GET, HEAD, OPTIONS',
+          'Access-Control-Allow-Headers': req.headers['access-control-request-headers'] ?? '*',
+          'Access-Control-Max-Age': '600',
+          Allow: 'GET, HEAD, OPTIONS',
+        }).end();
+        return;
+      }
+    }
     if (req.method !== 'GET' && req.method !== 'HEAD') {
-      res.writeHead(405, { Allow: 'GET, HEAD' }).end();
+      res.writeHead(405, { Allow: cors ? 'GET, HEAD, OPTIONS' : 'GET, HEAD' }).end();
       return;
     }
     let rel;
@@ -72,14 +88,16 @@ export function startServer(dir, port = 0) {
 }
 
 if (process.argv[1] && import.meta.url === pathToFileURL(path.resolve(process.argv[1])).href) {
-  const [dir, port = '8080'] = process.argv.slice(2);
-  if (!dir) {
-    console.error('usage: node scripts/serve.mjs <dir> [port]');
+  const args = process.argv.slice(2);
+  const cors = args.includes('--cors');
+  const [dir, port = '8080', ...rest] = args.filter((a) => a !== '--cors');
+  if (!dir || rest.length || dir.startsWith('--') || !/^\d+$/.test(port)) {
+    console.error('usage: node scripts/serve.mjs <dir> [port] [--cors]');
     process.exit(2);
   }
-  const { url } = await startServer(dir, Number(port)).catch((e) => {
+  const { url } = await startServer(dir, Number(port), { cors }).catch((e) => {
     console.error(`cannot listen on 127.0.0.1:${port}: ${e.message}`);
     process.exit(1);
   });
-  console.log(`Serving ${dir} at ${url}  (Ctrl-C to stop)`);
+  console.log(`Serving ${dir} at ${url}${cors ? ' with CORS (Access-Control-Allow-Origin: *)' : ''}  (Ctrl-C to stop)`);
 }

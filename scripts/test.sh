@@ -87,6 +87,9 @@ tsc --noEmit -p types/tsconfig.json
 run_step "pkg-tests: www/dist/ in headless Chromium (playwright-core)"
 node --test --test-reporter=spec test/www.test.mjs
 
+run_step "pkg-tests: the embeddable widget, same origin and cross-origin (playwright-core)"
+node --test --test-reporter=spec test/widget.test.mjs
+
 run_step "pkg-tests: the packed tarball in scratch projects (publint, Node, TypeScript, Vite, webpack, esbuild, worker)"
 node --test --test-reporter=spec test/scratch.test.mjs
 

@@ -198,6 +198,15 @@ export const UI = {
     attributeError: 'A declared value was not accepted',
     loadError: 'The data could not be loaded',
     noWorker: 'Web Workers are unavailable: computing on the page itself.',
+    // The embeddable widget's messages: what happened and what to do.
+    widgetNoData: 'There is no data to score: give the widget the address of a GeoJSON file in its src attribute, or set its data property.',
+    widgetBadUrl: 'The data address (src) is not an http or https URL: use the full address of the GeoJSON file.',
+    widgetHttp: 'The data file could not be loaded: its server answered HTTP {status}. Check the src address of the widget.',
+    widgetNetwork: 'The data file could not be fetched: its server is unreachable, or it does not let this page read the file (CORS). Serve the file with the header Access-Control-Allow-Origin, or from this page’s own site.',
+    widgetInvalid: 'The data is not valid GeoJSON, so it cannot be scored. Check that the widget is given a GeoJSON FeatureCollection.',
+    widgetEngine: 'The scoring engine could not be loaded from the widget’s site. Check that the site is reachable and serves its files with CORS, and that this page’s Content-Security-Policy allows it (script-src, connect-src and \'wasm-unsafe-eval\').',
+    widgetProfile: 'The profile “{profile}” is not known: use a built-in profile id such as zhejiang-future-community.',
+    widgetEvaluate: 'The data was read but could not be scored. Check the widget’s profile, project-type and crs attributes.',
   },
   zh: {
     title: '社区评价指标',
@@ -380,6 +389,14 @@ export const UI = {
     attributeError: '申报值未被接受',
     loadError: '数据无法加载',
     noWorker: '浏览器不支持 Web Worker：在页面中直接计算。',
+    widgetNoData: '没有可评价的数据：请在挂件的 src 属性中填写 GeoJSON 文件的地址，或通过 data 属性传入数据。',
+    widgetBadUrl: '数据地址（src）不是 http 或 https 网址：请填写 GeoJSON 文件的完整地址。',
+    widgetHttp: '无法加载数据文件：服务器返回 HTTP {status}。请检查挂件的 src 地址是否正确。',
+    widgetNetwork: '无法获取数据文件：服务器无法访问，或不允许本页面读取该文件（CORS）。请让数据服务器发送 Access-Control-Allow-Origin 响应头，或把文件放在本页面所在的网站上。',
+    widgetInvalid: '数据不是有效的 GeoJSON，无法评价。请确认传给挂件的是 GeoJSON FeatureCollection。',
+    widgetEngine: '无法从挂件所在的网站加载评价引擎。请确认该网站可以访问、以 CORS 方式提供文件，并且本页面的内容安全策略（CSP）允许它（script-src、connect-src 和 \'wasm-unsafe-eval\'）。',
+    widgetProfile: '未知的评价体系“{profile}”：请使用内置的评价体系编号，例如 zhejiang-future-community。',
+    widgetEvaluate: '数据已读取，但无法完成评价。请检查挂件的 profile、project-type 和 crs 属性。',
   },
 };
 

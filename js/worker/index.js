@@ -77,8 +77,16 @@ function workerTransport(worker, startTimeoutMs) {
 
 /** The same requests answered on the page, one at a time, after a paint. */
 async function inPageTransport(wasm) {
-  const api = await import('../index.js');
-  await api.default(wasm ?? undefined);
+  let api;
+  try {
+    api = await import('../index.js');
+    await api.default(wasm ?? undefined);
+  } catch (err) {
+    // A failed import (404, no CORS, a CSP) rejects with a bare TypeError:
+    // give it our code, as for every other failure to start.
+    if (err instanceof FutureCommunityError) throw err;
+    throw new FutureCommunityError('INIT_FAILED', `the package could not be loaded on the page: ${err?.message ?? err}`, { cause: err });
+  }
   const dispatcher = createDispatcher(api);
   let chain = Promise.resolve();
   return {

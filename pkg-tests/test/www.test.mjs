@@ -506,35 +506,8 @@ describe('www/ demo in headless Chromium', { timeout: 240_000 }, () => {
   });
 });
 
-describe('embeddable widget', { timeout: 120_000 }, () => {
-  it('renders the score card and radar inside its shadow root', async () => {
-    await withPage('en-US', async (page) => {
-      const widgets = page.locator('future-community-score');
-      assert.equal(await widgets.count(), 2);
-      for (const id of ['widget-zh', 'widget-en']) {
-        const host = page.locator(`#${id}`);
-        assert.equal(await host.getAttribute('data-state'), 'ready');
-        // Inside the shadow root (playwright's CSS locators pierce open shadow roots).
-        assert.match(await host.locator('.score .value').textContent(), /^\d+(\.\d)?$/);
-        assert.equal(await host.locator('.radar canvas').count(), 1);
-        const inShadow = await page.evaluate((i) => {
-          const root = document.getElementById(i).shadowRoot;
-          return { value: root?.querySelector('.value')?.textContent, light: document.getElementById(i).children.length };
-        }, id);
-        assert.match(inShadow.value, /^\d/);
-        assert.equal(inShadow.light, 0, 'nothing rendered into the light DOM');
-      }
-      assert.equal(await page.locator('#widget-zh h2').textContent(), '浙江省未来社区（杭州试点，九大场景）');
-      assert.match(await page.locator('#widget-en h2').textContent(), /GB 50180/);
-      assert.match(await page.locator('#widget-zh footer').textContent(), /OpenStreetMap/);
-      // The page's loud styles do not reach inside.
-      const colour = await page.evaluate(() => getComputedStyle(document.getElementById('widget-zh').shadowRoot.querySelector('dt')).color);
-      assert.notEqual(colour, 'rgb(160, 0, 0)');
-      await page.waitForTimeout(300);
-      await page.screenshot({ path: path.join(SCREENSHOTS, 'widget-example.png'), fullPage: true });
-    }, { query: 'widget-example.html', ready: 'future-community-score#widget-zh[data-state="ready"] ~ future-community-score[data-state="ready"]' });
-  });
-
+// The embeddable widget has its own file: test/widget.test.mjs.
+describe('fc-client.js (the demo page client)', { timeout: 120_000 }, () => {
   it('fc-client.js computes on the page when no worker can start (e.g. embedded from another origin)', async () => {
     await withPage('en-US', async (page) => {
       const result = await page.evaluate(async () => {

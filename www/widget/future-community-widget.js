@@ -1,21 +1,36 @@
 // <future-community-score>: an embeddable score card and radar chart.
 //
 //   <script type="module" src="https://example.org/future-community/widget/future-community-widget.js"></script>
-//   <future-community-score src="data.geojson" profile="zhejiang-future-community" lang="zh"></future-community-score>
+//   <future-community-score src="https://example.org/data/site.geojson" profile="zhejiang-future-community" lang="zh">
+//     Fallback text: shown while (or if) the widget cannot load.
+//   </future-community-score>
 //
-// Attributes: src (GeoJSON URL, required), profile (built-in profile id;
-// default zhejiang-future-community), lang ('zh' | 'en'; default from the
-// browser), project-type ('renovation' | 'newBuild'), crs ('wgs84' | 'gcj02'
-// | 'bd09'), attribution (data credit shown under the card; default the
-// GeoJSON's own top-level "attribution" string).
+// Attributes: src (GeoJSON URL), profile (built-in profile id; default
+// zhejiang-future-community), lang ('zh' | 'en'; default from the browser),
+// project-type ('renovation' | 'newBuild'), crs ('wgs84' | 'gcj02' | 'bd09'),
+// attribution (data credit shown under the card; default the GeoJSON's own
+// top-level "attribution" string).
 //
-// Everything lives in a shadow root with its own constructed stylesheet: no
-// global CSS, nothing leaks in or out. Strings from the data or the profile
-// are set as text, never parsed as HTML. The computation runs in a Web Worker
-// (../fc-worker.js) when the widget is served from the page's origin, else
-// on the page. The host element reflects its state in `data-state`
-// (loading | ready | error) and fires a `score` event with the report.
-import { FcClient } from '../fc-client.js';
+// Property `data`: a parsed GeoJSON object or GeoJSON text, set by script;
+// while it is set (not null) it is scored instead of `src`. Setting it again
+// re-renders the card.
+//
+// Whatever the page puts between the tags is fallback content: it shows until
+// the element upgrades, and the shadow root (which has no <slot>) hides it
+// from then on. A page whose browser cannot fetch this script (no CORS on
+// it, a CSP, a network failure) therefore keeps showing that text.
+//
+// Everything is drawn in a shadow root with its own constructed stylesheet,
+// without landmark elements (a card must not add a contentinfo or banner to
+// the host page). Strings from the data or the profile are set as text,
+// never parsed as HTML. All widgets of a page share one engine, the
+// package's worker client (../pkg/worker/index.js): a module Web Worker when
+// the widget comes from the page's own origin, else (a browser refuses a
+// worker script of another origin) the same code on the page. The host
+// reflects its state in `data-state` (loading | ready | error) and where it
+// computed in `data-engine` (worker | page), and fires a `score` event with
+// the report.
+import { createClient } from '../pkg/worker/index.js';
 import { formatNumber, formatShare, initialLanguage, pick, tr } from '../i18n.js';
 import { renderRadar } from '../radar.js';
 
@@ -47,8 +62,9 @@ ol { margin: 0.3rem 0 0; padding: 0; list-style: none; display: grid; grid-templ
 li { display: flex; justify-content: space-between; gap: 0.4rem; border-bottom: 1px dotted #d5ded8; }
 li .na { color: #4a5a50; font-style: italic; }
 .status { font-size: 0.85rem; color: #4a5a50; margin: 0.4rem 0; }
-.status.error { color: #a4161a; }
-footer { margin-top: 0.5rem; font-size: 0.72rem; color: #4a5a50; }
+.status.error { color: #a4161a; background: #fdf0f0; border-left: 3px solid #a4161a; padding: 0.4rem 0.6rem; }
+.credit { margin: 0.5rem 0 0; font-size: 0.72rem; color: #4a5a50; }
+[hidden] { display: none !important; }
 `;
 
 let sheet = null;
@@ -60,23 +76,34 @@ function styleSheet() {
   return sheet;
 }
 
-// One engine for every widget on the page; one load+evaluate at a time.
-let clientPromise = null;
-let queue = Promise.resolve();
-function client() {
-  clientPromise ??= FcClient.create();
-  return clientPromise;
-}
-function exclusive(fn) {
-  const run = queue.then(fn, fn);
-  queue = run.catch(() => {});
-  return run;
+// One engine (one worker, or one in-page module) for every widget on the
+// page. The package's client already falls back to the page on any failure
+// to start the worker; if even that fails, the next widget tries again.
+let enginePromise = null;
+function engine() {
+  enginePromise ??= createClient().catch((err) => {
+    enginePromise = null;
+    throw err;
+  });
+  return enginePromise;
 }
 
-function h(tag, className, text) {
+/** A failure shown to the reader: `key` names a message in i18n.js. */
+class WidgetError extends Error {
+  constructor(key, cause, vars) {
+    super(cause?.message ?? key, cause === undefined ? undefined : { cause });
+    this.name = 'WidgetError';
+    this.key = key;
+    this.vars = vars;
+  }
+}
+
+const text = (v) => (typeof v === 'string' && v.trim() ? v : null);
+
+function h(tag, className, content) {
   const node = document.createElement(tag);
   if (className) node.className = className;
-  if (text !== undefined && text !== null) node.textContent = String(text);
+  if (content !== undefined && content !== null) node.textContent = String(content);
   return node;
 }
 
@@ -90,9 +117,17 @@ class FutureCommunityScore extends HTMLElement {
   #pending = false;
   #result = null;
   #error = null;
+  #data = null;
 
   constructor() {
     super();
+    // A `data` set by a script that ran before this element was upgraded
+    // sits on the instance and would hide the accessor: take it over.
+    if (Object.prototype.hasOwnProperty.call(this, 'data')) {
+      const early = this.data;
+      delete this.data;
+      this.#data = early ?? null;
+    }
     this.#root = this.attachShadow({ mode: 'open' });
     this.#root.adoptedStyleSheets = [styleSheet()];
     const card = h('div', 'card');
@@ -111,10 +146,12 @@ class FutureCommunityScore extends HTMLElement {
     const radar = h('div', 'radar');
     radar.setAttribute('role', 'img');
     const scenarios = h('ol');
-    const footer = h('footer');
-    card.append(title, sub, status, row, radar, scenarios, footer);
+    // The credit line: a plain paragraph, not a <footer> (a landmark).
+    const credit = h('p', 'credit');
+    credit.setAttribute('part', 'credit');
+    card.append(title, sub, status, row, radar, scenarios, credit);
     this.#root.append(card);
-    this.#parts = { title, sub, status, row, value, scoreLabel, facts, radar, scenarios, footer };
+    this.#parts = { title, sub, status, row, value, scoreLabel, facts, radar, scenarios, credit };
   }
 
   connectedCallback() {
@@ -132,9 +169,24 @@ class FutureCommunityScore extends HTMLElement {
     else this.#schedule();
   }
 
+  /** The GeoJSON set by script (an object or text), or null when `src` is used. */
+  get data() {
+    return this.#data;
+  }
+
+  set data(value) {
+    this.#data = value ?? null;
+    this.#schedule();
+  }
+
   /** The last report (or null). */
   get report() {
     return this.#result?.report ?? null;
+  }
+
+  /** Why the last update failed (a WidgetError whose `cause` is the original error), or null. */
+  get error() {
+    return this.#error;
   }
 
   get #lang() {
@@ -151,37 +203,106 @@ class FutureCommunityScore extends HTMLElement {
     });
   }
 
+  /** The GeoJSON to score, as text, with the name and credit it declares. */
+  async #source() {
+    let body;
+    let file = null;
+    if (this.#data !== null) {
+      if (typeof this.#data === 'string') body = this.#data;
+      else {
+        try {
+          body = JSON.stringify(this.#data);
+        } catch (err) {
+          throw new WidgetError('widgetInvalid', err);
+        }
+        if (typeof body !== 'string') throw new WidgetError('widgetInvalid');
+      }
+    } else {
+      const src = this.getAttribute('src');
+      if (!src || !src.trim()) throw new WidgetError('widgetNoData');
+      let url;
+      try {
+        url = new URL(src, document.baseURI);
+      } catch (err) {
+        throw new WidgetError('widgetBadUrl', err);
+      }
+      if (url.protocol !== 'https:' && url.protocol !== 'http:') throw new WidgetError('widgetBadUrl');
+      let res;
+      try {
+        res = await fetch(url.href);
+        if (res.ok) body = await res.text();
+      } catch (err) {
+        // fetch() rejects with a bare TypeError for a network failure and
+        // for a response the page may not read (no CORS): say both.
+        throw new WidgetError('widgetNetwork', err);
+      }
+      if (!res.ok) throw new WidgetError('widgetHttp', undefined, { status: res.status });
+      file = decodeURIComponent(url.pathname.split('/').pop() || '') || null;
+    }
+    let doc;
+    try {
+      doc = JSON.parse(body);
+    } catch (err) {
+      throw new WidgetError('widgetInvalid', err);
+    }
+    if (!doc || typeof doc !== 'object' || Array.isArray(doc)) throw new WidgetError('widgetInvalid');
+    return { body, file, name: text(doc.name), attribution: text(doc.attribution) };
+  }
+
   async #update() {
     const gen = ++this.#gen;
     this.dataset.state = 'loading';
     this.#error = null;
     this.#render();
+    let community = null;
+    // Start the engine while the data downloads.
+    const starting = engine();
+    starting.catch(() => {});
     try {
-      const src = this.getAttribute('src');
-      if (!src) throw new Error('the src attribute (a GeoJSON URL) is missing');
-      const url = new URL(src, document.baseURI);
-      if (url.protocol !== 'https:' && url.protocol !== 'http:') throw new Error('src must be an http(s) URL');
+      const source = await this.#source();
+      if (gen !== this.#gen) return;
       const profile = this.getAttribute('profile') || DEFAULT_PROFILE;
       const projectType = this.getAttribute('project-type');
       const crs = this.getAttribute('crs') || 'wgs84';
-      const fc = await client();
-      const result = await exclusive(async () => {
-        // Downloaded and parsed by the worker; no map layers needed here.
-        const loaded = await fc.load({ url: url.href }, { crs, display: false });
-        const report = await fc.evaluate(profile, projectType ? { projectType } : undefined);
-        return { report, name: loaded.name ?? null, attribution: loaded.attribution ?? null, file: url.pathname.split('/').pop() };
-      });
+      let fc;
+      try {
+        fc = await starting;
+      } catch (err) {
+        throw new WidgetError('widgetEngine', err);
+      }
       if (gen !== this.#gen) return;
-      this.#result = result;
+      this.dataset.engine = fc.inPage ? 'page' : 'worker';
+      // Only string codes are ours; anything else is a failure of the engine.
+      const code = (err) => (typeof err?.code === 'string' ? err.code : '');
+      const engineFailed = (err) => ['', 'INIT_FAILED', 'FREED', 'NOT_INITIALISED', 'UNSUPPORTED_RUNTIME'].includes(code(err));
+      try {
+        community = await fc.Community.fromGeoJSON(source.body, { crs });
+      } catch (err) {
+        if (engineFailed(err)) throw new WidgetError('widgetEngine', err);
+        throw new WidgetError(code(err) === 'INVALID_OPTION' ? 'widgetEvaluate' : 'widgetInvalid', err);
+      }
+      let report;
+      try {
+        report = await community.evaluate(profile, projectType ? { projectType } : undefined);
+      } catch (err) {
+        if (engineFailed(err)) throw new WidgetError('widgetEngine', err);
+        throw new WidgetError(code(err) === 'NOT_FOUND' ? 'widgetProfile' : 'widgetEvaluate', err, { profile });
+      }
+      if (gen !== this.#gen) return;
+      this.#result = { report, name: source.name, attribution: source.attribution, file: source.file };
       this.dataset.state = 'ready';
       this.#render();
-      this.dispatchEvent(new CustomEvent('score', { detail: result.report }));
+      this.dispatchEvent(new CustomEvent('score', { detail: report }));
     } catch (err) {
       if (gen !== this.#gen) return;
-      this.#error = err;
+      this.#error = err instanceof WidgetError ? err : new WidgetError('widgetEvaluate', err);
       this.#result = null;
       this.dataset.state = 'error';
       this.#render();
+      // For the page's developer: the technical cause behind the sentence.
+      console.warn('future-community-score:', this.#error.cause ?? this.#error);
+    } finally {
+      community?.free().catch(() => {});
     }
   }
 
@@ -193,10 +314,12 @@ class FutureCommunityScore extends HTMLElement {
     if (this.#error) {
       p.status.hidden = false;
       p.status.className = 'status error';
-      p.status.textContent = `${tr(lang, 'failed')}: ${this.#error.code ? this.#error.code + ': ' : ''}${this.#error.message}`;
+      p.status.setAttribute('role', 'alert');
+      p.status.textContent = tr(lang, this.#error.key, this.#error.vars);
     } else if (!r) {
       p.status.hidden = false;
       p.status.className = 'status';
+      p.status.setAttribute('role', 'status');
       p.status.textContent = tr(lang, 'loading');
     } else {
       p.status.hidden = true;
@@ -207,7 +330,8 @@ class FutureCommunityScore extends HTMLElement {
     if (!r) {
       p.title.textContent = tr(lang, 'title');
       p.sub.textContent = '';
-      p.footer.textContent = '';
+      p.credit.textContent = '';
+      p.credit.hidden = true;
       return;
     }
     p.title.textContent = pick(lang, r.profileName) || r.profileId;
@@ -238,7 +362,8 @@ class FutureCommunityScore extends HTMLElement {
       this.#chart.resize();
     });
     const credit = this.getAttribute('attribution') ?? this.#result.attribution;
-    p.footer.textContent = [credit ? `${tr(lang, 'dataCredit')}: ${credit}` : null, 'future-community'].filter(Boolean).join(' · ');
+    p.credit.hidden = false;
+    p.credit.textContent = [credit ? `${tr(lang, 'dataCredit')}: ${credit}` : null, 'future-community'].filter(Boolean).join(' · ');
   }
 }
 
