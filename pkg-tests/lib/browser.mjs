@@ -1,6 +1,6 @@
-// Headless Chromium for the widget tests (test/widget.test.mjs): the same
-// Debian Chromium and launch flags as test/www.test.mjs, one fresh profile
-// per page, and a record of everything that went wrong in the browser.
+// Headless Chromium for the browser tests: Debian's Chromium and the launch
+// flags every test uses (test/www, widget, scratch); for the widget tests
+// one fresh profile per page, and a record of everything that went wrong in the browser.
 import assert from 'node:assert/strict';
 import { mkdtempSync, rmSync } from 'node:fs';
 import os from 'node:os';

@@ -17,13 +17,12 @@ import { gzipSync } from 'node:zlib';
 import { chromium } from 'playwright-core';
 
 import { startServer } from '../../scripts/serve.mjs';
+import { CHROMIUM, CHROMIUM_ARGS } from '../lib/browser.mjs';
 import { PKG_DIR, ROOT } from '../lib/load.mjs';
 import { DATASET } from '../lib/reference.mjs';
 
 const SCRATCH = path.join(ROOT, 'target/scratch');
 const SCREENSHOTS = fileURLToPath(new URL('../screenshots/', import.meta.url));
-const CHROMIUM = process.env.CHROMIUM ?? '/usr/bin/chromium';
-const CHROMIUM_ARGS = ['--headless', '--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--no-first-run', '--disable-quic'];
 const DATA = path.join(ROOT, DATASET);
 
 const run = (cmd, args, opts = {}) => execFileSync(cmd, args, { cwd: SCRATCH, encoding: 'utf8', stdio: ['ignore', 'pipe', 'pipe'], ...opts });

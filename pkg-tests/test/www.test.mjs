@@ -17,22 +17,12 @@ import { fileURLToPath } from 'node:url';
 import { chromium } from 'playwright-core';
 
 import { startServer } from '../../scripts/serve.mjs';
+import { CHROMIUM, CHROMIUM_ARGS } from '../lib/browser.mjs';
 import { ROOT } from '../lib/load.mjs';
 import { AREAS, REL_TOLERANCE, SITE_METRICS, relClose } from '../lib/reference.mjs';
 
 const DIST = path.join(ROOT, 'www/dist');
 const SCREENSHOTS = fileURLToPath(new URL('../screenshots/', import.meta.url));
-const CHROMIUM = process.env.CHROMIUM ?? '/usr/bin/chromium';
-const CHROMIUM_ARGS = [
-  '--headless',
-  '--no-sandbox',
-  '--disable-gpu',
-  '--disable-background-networking',
-  '--disable-component-update',
-  '--disable-sync',
-  '--no-first-run',
-  '--disable-quic',
-];
 const DATASET = path.join(ROOT, 'data/helsinki-centre/normalized.geojson');
 
 let server;
