@@ -333,7 +333,42 @@ export interface ProfileScenario {
   name: BilingualText;
   /** Positive weight in the overall score (relative, not normalised). */
   weight: number;
+  /**
+   * For which project types and tiers the scenario is required (标配); absent:
+   * always. Elsewhere it is optional (选配): scored on its own, left out of the
+   * overall score and of completeness.
+   */
+  requiredFor?: ScenarioRequirement;
 }
+
+/** 引领型 `leading` or 普惠型 `inclusive` (Zhejiang project tiers since 2022). */
+export type Tier = "leading" | "inclusive";
+
+/** When a scenario is required, with the rule's provenance. */
+export interface ScenarioRequirement {
+  /** Cases that require it (a field left out matches any value); `[]`: optional for every project. */
+  when: { projectType?: ProjectType; tier?: Tier }[];
+  /** Keys into the profile's `sources`. */
+  source: string[];
+  /** Whether the rule was checked against the cited text. */
+  verified: boolean;
+  /** Provenance and caveats. */
+  note?: BilingualText;
+}
+
+/** A number with its provenance. */
+export interface SourcedNumber {
+  value: number;
+  /** Keys into the profile's `sources`. */
+  source: string[];
+  /** Whether the value was checked against the cited text. */
+  verified: boolean;
+  /** Why this value. */
+  note?: BilingualText;
+}
+
+/** On what an indicator's binding status rests; a `constraint` must not be `none`. */
+export type BindingBasis = "nationalMandatory" | "seedNumber" | "localRule" | "none";
 
 /** One grade: overall scores at or above `minScore` (and below the next band up). */
 export interface GradeBand {
@@ -349,6 +384,8 @@ export interface GradeBand {
 export interface Grading {
   /** Bands from the best down; `minScore` strictly decreasing, the last 0. */
   bands: GradeBand[];
+  /** Below this completeness (0..1) a report gets no grade (`status: "insufficient"`). */
+  minCompleteness?: SourcedNumber;
   /** Keys into the profile's `sources` (input may also give a single key as a string). */
   source: string[];
   /** Whether the cut points were checked against the cited text. */
@@ -364,6 +401,8 @@ export interface ProfileIndicator {
   /** Id of one of the profile's scenarios. */
   scenario: ScenarioId;
   binding: Binding;
+  /** Why it is binding (a national mandatory clause, a number of the policy text, a local rule) or `none`. */
+  bindingBasis?: BindingBasis;
   /**
    * The dotted metric key it reads, e.g. `siteMetrics.far`,
    * `coverage.kindergarten.300.households`, `nearest.park.medianM`,
@@ -407,6 +446,8 @@ export interface ProfileDocument {
   name: BilingualText;
   /** What the profile evaluates and how far it can be trusted. */
   description?: BilingualText;
+  /** What the score is and is not (copied into every report). */
+  disclaimer?: BilingualText;
   /** Citations by key. */
   sources: Record<string, ProfileSource>;
   /** Parameters for metric producers, by name (always present in output; `{}` when none). */
@@ -446,8 +487,10 @@ export interface EvaluateOptions {
    * undeclared name only adds an `UNKNOWN_ATTRIBUTE` report warning.
    */
   attributes?: Record<string, number | boolean>;
-  /** Chooses project-type specific targets; indicators that need one are not assessed without it. */
+  /** Chooses project-type specific targets (indicators that need one are not assessed without it) and, with `tier`, the required scenarios. */
   projectType?: ProjectType;
+  /** With `projectType`, chooses the required (标配) scenarios; left out, every case of a scenario's `requiredFor` matches. */
+  tier?: Tier;
 }
 
 /** A grade given to the overall score. */
@@ -473,6 +516,8 @@ export interface ScenarioResult {
   applicable: number;
   /** Weighted share 0..1 of the applicable indicators that were assessed (4 decimals); 0 when none applies. */
   completeness: number;
+  /** Required (标配) for the chosen project type and tier; optional (选配) ones are left out of the overall score and completeness. */
+  required: boolean;
 }
 
 /** Whether an indicator was assessed (`notAssessed` ones are left out of the scores, never scored as zero). */
@@ -493,6 +538,8 @@ export interface IndicatorResultBase {
   /** Scenario id. */
   scenario: ScenarioId;
   binding: Binding;
+  /** On what the binding status rests (from the profile); null when the profile does not say. */
+  bindingBasis: BindingBasis | null;
   /** Display label. */
   label: BilingualText;
   /** The metric key read, e.g. `siteMetrics.far`. */
@@ -573,12 +620,24 @@ export interface Report {
   siteId: string | null;
   /** The project type the targets were chosen for; null when none was given. */
   projectType: ProjectType | null;
-  /** Overall score 0..100 (2 decimals): weighted mean of the scenario scores; null when no indicator could be assessed. */
+  /** The tier that chose the required scenarios; null when none was given. */
+  tier: Tier | null;
+  /** Overall score 0..100 (2 decimals): weighted mean of the required scenarios' scores; null when none of their indicators could be assessed. */
   score: number | null;
-  /** Grade of the overall score; null when there is no score. */
+  /** Grade of the overall score; null when `status` is `"insufficient"`. */
   grade: GradeResult | null;
-  /** Weighted share 0..1 (4 decimals) of the applicable indicators that were assessed. */
+  /** Weighted share 0..1 (4 decimals) of the applicable indicators of the required scenarios that were assessed. */
   completeness: number;
+  /**
+   * `complete`: every applicable indicator of the required scenarios assessed;
+   * `provisional`: graded, some missing; `insufficient`: completeness below the
+   * profile's `minCompleteness` (or nothing assessed): no grade, the score is for information.
+   */
+  status: ReportStatus;
+  /** What was not assessed in the required scenarios, grouped by cause. */
+  missing: MissingGroup[];
+  /** The profile's statement of what the score is and is not; null when it has none. */
+  disclaimer: BilingualText | null;
   /** One entry per scenario, in profile order. */
   scenarios: ScenarioResult[];
   /** One entry per indicator, in profile order. */
@@ -589,6 +648,33 @@ export interface Report {
   notAssessedBinding: string[];
   /** Problems with the input that did not stop the evaluation. */
   warnings: ReportWarning[];
+}
+
+/** How far a report can be read as a verdict. */
+export type ReportStatus = "complete" | "provisional" | "insufficient";
+
+/** Why indicators could not be assessed. */
+export type MissingCause =
+  /** The data has no walkable roads. */
+  | "NO_WALKABLE_NETWORK"
+  /** The data has no facility of a category the indicator reads (`items`: the categories). */
+  | "NO_FACILITY_CATEGORY"
+  /** No residential buildings or households in the site. */
+  | "NO_RESIDENTS"
+  /** A fact only the caller can declare was not given (`items`: attribute names). */
+  | "NOT_DECLARED"
+  /** The target depends on the project type, which was not given. */
+  | "PROJECT_TYPE_NOT_GIVEN"
+  /** No value for another reason. */
+  | "NO_VALUE";
+
+/** Indicators missing for one cause. */
+export interface MissingGroup {
+  cause: MissingCause;
+  /** Indicator ids, in profile order. */
+  indicators: string[];
+  /** Facility categories or attribute names concerned, when the cause has them. */
+  items?: string[];
 }
 
 /** One indicator column of a comparison table. */

@@ -22,7 +22,7 @@ use crate::isochrone::{
     self, GridOptions, IsochroneOptions, ServiceAreaOptions, TravelCircleOptions,
 };
 use crate::option_text;
-use crate::profile::{self, AttributeValue, EvalOptions, Profile, ProjectType, Report};
+use crate::profile::{self, AttributeValue, EvalOptions, Profile, ProjectType, Report, Tier};
 
 #[wasm_bindgen(typescript_custom_section)]
 const TS_TYPES: &'static str = include_str!("bindings.d.ts");
@@ -217,6 +217,9 @@ struct EvaluateArgs {
     /// 改造更新 `renovation` or 规划新建 `newBuild`.
     #[serde(default)]
     project_type: Option<ProjectType>,
+    /// 引领型 `leading` or 普惠型 `inclusive`.
+    #[serde(default)]
+    tier: Option<Tier>,
 }
 
 impl EvaluateArgs {
@@ -224,6 +227,7 @@ impl EvaluateArgs {
         let opts = EvalOptions {
             attributes: self.attributes,
             project_type: self.project_type,
+            tier: self.tier,
         };
         (self.site, opts)
     }

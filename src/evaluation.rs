@@ -12,6 +12,7 @@ use crate::community::{Community, SiteRef};
 use crate::error::{Result, Warning};
 use crate::isochrone::{self, TravelCircleOptions};
 use crate::profile::metric::{coverage_key, insert_json, nearest_median_key};
+use crate::profile::missing;
 use crate::profile::{self, Comparison, EvalOptions, Metrics, Profile, Report, ReportWarning};
 use crate::profile::{TravelCircle, Weighting};
 use crate::site::SiteParams;
@@ -61,10 +62,35 @@ pub fn metrics_for_site(
         .map_err(|e| crate::Error::option("result", e.to_string()))?;
     insert_json("siteMetrics", &value, &mut metrics);
     let mut warnings = sm.warnings;
+    add_context(c, profile, sm.metrics.households, &mut metrics);
     let site_area = &c.site(site)?.area;
     add_access_metrics(c, site_area, profile, &mut metrics, &mut warnings)?;
     add_travel_circles(c, site_area, profile, &mut metrics, &mut warnings)?;
     Ok(SiteMetricsMap { metrics, warnings })
+}
+
+/// Adds the context metrics that tell why an indicator has no value
+/// (`profile::missing`): roads in the data, households of the site, and
+/// facilities of each category the profile reads.
+fn add_context(c: &Community, profile: &Profile, households: f64, metrics: &mut Metrics) {
+    let ds = c.dataset();
+    metrics.insert(missing::CONTEXT_ROADS.to_string(), ds.roads.len() as f64);
+    metrics.insert(missing::CONTEXT_HOUSEHOLDS.to_string(), households);
+    let req = profile.requirements();
+    let categories: BTreeSet<&String> = req
+        .coverage
+        .iter()
+        .map(|n| &n.category)
+        .chain(req.nearest.iter())
+        .collect();
+    for category in categories {
+        let n = ds
+            .facilities
+            .iter()
+            .filter(|f| &f.category == category)
+            .count();
+        metrics.insert(missing::context_facilities_key(category), n as f64);
+    }
 }
 
 /// Evaluates one site (default: the first) against `profile`.
@@ -120,7 +146,15 @@ fn add_access_metrics(
         .map(|n| n.category.clone())
         .chain(req.nearest.iter().cloned())
         .collect();
-    if categories.is_empty() {
+    // Without roads no walking distance exists, and a category with no
+    // facility in the data may simply not have been mapped: both leave the
+    // indicators "not assessed" (with that cause) instead of scoring 0.
+    let ds = c.dataset();
+    let categories: BTreeSet<String> = categories
+        .into_iter()
+        .filter(|cat| ds.facilities.iter().any(|f| &f.category == cat))
+        .collect();
+    if categories.is_empty() || ds.roads.is_empty() {
         return Ok(());
     }
     let thresholds: BTreeSet<u32> = req.coverage.iter().map(|n| n.threshold_m).collect();
@@ -172,7 +206,7 @@ fn add_travel_circles(
     warnings: &mut Vec<Warning>,
 ) -> Result<()> {
     let needed = profile.required_travel_circles();
-    if needed.is_empty() {
+    if needed.is_empty() || c.dataset().roads.is_empty() {
         return Ok(());
     }
     let r = isochrone::travel_circles(c, c.access_engine()?, &TravelCircleOptions::default())?;

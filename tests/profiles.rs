@@ -32,6 +32,7 @@ pub fn opts(project_type: Option<ProjectType>, attrs: &[(&str, AttributeValue)])
     EvalOptions {
         attributes: attrs.iter().map(|(k, v)| (k.to_string(), *v)).collect(),
         project_type,
+        tier: None,
     }
 }
 
@@ -224,6 +225,7 @@ fn every_builtin_evaluates_a_realistic_site() {
             let all = EvalOptions {
                 attributes: all_attributes(&p),
                 project_type: Some(project_type.unwrap_or(ProjectType::NewBuild)),
+                tier: None,
             };
             let r = evaluate(&p, &metrics, &all).unwrap();
             assert_eq!(r.completeness, 1.0, "{id}");

@@ -14,10 +14,12 @@ use super::format::{
     VALUE_DECIMALS,
 };
 use super::metric::{attribute_key, MetricKey, Metrics};
+use super::missing::{missing_groups, status};
 use super::report::{
-    GradeResult, IndicatorResult, Reason, Report, ReportWarning, ScenarioResult, Status,
+    GradeResult, IndicatorResult, Reason, Report, ReportStatus, ReportWarning, ScenarioResult,
+    Status,
 };
-use super::schema::{AttributeType, Binding, Indicator, ProjectType, Target, Text};
+use super::schema::{AttributeType, Binding, Indicator, ProjectType, Target, Text, Tier};
 use super::Profile;
 use crate::error::{Error, Result};
 
@@ -49,9 +51,13 @@ pub struct EvalOptions {
     /// precedence over `attributes.<name>` entries of the metrics map.
     #[serde(default)]
     pub attributes: BTreeMap<String, AttributeValue>,
-    /// 改造更新 or 规划新建; chooses project-type specific targets.
+    /// 改造更新 or 规划新建; chooses project-type specific targets and,
+    /// with `tier`, the required scenarios.
     #[serde(default)]
     pub project_type: Option<ProjectType>,
+    /// 引领型 or 普惠型; with `project_type`, chooses the required scenarios.
+    #[serde(default)]
+    pub tier: Option<Tier>,
 }
 
 /// Evaluates `metrics` against `profile`.
@@ -78,29 +84,45 @@ pub fn evaluate(profile: &Profile, metrics: &Metrics, options: &EvalOptions) -> 
         };
         results.push(judge(profile, ind, key, value, options.project_type));
     }
-    let scenarios = scenario_results(profile, &results);
+    let scenarios = scenario_results(profile, &results, options);
     let (score, completeness) = overall(&scenarios);
-    let grade = score.and_then(|s| {
-        doc.grading
-            .bands
-            .iter()
-            .find(|b| s >= b.min_score)
-            .map(|b| GradeResult {
-                id: b.id.clone(),
-                label: b.label.clone(),
-            })
-    });
+    let min_completeness = doc
+        .grading
+        .min_completeness
+        .as_ref()
+        .map_or(0.0, |m| m.value);
+    let status = status(score, completeness, min_completeness);
+    let grade = score
+        .filter(|_| status != ReportStatus::Insufficient)
+        .and_then(|s| {
+            doc.grading
+                .bands
+                .iter()
+                .find(|b| s >= b.min_score)
+                .map(|b| GradeResult {
+                    id: b.id.clone(),
+                    label: b.label.clone(),
+                })
+        });
+    let required = |scenario: &str| scenarios.iter().any(|s| s.id == scenario && s.required);
+    let missing = missing_groups(&results, profile.metric_keys(), metrics, required);
     let failed_binding = binding_ids(&results, |r| r.pass == Some(false));
-    let not_assessed_binding = binding_ids(&results, |r| r.status == Status::NotAssessed);
+    let not_assessed_binding = binding_ids(&results, |r| {
+        r.status == Status::NotAssessed && required(&r.scenario)
+    });
     Ok(Report {
         profile_id: doc.id.clone(),
         profile_version: doc.version.clone(),
         profile_name: doc.name.clone(),
         site_id: None,
         project_type: options.project_type,
+        tier: options.tier,
         score,
         grade,
         completeness,
+        status,
+        missing,
+        disclaimer: doc.disclaimer.clone(),
         scenarios,
         indicators: results,
         failed_binding,
@@ -225,6 +247,7 @@ fn judge(
         id: ind.id.clone(),
         scenario: ind.scenario.clone(),
         binding: ind.binding,
+        binding_basis: ind.binding_basis,
         label: ind.label.clone(),
         metric: ind.metric.clone(),
         unit: ind.unit,
@@ -347,7 +370,11 @@ fn missing_explanation(profile: &Profile, key: &MetricKey) -> Text {
     }
 }
 
-fn scenario_results(profile: &Profile, results: &[IndicatorResult]) -> Vec<ScenarioResult> {
+fn scenario_results(
+    profile: &Profile,
+    results: &[IndicatorResult],
+    options: &EvalOptions,
+) -> Vec<ScenarioResult> {
     profile
         .doc()
         .scenarios
@@ -374,6 +401,10 @@ fn scenario_results(profile: &Profile, results: &[IndicatorResult]) -> Vec<Scena
             } else {
                 0.0
             };
+            let required = s
+                .required_for
+                .as_ref()
+                .is_none_or(|r| r.requires(options.project_type, options.tier));
             ScenarioResult {
                 id: s.id.clone(),
                 name: s.name.clone(),
@@ -382,16 +413,17 @@ fn scenario_results(profile: &Profile, results: &[IndicatorResult]) -> Vec<Scena
                 assessed,
                 applicable,
                 completeness,
+                required,
             }
         })
         .collect()
 }
 
-/// Overall score over scored scenarios, and completeness over scenarios that
-/// have at least one applicable indicator.
+/// Overall score over the scored required scenarios, and completeness over
+/// the required scenarios that have at least one applicable indicator.
 fn overall(scenarios: &[ScenarioResult]) -> (Option<f64>, f64) {
     let (mut w_scored, mut weighted, mut w_applicable, mut w_complete) = (0.0, 0.0, 0.0, 0.0);
-    for s in scenarios {
+    for s in scenarios.iter().filter(|s| s.required) {
         if s.applicable > 0 {
             w_applicable += s.weight;
             w_complete += s.weight * s.completeness;

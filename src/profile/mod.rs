@@ -28,6 +28,7 @@ mod compare;
 mod evaluate;
 mod format;
 pub mod metric;
+pub mod missing;
 mod report;
 mod schema;
 mod scoring;
@@ -44,12 +45,14 @@ pub use compare::{
 pub use evaluate::{evaluate, AttributeValue, EvalOptions};
 pub use metric::{MetricKey, Metrics, TravelCircle, Weighting};
 pub use report::{
-    GradeResult, IndicatorResult, Reason, Report, ReportWarning, ScenarioResult, Status,
+    GradeResult, IndicatorResult, MissingCause, MissingGroup, Reason, Report, ReportStatus,
+    ReportWarning, ScenarioResult, Status,
 };
 pub use schema::{
-    AttributeDef, AttributeType, Binding, GradeBand, Grading, Indicator, Op, Parameter,
-    ParameterValue, ProfileDoc, ProjectType, Scenario, ScoreBand, Scoring, Source, Target,
-    TargetsByProjectType, Text, Unit, SCENARIO_IDS,
+    AttributeDef, AttributeType, Binding, BindingBasis, GradeBand, Grading, Indicator, Op,
+    Parameter, ParameterValue, ProfileDoc, ProjectType, Requirement, RequirementCase, Scenario,
+    ScoreBand, Scoring, Source, SourcedNumber, Target, TargetsByProjectType, Text, Tier, Unit,
+    SCENARIO_IDS,
 };
 
 use crate::error::{Error, Result};

@@ -5,7 +5,7 @@
 
 use serde::{Deserialize, Serialize};
 
-use super::schema::{Binding, ProjectType, Target, Text, Unit};
+use super::schema::{Binding, BindingBasis, ProjectType, Target, Text, Tier, Unit};
 
 /// The result of evaluating one site against one profile.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
@@ -23,14 +23,29 @@ pub struct Report {
     /// The project type the targets were chosen for.
     #[serde(default)]
     pub project_type: Option<ProjectType>,
-    /// Overall score 0–100: weighted mean of the scenario scores; `None` when
-    /// no indicator could be assessed.
+    /// The tier that chose the required scenarios.
+    #[serde(default)]
+    pub tier: Option<Tier>,
+    /// Overall score 0–100: weighted mean of the required scenarios' scores;
+    /// `None` when no indicator of a required scenario could be assessed.
     pub score: Option<f64>,
-    /// Grade of the overall score.
+    /// Grade of the overall score; `None` when `status` is `insufficient`.
     pub grade: Option<GradeResult>,
-    /// Weighted share 0..1 of the applicable indicators that were assessed
-    /// (each indicator weighted by its share of the overall score).
+    /// Weighted share 0..1 of the applicable indicators of the required
+    /// scenarios that were assessed (each weighted by its share of the score).
     pub completeness: f64,
+    /// `complete` (every applicable indicator of the required scenarios
+    /// assessed), `provisional` (graded, but some are missing) or
+    /// `insufficient` (completeness below the profile's `minCompleteness`,
+    /// or nothing assessed: no grade).
+    #[serde(default = "ReportStatus::insufficient")]
+    pub status: ReportStatus,
+    /// What was not assessed in the required scenarios, grouped by cause.
+    #[serde(default)]
+    pub missing: Vec<MissingGroup>,
+    /// The profile's statement of what the score is and is not.
+    #[serde(default)]
+    pub disclaimer: Option<Text>,
     /// One entry per scenario, in profile order.
     pub scenarios: Vec<ScenarioResult>,
     /// One entry per indicator, in profile order.
@@ -41,6 +56,56 @@ pub struct Report {
     pub not_assessed_binding: Vec<String>,
     /// Problems with the input that did not stop the evaluation.
     pub warnings: Vec<ReportWarning>,
+}
+
+/// How far the report can be read as a verdict.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "camelCase")]
+pub enum ReportStatus {
+    /// Every applicable indicator of the required scenarios was assessed.
+    Complete,
+    /// Graded, but some indicators are missing (see `missing`).
+    Provisional,
+    /// Not enough data to grade: the score is shown for information only.
+    Insufficient,
+}
+
+impl ReportStatus {
+    fn insufficient() -> Self {
+        ReportStatus::Insufficient
+    }
+}
+
+/// Why indicators could not be assessed.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Serialize, Deserialize)]
+#[serde(rename_all = "SCREAMING_SNAKE_CASE")]
+pub enum MissingCause {
+    /// The data has no walkable roads: no walking distance can be computed.
+    NoWalkableNetwork,
+    /// The data has no facility of a category the indicator reads.
+    NoFacilityCategory,
+    /// No residential buildings (or households) in the site.
+    NoResidents,
+    /// A fact only the caller can declare (an attribute) was not given.
+    NotDeclared,
+    /// The target depends on the project type, which was not given.
+    ProjectTypeNotGiven,
+    /// The value could not be computed from the data for another reason.
+    NoValue,
+}
+
+/// Indicators missing for one cause.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "camelCase")]
+pub struct MissingGroup {
+    /// The cause.
+    pub cause: MissingCause,
+    /// Ids of the indicators, in profile order.
+    pub indicators: Vec<String>,
+    /// Facility categories concerned (for `NO_FACILITY_CATEGORY`), or
+    /// attribute names (for `NOT_DECLARED`).
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub items: Vec<String>,
 }
 
 /// A grade given to the overall score.
@@ -72,6 +137,15 @@ pub struct ScenarioResult {
     pub applicable: usize,
     /// Weighted share 0..1 of the applicable indicators that were assessed.
     pub completeness: f64,
+    /// Whether the scenario is required (标配) for the chosen project type
+    /// and tier; optional (选配) scenarios are scored on their own and left
+    /// out of the overall score and completeness.
+    #[serde(default = "yes")]
+    pub required: bool,
+}
+
+fn yes() -> bool {
+    true
 }
 
 /// Whether an indicator was assessed.
@@ -111,6 +185,9 @@ pub struct IndicatorResult {
     pub scenario: String,
     /// Binding or guidance.
     pub binding: Binding,
+    /// On what the binding status rests (from the profile).
+    #[serde(default)]
+    pub binding_basis: Option<BindingBasis>,
     /// Display label.
     pub label: Text,
     /// The metric key read.

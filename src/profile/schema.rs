@@ -136,6 +136,70 @@ pub struct Scenario {
     pub name: Text,
     /// Positive weight in the overall score.
     pub weight: f64,
+    /// For which project types and tiers the scenario is required (标配);
+    /// absent: required for every project. Where it is not required it is
+    /// optional (选配): reported and scored on its own, but left out of the
+    /// overall score and of completeness.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub required_for: Option<Requirement>,
+}
+
+/// The project tier (since 2022 in Zhejiang): 引领型 or 普惠型.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Serialize, Deserialize)]
+#[serde(rename_all = "camelCase")]
+pub enum Tier {
+    /// 引领型: leading projects, the full scenario set of their project type.
+    Leading,
+    /// 普惠型: inclusive projects, the basic scenarios as local conditions allow.
+    Inclusive,
+}
+
+/// When a scenario is required, with the rule's provenance.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[serde(rename_all = "camelCase", deny_unknown_fields)]
+pub struct Requirement {
+    /// The cases that require it; an empty list makes the scenario optional
+    /// for every project.
+    pub when: Vec<RequirementCase>,
+    /// Keys into the profile's `sources`.
+    #[serde(deserialize_with = "one_or_many")]
+    pub source: Vec<String>,
+    /// Whether the rule was checked against the cited text.
+    pub verified: bool,
+    /// Provenance and caveats.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub note: Option<Text>,
+}
+
+/// One case of a [`Requirement`]: a project type and / or tier (absent = any).
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "camelCase", deny_unknown_fields)]
+pub struct RequirementCase {
+    /// The project type, or any.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub project_type: Option<ProjectType>,
+    /// The tier, or any.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub tier: Option<Tier>,
+}
+
+impl Requirement {
+    /// Whether a project of `project_type` and `tier` must assess the
+    /// scenario. What the caller did not give matches every case (the
+    /// stricter reading: the scenario counts unless the project says why not).
+    pub fn requires(&self, project_type: Option<ProjectType>, tier: Option<Tier>) -> bool {
+        self.when.iter().any(|c| {
+            let type_ok = match (c.project_type, project_type) {
+                (Some(want), Some(got)) => want == got,
+                _ => true,
+            };
+            let tier_ok = match (c.tier, tier) {
+                (Some(want), Some(got)) => want == got,
+                _ => true,
+            };
+            type_ok && tier_ok
+        })
+    }
 }
 
 /// The 9 scenarios of the Zhejiang future community (九大场景), in the order
@@ -158,12 +222,32 @@ pub const SCENARIO_IDS: &[&str] = &[
 pub struct Grading {
     /// Bands from the best down; `minScore` strictly decreasing, the last 0.
     pub bands: Vec<GradeBand>,
+    /// Below this completeness (0..1) the report gives no grade
+    /// (`status: "insufficient"`); absent: 0 (a grade whenever there is a score).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub min_completeness: Option<SourcedNumber>,
     /// Keys into the profile's `sources`.
     #[serde(deserialize_with = "one_or_many")]
     pub source: Vec<String>,
     /// Whether the cut points were checked against the cited text.
     pub verified: bool,
     /// Provenance and caveats.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub note: Option<Text>,
+}
+
+/// A number with its provenance.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[serde(rename_all = "camelCase", deny_unknown_fields)]
+pub struct SourcedNumber {
+    /// The value.
+    pub value: f64,
+    /// Keys into the profile's `sources`.
+    #[serde(deserialize_with = "one_or_many")]
+    pub source: Vec<String>,
+    /// Whether the value was checked against the cited text.
+    pub verified: bool,
+    /// Why this value.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub note: Option<Text>,
 }
@@ -188,6 +272,20 @@ pub enum Binding {
     Constraint,
     /// 引导性: scored, not required.
     Guidance,
+}
+
+/// On what an indicator's binding (约束性) status rests.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "camelCase")]
+pub enum BindingBasis {
+    /// A mandatory clause of a national standard (强制性条文 or a "shall" of a GB code).
+    NationalMandatory,
+    /// A number the policy text itself requires (e.g. the Hangzhou seed's ≥ 100 m² per 100 households).
+    SeedNumber,
+    /// A local rule in force (regulation, implementing rules).
+    LocalRule,
+    /// No source makes it binding (then the indicator must be guidance).
+    None,
 }
 
 /// A comparison operator of a target.
@@ -336,6 +434,9 @@ pub struct Indicator {
     pub scenario: String,
     /// Binding (约束性) or guidance (引导性).
     pub binding: Binding,
+    /// Why it is binding; a `constraint` must name a basis other than `none`.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub binding_basis: Option<BindingBasis>,
     /// The metric key it reads (see [`super::metric`]).
     pub metric: String,
     /// Unit of the metric value.
@@ -397,6 +498,10 @@ pub struct ProfileDoc {
     /// What the profile evaluates and how far it can be trusted.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub description: Option<Text>,
+    /// What the score is and is not (copied into every report), e.g. that it
+    /// is this tool's reading of published rules, not an official acceptance score.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub disclaimer: Option<Text>,
     /// Citations by key.
     pub sources: BTreeMap<String, Source>,
     /// Parameters for metric producers, by name.

@@ -10,8 +10,8 @@ use std::collections::BTreeSet;
 use super::format::placeholders;
 use super::metric::{is_category, is_identifier, MetricKey};
 use super::schema::{
-    AttributeType, Binding, Indicator, Op, ParameterValue, ProfileDoc, Scoring, Target, Text,
-    SCENARIO_IDS,
+    AttributeType, Binding, BindingBasis, Indicator, Op, ParameterValue, ProfileDoc, Scoring,
+    Target, Text, SCENARIO_IDS,
 };
 use crate::error::{Error, Result};
 
@@ -259,6 +259,12 @@ fn check_scenarios(doc: &ProfileDoc) -> Result<()> {
         }
         check_text(&format!("{path}.name"), &s.name)?;
         check_weight(&format!("{path}.weight"), s.weight)?;
+        if let Some(r) = &s.required_for {
+            check_source_refs(doc, &format!("{path}.requiredFor.source"), &r.source)?;
+            if let Some(note) = &r.note {
+                check_text(&format!("{path}.requiredFor.note"), note)?;
+            }
+        }
     }
     Ok(())
 }
@@ -268,6 +274,18 @@ fn check_grading(doc: &ProfileDoc) -> Result<()> {
     check_source_refs(doc, "grading.source", &g.source)?;
     if let Some(note) = &g.note {
         check_text("grading.note", note)?;
+    }
+    if let Some(m) = &g.min_completeness {
+        if !(0.0..=1.0).contains(&m.value) {
+            return Err(invalid(
+                "grading.minCompleteness.value",
+                format!("must be a share within 0..=1, got {}", m.value),
+            ));
+        }
+        check_source_refs(doc, "grading.minCompleteness.source", &m.source)?;
+        if let Some(note) = &m.note {
+            check_text("grading.minCompleteness.note", note)?;
+        }
     }
     if g.bands.is_empty() {
         return Err(invalid(
@@ -439,6 +457,12 @@ fn check_indicator(doc: &ProfileDoc, path: &str, ind: &Indicator) -> Result<Metr
         return Err(invalid(
             format!("{path}.target"),
             "a binding (constraint) indicator needs a target",
+        ));
+    }
+    if ind.binding == Binding::Constraint && ind.binding_basis == Some(BindingBasis::None) {
+        return Err(invalid(
+            format!("{path}.bindingBasis"),
+            "an indicator with no basis for being binding must be `guidance`, not `constraint`",
         ));
     }
     if matches!(ind.scoring, Scoring::PassFail {}) && !has_target {
