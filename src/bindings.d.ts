@@ -90,7 +90,7 @@ export interface OsmMapping {
     publicTags: TagClause[];
     landuse: Record<string, string[]>;
   };
-  facilities: { category: string; any: TagClause[]; unless?: TagClause[] }[];
+  facilities: { category: string; any: TagClause[]; unless?: TagClause[]; names?: string[]; namesNot?: string[]; note?: string }[];
   facilityUnless?: TagClause[];
   roads: {
     key: string;

@@ -90,6 +90,9 @@ pub struct CategoryRule {
     /// The `name` tag must contain none of these (case-insensitive).
     #[serde(default)]
     pub names_not: Vec<String>,
+    /// Why these tags mean this category, and the source (documentation only).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub note: Option<String>,
 }
 
 impl CategoryRule {

@@ -61,6 +61,12 @@ pub const CATEGORIES: &[&str] = &[
     "restaurant",
     "bank",
     "post",
+    "childcare",
+    "elderly_care_centre",
+    "elderly_canteen",
+    "smart_health_station",
+    "party_service_centre",
+    "women_children_station",
 ];
 
 /// Largest coverage threshold accepted in a key (metres).
