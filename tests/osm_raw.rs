@@ -129,9 +129,7 @@ fn builtin_mapping_uses_heights_when_levels_are_missing() {
 
 #[test]
 fn yilao_yixiao_categories_come_from_osm_tags_or_names() {
-    let point = |props: serde_json::Value| {
-        serde_json::json!({"type": "Feature", "geometry": {"type": "Point", "coordinates": [120.15, 30.28]}, "properties": props})
-    };
+    let point = |props: serde_json::Value| serde_json::json!({"type": "Feature", "geometry": {"type": "Point", "coordinates": [120.15, 30.28]}, "properties": props});
     let fc = serde_json::json!({"type": "FeatureCollection", "features": [
         point(serde_json::json!({"amenity": "childcare"})),
         point(serde_json::json!({"amenity": "social_facility", "social_facility": "day_care", "social_facility:for": "senior"})),

@@ -185,13 +185,50 @@ fn buildings_only_data_is_insufficient_for_lack_of_a_walkable_network() {
 }
 
 #[test]
-fn zhejiang_on_helsinki_is_graded_but_provisional() {
+fn zhejiang_on_helsinki_needs_the_yilao_yixiao_facilities_or_declared_facts() {
+    let c = helsinki();
     let r = eval(
-        &helsinki(),
+        &c,
         "zhejiang-future-community",
         Some(ProjectType::Renovation),
         Some(Tier::Leading),
     );
+    // Helsinki has none of the six "一老一小" categories: not assessed, not 0.
+    assert_eq!(
+        r.status,
+        ReportStatus::Insufficient,
+        "completeness {}",
+        r.completeness
+    );
+    let absent = r
+        .missing
+        .iter()
+        .find(|g| g.cause == MissingCause::NoFacilityCategory)
+        .expect("absent categories");
+    for cat in ["childcare", "elderly_canteen", "party_service_centre"] {
+        assert!(
+            absent.items.iter().any(|i| i == cat),
+            "{cat}: {:?}",
+            absent.items
+        );
+    }
+    // Declaring the facts the page asks for lifts it to a provisional grade.
+    let p = profile::builtin("zhejiang-future-community").expect("builtin");
+    let mut opts = EvalOptions {
+        project_type: Some(ProjectType::Renovation),
+        tier: Some(Tier::Leading),
+        ..EvalOptions::default()
+    };
+    for name in [
+        "timeBank",
+        "platformButlerProperty",
+        "smartServicePlatform",
+        "smartSecurity",
+    ] {
+        opts.attributes
+            .insert(name.to_string(), profile::AttributeValue::Bool(true));
+    }
+    let r = evaluate_site(&c, None, &p, &opts).expect("evaluates");
     assert_eq!(
         r.status,
         ReportStatus::Provisional,
@@ -199,7 +236,6 @@ fn zhejiang_on_helsinki_is_graded_but_provisional() {
         r.completeness
     );
     assert!(r.grade.is_some());
-    assert!(!r.missing.is_empty());
 }
 
 #[test]
