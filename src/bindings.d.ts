@@ -145,8 +145,14 @@ export interface Summary {
 
 /** Policy parameters of the site indicators (normally taken from a profile). */
 export interface SiteParams {
-  /** Factor at which roof green counts toward the green ratio (0..1). */
+  /** Factor at which roof green counts toward the policy green ratio (0..1), when `roofGreenSoilFactors` is empty. */
   roofGreenFactor?: number;
+  /**
+   * Factors by soil depth for roof and over-basement green (`green_type`
+   * `roof` / `over_basement` with `soil_depth_m`), deepest band first: a green
+   * counts at the first band its depth reaches; shallower, or without a depth, 0.
+   */
+  roofGreenSoilFactors?: { minDepthM: number; factor: number }[];
   /** Factor at which vertical greening counts toward the green ratio (0..1). */
   verticalGreenFactor?: number;
   /** Facility categories whose floor area counts as community service rooms. */
@@ -176,7 +182,10 @@ export interface SiteMetrics {
   roofGreenM2: number;
   verticalGreenM2: number;
   countedGreenM2: number;
+  /** Plain green ratio: ground green / site area. */
   greenRatio: number | null;
+  /** Policy green ratio: counted green (roof by soil depth, vertical at its factor) / site area. */
+  policyGreenRatio: number | null;
   households: number;
   population: number;
   serviceFloorAreaM2: number;
@@ -288,7 +297,7 @@ export interface ProfileSource {
 }
 
 /** The value of a profile parameter: a flag, a number (factor, speed ...), a string or a list of strings (e.g. facility categories). */
-export type ParameterValue = boolean | number | string | string[];
+export type ParameterValue = boolean | number | string | string[] | number[];
 
 /**
  * A named parameter that metric producers read, with its provenance, e.g.

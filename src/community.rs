@@ -234,6 +234,7 @@ impl Community {
         params: &SiteParams,
     ) -> Result<SiteMetricsResult> {
         let s = self.site(site)?;
+        params.check()?;
         let mut warnings = Vec::new();
         let metrics = site::site_metrics(&self.ds, &s.area, params, &mut warnings);
         Ok(SiteMetricsResult {

@@ -15,7 +15,7 @@ use crate::profile::metric::{coverage_key, insert_json, nearest_median_key};
 use crate::profile::missing;
 use crate::profile::{self, Comparison, EvalOptions, Metrics, Profile, Report, ReportWarning};
 use crate::profile::{TravelCircle, Weighting};
-use crate::site::SiteParams;
+use crate::site::{SiteParams, SoilFactor};
 
 /// The built-in profile used when the caller names none.
 pub const DEFAULT_PROFILE: &str = "zhejiang-future-community";
@@ -29,6 +29,19 @@ pub fn site_params(p: &Profile) -> SiteParams {
     }
     if let Some(v) = p.parameter_number("verticalGreenFactor") {
         s.vertical_green_factor = v;
+    }
+    if let (Some(depths), Some(factors)) = (
+        p.parameter_numbers("roofGreenSoilDepthsM"),
+        p.parameter_numbers("roofGreenSoilFactors"),
+    ) {
+        s.roof_green_soil_factors = depths
+            .iter()
+            .zip(factors)
+            .map(|(&min_depth_m, &factor)| SoilFactor {
+                min_depth_m,
+                factor,
+            })
+            .collect();
     }
     if let Some(v) = p.parameter_list("serviceCategories") {
         s.service_categories = v.to_vec();

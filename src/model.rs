@@ -62,7 +62,8 @@ impl BuildingUse {
 pub enum GreenType {
     /// Green on the ground: counts in full (clipped to the site).
     Ground,
-    /// Roof garden: counts at the profile's roof factor.
+    /// Roof garden, or green over a basement (`over_basement`): counts by
+    /// its soil depth at the profile's factor table (or its single roof factor).
     Roof,
     /// Vertical (wall) greening: counts at the profile's vertical factor.
     Vertical,
@@ -73,7 +74,7 @@ impl GreenType {
     pub fn parse(s: &str) -> Option<Self> {
         match s.trim().to_ascii_lowercase().as_str() {
             "ground" => Some(Self::Ground),
-            "roof" => Some(Self::Roof),
+            "roof" | "over_basement" => Some(Self::Roof),
             "vertical" => Some(Self::Vertical),
             _ => None,
         }
@@ -155,6 +156,8 @@ pub struct Green {
     /// Explicit area (m²) that overrides the outline's area, e.g. the wall
     /// area of vertical greening.
     pub area_m2: Option<f64>,
+    /// Soil depth of a roof or over-basement green, m (`soil_depth_m`).
+    pub soil_depth_m: Option<f64>,
 }
 
 /// A site boundary (one evaluated community).

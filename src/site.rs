@@ -22,8 +22,14 @@ use crate::spatial::PreparedArea;
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 #[serde(rename_all = "camelCase", deny_unknown_fields, default)]
 pub struct SiteParams {
-    /// Factor at which roof green counts toward the green ratio (0..1).
+    /// Factor at which roof green counts toward the green ratio (0..1),
+    /// used when `roof_green_soil_factors` is empty.
     pub roof_green_factor: f64,
+    /// Factors by soil depth for roof and over-basement green (the deepest
+    /// band first): a green counts at the factor of the first band whose
+    /// `minDepthM` its `soil_depth_m` reaches; shallower than every band, or
+    /// without a soil depth, it counts 0.
+    pub roof_green_soil_factors: Vec<SoilFactor>,
     /// Factor at which vertical greening counts toward the green ratio (0..1).
     pub vertical_green_factor: f64,
     /// Facility categories whose floor area counts as community service rooms.
@@ -38,10 +44,78 @@ impl Default for SiteParams {
     fn default() -> Self {
         SiteParams {
             roof_green_factor: 0.0,
+            roof_green_soil_factors: Vec::new(),
             vertical_green_factor: 0.0,
             service_categories: Vec::new(),
             storey_height_m: 3.0,
         }
+    }
+}
+
+/// One band of a soil-depth factor table.
+#[derive(Debug, Clone, Copy, PartialEq, Serialize, Deserialize)]
+#[serde(rename_all = "camelCase", deny_unknown_fields)]
+pub struct SoilFactor {
+    /// Smallest soil depth of the band, m.
+    pub min_depth_m: f64,
+    /// Share 0..1 of the area that counts.
+    pub factor: f64,
+}
+
+impl SiteParams {
+    /// Checks the ranges: factors within 0..=1, depths finite, not negative
+    /// and strictly decreasing, storey height within (0, 20] m.
+    ///
+    /// # Errors
+    /// [`crate::Error::InvalidOption`] naming the parameter.
+    pub fn check(&self) -> crate::Result<()> {
+        let share = |name: &str, v: f64| {
+            if (0.0..=1.0).contains(&v) {
+                Ok(())
+            } else {
+                Err(crate::Error::option(
+                    name,
+                    format!("must be a factor within 0..=1, got {v}"),
+                ))
+            }
+        };
+        share("roofGreenFactor", self.roof_green_factor)?;
+        share("verticalGreenFactor", self.vertical_green_factor)?;
+        let mut previous = f64::INFINITY;
+        for (i, b) in self.roof_green_soil_factors.iter().enumerate() {
+            share(&format!("roofGreenSoilFactors[{i}].factor"), b.factor)?;
+            if !(b.min_depth_m.is_finite() && b.min_depth_m >= 0.0 && b.min_depth_m < previous) {
+                return Err(crate::Error::option(
+                    &format!("roofGreenSoilFactors[{i}].minDepthM"),
+                    "depths must be finite, not negative, and strictly decrease from band to band",
+                ));
+            }
+            previous = b.min_depth_m;
+        }
+        if !(self.storey_height_m > 0.0 && self.storey_height_m <= 20.0) {
+            return Err(crate::Error::option(
+                "storeyHeightM",
+                format!(
+                    "must be within (0, 20] metres, got {}",
+                    self.storey_height_m
+                ),
+            ));
+        }
+        Ok(())
+    }
+
+    /// The factor at which a roof green of `soil_depth_m` counts.
+    pub fn roof_factor(&self, soil_depth_m: Option<f64>) -> f64 {
+        if self.roof_green_soil_factors.is_empty() {
+            return self.roof_green_factor;
+        }
+        let Some(depth) = soil_depth_m else {
+            return 0.0;
+        };
+        self.roof_green_soil_factors
+            .iter()
+            .find(|b| depth >= b.min_depth_m)
+            .map_or(0.0, |b| b.factor)
     }
 }
 
@@ -68,10 +142,14 @@ pub struct SiteMetrics {
     pub roof_green_m2: f64,
     /// Vertical greening in the site before the factor, m².
     pub vertical_green_m2: f64,
-    /// Green area counted for the ratio: ground + roof × factor + vertical × factor, m².
+    /// Green area counted by the policy: ground + roof × its factor (by soil
+    /// depth) + vertical × factor, m².
     pub counted_green_m2: f64,
-    /// Green ratio (绿地率) = counted green / site area.
+    /// Plain green ratio (绿地率) = ground green / site area.
     pub green_ratio: Option<f64>,
+    /// Policy green ratio = counted green (roof and vertical at the
+    /// profile's factors) / site area.
+    pub policy_green_ratio: Option<f64>,
     /// Households in the site's buildings.
     pub households: f64,
     /// Residents in the site's buildings.
@@ -126,6 +204,7 @@ pub fn site_metrics(
         vertical_green_m2: 0.0,
         counted_green_m2: 0.0,
         green_ratio: None,
+        policy_green_ratio: None,
         households: 0.0,
         population: 0.0,
         service_floor_area_m2: 0.0,
@@ -177,6 +256,8 @@ pub fn site_metrics(
 
     let mut ground = Vec::new();
     let mut public = Vec::new();
+    let mut roof_counted_m2 = 0.0;
+    let mut roofs_without_depth = Vec::new();
     for g in &ds.greens {
         match g.green_type {
             GreenType::Ground => {
@@ -193,6 +274,10 @@ pub fn site_metrics(
                 let a = g.area_m2.unwrap_or_else(|| area_m2(&g.area));
                 if g.green_type == GreenType::Roof {
                     m.roof_green_m2 += a;
+                    roof_counted_m2 += a * params.roof_factor(g.soil_depth_m);
+                    if g.soil_depth_m.is_none() && !params.roof_green_soil_factors.is_empty() {
+                        roofs_without_depth.push(g.feature_index);
+                    }
                 } else {
                     m.vertical_green_m2 += a;
                 }
@@ -201,13 +286,22 @@ pub fn site_metrics(
     }
     m.ground_green_m2 = clipped_union_area_m2(ground, site_area);
     m.public_green_m2 = clipped_union_area_m2(public, site_area);
-    m.counted_green_m2 = m.ground_green_m2
-        + m.roof_green_m2 * params.roof_green_factor
-        + m.vertical_green_m2 * params.vertical_green_factor;
+    m.counted_green_m2 =
+        m.ground_green_m2 + roof_counted_m2 + m.vertical_green_m2 * params.vertical_green_factor;
+    if let Some(first) = roofs_without_depth.first() {
+        warnings.push(Warning::global(
+            "ROOF_GREEN_NO_SOIL_DEPTH",
+            format!(
+                "{} roof or over-basement green areas (the first is feature {first}) have no `soil_depth_m`, so they count 0 towards the policy green ratio; add `soil_depth_m` (metres of soil) to each",
+                roofs_without_depth.len()
+            ),
+        ));
+    }
 
     m.far = ratio(m.floor_area_m2, site_area_m2);
     m.building_density = ratio(m.footprint_m2, site_area_m2);
-    m.green_ratio = ratio(m.counted_green_m2, site_area_m2);
+    m.green_ratio = ratio(m.ground_green_m2, site_area_m2);
+    m.policy_green_ratio = ratio(m.counted_green_m2, site_area_m2);
     // Unknown, not zero, when some service facility has no floor area.
     m.service_floor_area_per_100_households_m2 = if m.service_facilities_without_area > 0 {
         None

@@ -100,9 +100,19 @@ fn zhejiang_profile_has_the_nine_scenarios_and_the_seed_numbers() {
     assert!(rooms.verified);
     assert_eq!(rooms.source, ["HZ2019-90"]);
     // Parameters the site-metrics code reads, with provenance.
-    assert_eq!(p.parameter_number("roofGreenFactor"), Some(0.0));
-    assert_eq!(p.parameter_number("verticalGreenFactor"), Some(0.0));
-    assert!(p.parameter("roofGreenFactor").is_some_and(|x| !x.verified));
+    // Hangzhou's 2013 green rules: roof green by soil depth, wall green 20 %.
+    assert_eq!(
+        p.parameter_numbers("roofGreenSoilDepthsM"),
+        Some(&[1.5, 1.0, 0.5, 0.3, 0.1][..])
+    );
+    assert_eq!(
+        p.parameter_numbers("roofGreenSoilFactors"),
+        Some(&[1.0, 0.8, 0.5, 0.3, 0.1][..])
+    );
+    assert_eq!(p.parameter_number("verticalGreenFactor"), Some(0.2));
+    assert!(p
+        .parameter("roofGreenSoilFactors")
+        .is_some_and(|x| !x.verified));
     assert_eq!(p.parameter_number("walkSpeedMps"), Some(1.3889));
     let cats = p.parameter_list("serviceCategories").unwrap();
     assert!(cats.iter().all(|c| metric::is_category(c)));
@@ -462,6 +472,31 @@ fn json_schema_agrees_with_the_code() {
             .collect()
     };
     assert_eq!(strings(&defs["scenarioId"]["enum"]), SCENARIO_IDS);
+    let names = |v: Vec<serde_json::Value>| -> Vec<String> {
+        v.iter().map(|x| x.as_str().unwrap().to_string()).collect()
+    };
+    use future_community::profile::{BindingBasis, Tier};
+    assert_eq!(
+        strings(&defs["tier"]["enum"]),
+        names(vec![
+            serde_json::to_value(Tier::Leading).unwrap(),
+            serde_json::to_value(Tier::Inclusive).unwrap()
+        ])
+    );
+    assert_eq!(
+        strings(&defs["indicator"]["properties"]["bindingBasis"]["enum"]),
+        names(
+            [
+                BindingBasis::NationalMandatory,
+                BindingBasis::SeedNumber,
+                BindingBasis::LocalRule,
+                BindingBasis::None
+            ]
+            .iter()
+            .map(|b| serde_json::to_value(b).unwrap())
+            .collect()
+        )
+    );
     assert_eq!(
         strings(&defs["target"]["properties"]["op"]["enum"]),
         [">=", "<=", ">", "<", "==", "between"]

@@ -213,6 +213,13 @@ impl<'m> Classifier<'m> {
                 };
                 let public = props.boolean("public").unwrap_or(true);
                 let area_m2 = bounded(props, "area_m2", max::AREA_M2, index, &mut self.ds.warnings);
+                let soil_depth_m = bounded(
+                    props,
+                    "soil_depth_m",
+                    max::SOIL_DEPTH_M,
+                    index,
+                    &mut self.ds.warnings,
+                );
                 self.ds.greens.push(Green {
                     feature_index: index,
                     id,
@@ -220,6 +227,7 @@ impl<'m> Classifier<'m> {
                     green_type,
                     public,
                     area_m2,
+                    soil_depth_m,
                 });
             }
             ("gate", Geom::Points(points)) => {
@@ -534,6 +542,7 @@ impl<'m> Classifier<'m> {
                     green_type: GreenType::Ground,
                     public: true,
                     area_m2: None,
+                    soil_depth_m: None,
                 });
             }
         }

@@ -25,6 +25,9 @@ pub mod max {
     pub const AREA_M2: f64 = 1e9;
     /// Building height, m (the tallest building is 828 m).
     pub const HEIGHT_M: f64 = 1000.0;
+    /// Soil depth of a roof or over-basement green, m (deep podium gardens
+    /// have about 3 m; more is a unit mistake).
+    pub const SOIL_DEPTH_M: f64 = 10.0;
     /// Storeys of a building.
     pub const FLOORS: f64 = 300.0;
     /// Transit running speed, km/h.

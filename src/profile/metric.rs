@@ -33,6 +33,7 @@ pub const SITE_METRICS: &[&str] = &[
     "far",
     "buildingDensity",
     "greenRatio",
+    "policyGreenRatio",
     "households",
     "population",
     "serviceFloorAreaPer100HouseholdsM2",

@@ -225,6 +225,14 @@ impl Profile {
         }
     }
 
+    /// A numbers parameter's value (e.g. `roofGreenSoilDepthsM`).
+    pub fn parameter_numbers(&self, name: &str) -> Option<&[f64]> {
+        match &self.parameter(name)?.value {
+            ParameterValue::Numbers(v) => Some(v),
+            _ => None,
+        }
+    }
+
     /// A list parameter's value (e.g. `serviceCategories`).
     pub fn parameter_list(&self, name: &str) -> Option<&[String]> {
         match &self.parameter(name)?.value {

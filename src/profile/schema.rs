@@ -45,6 +45,8 @@ pub enum ParameterValue {
     Text(String),
     /// A list of strings, e.g. facility categories.
     List(Vec<String>),
+    /// A list of numbers, e.g. the soil depths of a factor table.
+    Numbers(Vec<f64>),
 }
 
 impl<'de> Deserialize<'de> for ParameterValue {
@@ -53,7 +55,7 @@ impl<'de> Deserialize<'de> for ParameterValue {
         use serde_json::Value;
         let bad = |found: &Value| {
             D::Error::custom(format!(
-                "expected a boolean, number, string or array of strings, found {found}"
+                "expected a boolean, number, string, array of strings or array of numbers, found {found}"
             ))
         };
         match Value::deserialize(d)? {
@@ -63,6 +65,11 @@ impl<'de> Deserialize<'de> for ParameterValue {
                 .map(ParameterValue::Number)
                 .ok_or_else(|| bad(&Value::Number(n))),
             Value::String(s) => Ok(ParameterValue::Text(s)),
+            Value::Array(items) if items.first().is_some_and(Value::is_number) => items
+                .iter()
+                .map(|v| v.as_f64().ok_or_else(|| bad(v)))
+                .collect::<Result<_, _>>()
+                .map(ParameterValue::Numbers),
             Value::Array(items) => items
                 .iter()
                 .map(|v| v.as_str().map(str::to_string).ok_or_else(|| bad(v)))

@@ -191,9 +191,65 @@ fn check_parameters(doc: &ProfileDoc) -> Result<()> {
             ("serviceCategories", _) => {
                 return Err(invalid(vpath, "must be an array of facility categories"));
             }
+            ("roofGreenSoilDepthsM" | "roofGreenSoilFactors", ParameterValue::Numbers(v)) => {
+                check_soil_table(doc, name, &vpath, v)?;
+            }
+            ("roofGreenSoilDepthsM" | "roofGreenSoilFactors", _) => {
+                return Err(invalid(vpath, "must be an array of numbers"));
+            }
             (_, ParameterValue::Number(x)) => check_finite(&vpath, *x)?,
+            (_, ParameterValue::Numbers(v)) => {
+                for (i, x) in v.iter().enumerate() {
+                    check_finite(&format!("{vpath}[{i}]"), *x)?;
+                }
+            }
             _ => {}
         }
+    }
+    Ok(())
+}
+
+/// The soil-depth factor table: depths strictly decreasing and not
+/// negative, factors within 0..=1, both lists of the same length.
+fn check_soil_table(doc: &ProfileDoc, name: &str, vpath: &str, v: &[f64]) -> Result<()> {
+    let other = if name == "roofGreenSoilDepthsM" {
+        "roofGreenSoilFactors"
+    } else {
+        "roofGreenSoilDepthsM"
+    };
+    let other_len = match doc.parameters.get(other).map(|p| &p.value) {
+        Some(ParameterValue::Numbers(o)) => o.len(),
+        _ => {
+            return Err(invalid(
+                vpath,
+                format!("`{name}` needs `{other}` beside it (the two make one table)"),
+            ))
+        }
+    };
+    if v.is_empty() || v.len() != other_len {
+        return Err(invalid(
+            vpath,
+            format!("`{name}` and `{other}` must be non-empty and of the same length"),
+        ));
+    }
+    let mut previous = f64::INFINITY;
+    for (i, x) in v.iter().enumerate() {
+        let ok = if name == "roofGreenSoilDepthsM" {
+            x.is_finite() && *x >= 0.0 && *x < previous
+        } else {
+            (0.0..=1.0).contains(x)
+        };
+        if !ok {
+            return Err(invalid(
+                format!("{vpath}[{i}]"),
+                if name == "roofGreenSoilDepthsM" {
+                    "soil depths must be metres, not negative, deepest first (strictly decreasing)"
+                } else {
+                    "a green factor must be within 0..=1"
+                },
+            ));
+        }
+        previous = *x;
     }
     Ok(())
 }

@@ -42,6 +42,7 @@ fn small_site() -> (Metrics, EvalOptions) {
         ("siteMetrics.maxBuildingHeightM", 81.3),
         ("siteMetrics.far", 2.41),
         ("siteMetrics.greenRatio", 0.3),
+        ("siteMetrics.policyGreenRatio", 0.32),
         ("coverage.kindergarten.300.households", 0.6667),
         ("coverage.primary_school.500.households", 0.5),
         ("coverage.community_center.300.households", 1.0),

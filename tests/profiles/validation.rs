@@ -103,7 +103,7 @@ fn broken_profiles_name_path_and_reason() {
         ("green factor type", |v| v["parameters"]["roofGreenFactor"]["value"] = json!("half"), "parameters.roofGreenFactor.value", "must be a number"),
         ("service category", |v| v["parameters"]["serviceCategories"]["value"] = json!(["clinic", "gym"]), "parameters.serviceCategories.value[1]", "unknown facility category `gym`"),
         ("parameter source", |v| v["parameters"]["roofGreenFactor"]["source"] = json!("nope"), "parameters.roofGreenFactor.source[0]", "unknown source `nope`"),
-        ("parameter value type", |v| v["parameters"]["roofGreenFactor"]["value"] = json!({"a": 1}), "parameters.roofGreenFactor.value", "expected a boolean, number, string or array of strings"),
+        ("parameter value type", |v| v["parameters"]["roofGreenFactor"]["value"] = json!({"a": 1}), "parameters.roofGreenFactor.value", "expected a boolean, number, string, array of strings or array of numbers"),
         ("boolean bounds", |v| v["attributes"]["platform"]["min"] = json!(0), "attributes.platform.min", "a boolean attribute takes no bounds"),
         ("attribute bounds", |v| v["attributes"]["rate"]["min"] = json!(2), "attributes.rate.min", "min must not exceed max"),
         ("attribute type", |v| v["attributes"]["rate"]["type"] = json!("percent"), "attributes.rate.type", "unknown variant `percent`"),
