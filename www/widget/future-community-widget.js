@@ -65,8 +65,10 @@ dd { margin: 0; font-variant-numeric: tabular-nums; }
 dd.bad { color: #a4161a; font-weight: 700; }
 .radar { width: 100%; height: 250px; margin-top: 0.4rem; }
 ol { margin: 0.3rem 0 0; padding: 0; list-style: none; display: grid; grid-template-columns: repeat(auto-fill, minmax(8.5rem, 1fr)); gap: 0.1rem 0.8rem; font-size: 0.8rem; }
-li { display: flex; justify-content: space-between; gap: 0.4rem; border-bottom: 1px dotted #d5ded8; }
-li .na { color: #4a5a50; font-style: italic; }
+ol > li { display: flex; flex-wrap: wrap; justify-content: space-between; gap: 0 0.4rem; border-bottom: 1px dotted #d5ded8; }
+ol > li > span { min-width: 0; overflow-wrap: anywhere; }
+ol > li > span:last-child { margin-left: auto; text-align: right; white-space: nowrap; }
+ol > li .na { color: #4a5a50; font-style: italic; }
 .status { font-size: 0.85rem; color: #4a5a50; margin: 0.4rem 0; }
 .status.error { color: #a4161a; background: #fdf0f0; border-left: 3px solid #a4161a; padding: 0.4rem 0.6rem; }
 .credit { margin: 0.5rem 0 0; font-size: 0.72rem; color: #4a5a50; }
@@ -81,10 +83,11 @@ li .na { color: #4a5a50; font-style: italic; }
 details summary { cursor: pointer; font-size: 0.8rem; }
 .missing-heading { display: inline; font-size: 0.8rem; margin: 0; font-weight: 600; }
 .missing-list { margin: 0.2rem 0 0; padding-left: 1.1rem; font-size: 0.78rem; }
-.missing-list li { display: list-item; border: 0; margin: 0.2rem 0; overflow-wrap: anywhere; }
+.missing-list li { margin: 0.2rem 0; overflow-wrap: anywhere; }
 .missing-text, .missing-indicators { display: block; }
 .missing-indicators { color: #4a5a50; font-size: 0.72rem; }
 li.optional span:first-child { color: #4a5a50; }
+.card[data-status="insufficient"] .score .value { color: #4a5a50; }
 [hidden] { display: none !important; }
 `;
 
@@ -174,7 +177,7 @@ class FutureCommunityScore extends HTMLElement {
     credit.setAttribute('part', 'credit');
     card.append(title, sub, status, row, verdict, radar, scenarios, credit);
     this.#root.append(card);
-    this.#parts = { title, sub, status, row, value, scoreLabel, scoreNote, facts, verdict, radar, scenarios, credit };
+    this.#parts = { card, title, sub, status, row, value, scoreLabel, scoreNote, facts, verdict, radar, scenarios, credit };
   }
 
   connectedCallback() {
@@ -371,6 +374,7 @@ class FutureCommunityScore extends HTMLElement {
     p.sub.textContent = this.#result.name || this.#result.file || '';
     p.value.textContent = typeof r.score === 'number' ? formatNumber(lang, r.score, 1) : tr(lang, 'noScore');
     const status = verdictStatus(r);
+    p.card.dataset.status = status ?? '';
     p.scoreNote.hidden = status !== 'insufficient';
     p.scoreNote.textContent = status === 'insufficient' ? tr(lang, 'forInformation') : '';
 
