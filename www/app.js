@@ -710,8 +710,11 @@ function renderScenarioTable() {
     const required = s.required === true ? 'yes' : s.required === false ? 'no' : null;
     body.append(
       el('tr', { dataset: { scenario: s.id, required: required ?? '' } },
-        el('th', { attrs: { scope: 'row' }, text: pick(state.lang, s.name) || s.id }),
-        el('td', { className: `required ${required ?? ''}`, text: required ? t(required === 'yes' ? 'requiredYes' : 'requiredNo') : '—' }),
+        el('th', { attrs: { scope: 'row' } },
+          el('span', { className: 'scenario-name', text: pick(state.lang, s.name) || s.id }),
+          required ? ' ' : null,
+          required ? el('span', { className: `badge ${required === 'yes' ? 'required' : 'optional'}`, text: t(required === 'yes' ? 'requiredYes' : 'requiredNo') }) : null,
+        ),
         scoreCell,
         el('td', { className: 'num', text: `${s.assessed}/${s.applicable}` }),
         el('td', { className: 'num', text: formatShare(state.lang, s.completeness) }),

@@ -18,7 +18,8 @@ export function renderRadar(container, chart, { lang, scenarios, before = null, 
   const names = list.map((s) => {
     let name = pick(lang, s.name) || String(s.id);
     if (name.length > 24) name = `${name.slice(0, 23)}…`;
-    if (s.required === false) name += optional;
+    // One mark a line, so that a long name does not run out of the chart.
+    if (s.required === false) name += `\n${optional.trim()}`;
     return typeof s.score === 'number' ? name : `${name}\n(${notAssessed})`;
   });
   const values = (items) => items.map((s) => (typeof s?.score === 'number' ? s.score : '-'));

@@ -72,7 +72,7 @@ function radarData(p, host = null) {
 function assertRadarGaps(axes, scenarios, lang) {
   assert.equal(axes.length, scenarios.length);
   const na = lang === 'zh' ? '未评估' : 'not assessed';
-  const optional = lang === 'zh' ? '（选配）' : '(optional)';
+  const optional = lang === 'zh' ? '\n（选配）' : '\n(optional)';
   let gaps = 0;
   scenarios.forEach((s, i) => {
     if (typeof s.score === 'number') assert.equal(axes[i].value, s.score, `${s.id} drawn at its score`);
@@ -111,8 +111,8 @@ describe('honest verdicts: page and widget', { timeout: 240_000 }, () => {
       await settled(p);
       assert.equal(await p.locator('#scenario-table tbody tr[data-required="yes"]').count(), 5);
       assert.equal(await p.locator('#scenario-table tbody tr[data-required="no"]').count(), 4);
-      assert.equal(await p.textContent('#scenario-table tr[data-scenario="education"] td.required'), '标配');
-      assert.equal(await p.textContent('#scenario-table tr[data-scenario="transport"] td.required'), '选配');
+      assert.equal(await p.textContent('#scenario-table tr[data-scenario="education"] th .badge'), '标配');
+      assert.equal(await p.textContent('#scenario-table tr[data-scenario="transport"] th .badge'), '选配');
       assert.equal(await p.textContent('#grade-value'), '数据不足，暂不评级');
 
       // The radar leaves the unassessed scenarios out.
@@ -124,6 +124,8 @@ describe('honest verdicts: page and widget', { timeout: 240_000 }, () => {
       assertRadarGaps(await radarData(p), scenarios, 'zh');
       await p.waitForTimeout(300);
       await p.locator('#scores').screenshot({ path: path.join(SCREENSHOTS, 'verdict-insufficient-zh.png') });
+      await p.evaluate(() => window.scrollTo(0, 0));
+      await p.screenshot({ path: path.join(SCREENSHOTS, 'verdict-desktop-zh.png') });
 
       await p.click('#lang-toggle');
       assert.equal(await p.textContent('#grade-value'), 'Not enough data to grade');
@@ -132,7 +134,7 @@ describe('honest verdicts: page and widget', { timeout: 240_000 }, () => {
       assert.match(await p.textContent('#missing-box li[data-cause="NO_WALKABLE_NETWORK"] .missing-text'), /^The file has no roads or paths, so no walking distance can be computed: add the road network \(OSM highways/);
       assert.match(await p.textContent('#missing-box li[data-cause="NOT_DECLARED"] .missing-text'), /Declared facts/);
       assert.doesNotMatch(await p.textContent('#status'), /Ready|Done/);
-      assert.equal(await p.textContent('#scenario-table tr[data-scenario="transport"] td.required'), 'optional');
+      assert.equal(await p.textContent('#scenario-table tr[data-scenario="transport"] th .badge'), 'optional');
       assertRadarGaps(await radarData(p), scenarios, 'en');
       await p.waitForTimeout(300);
       await p.locator('#scores').screenshot({ path: path.join(SCREENSHOTS, 'verdict-insufficient-en.png') });
@@ -151,6 +153,12 @@ describe('honest verdicts: page and widget', { timeout: 240_000 }, () => {
       assert.match(await p.textContent('#missing-box li[data-cause="NO_FACILITY_CATEGORY"]'), /Elderly care/, 'categories by their labels');
       assert.match(await p.textContent('#status'), /provisional/);
       assert.match(await p.textContent('#disclaimer'), /not an official acceptance result/);
+      await p.waitForTimeout(300);
+      await p.locator('#scores').screenshot({ path: path.join(SCREENSHOTS, 'verdict-provisional-en.png') });
+      await p.selectOption('#level-tier', 'inclusive');
+      await settled(p);
+      assert.equal(await p.evaluate(() => document.querySelector('#level-tier').value), 'inclusive');
+      await p.locator('#evaluation-form').screenshot({ path: path.join(SCREENSHOTS, 'verdict-form-en.png') });
 
       await p.selectOption('#profile-select', 'complete-community');
       await p.waitForFunction(() => /complete|完整/i.test(document.querySelector('#profile-name').textContent) || document.querySelector('#scorecard').dataset.status === 'insufficient');

@@ -211,7 +211,7 @@ describe('www/ demo in headless Chromium', { timeout: 240_000 }, () => {
       assert.equal(await page.textContent('#metric-households th'), '户数');
       assert.equal(await page.textContent('#lang-toggle'), 'English');
       assert.equal(await page.textContent('#scores-heading'), '评价');
-      assert.equal(await page.textContent('#scenario-table tr[data-scenario="education"] th'), '教育');
+      assert.equal(await page.textContent('#scenario-table tr[data-scenario="education"] th .scenario-name'), '教育');
       assert.equal(await page.textContent('#indicator-table thead th:first-child'), '指标');
       await page.waitForTimeout(300);
       await page.screenshot({ path: path.join(SCREENSHOTS, 'demo-zh.png'), fullPage: true });
@@ -221,7 +221,7 @@ describe('www/ demo in headless Chromium', { timeout: 240_000 }, () => {
       assert.equal(await page.textContent('h1'), 'Neighbourhood indicators');
       assert.equal(await page.textContent('#metric-far th'), 'Floor area ratio (FAR)');
       assert.equal(await page.textContent('#scores-heading'), 'Evaluation');
-      assert.equal(await page.textContent('#scenario-table tr[data-scenario="education"] th'), 'Education');
+      assert.equal(await page.textContent('#scenario-table tr[data-scenario="education"] th .scenario-name'), 'Education');
       assert.equal(await page.textContent('#indicator-table thead th:first-child'), 'Indicator');
       assert.equal(await page.textContent('#lang-toggle'), '中文');
     });
