@@ -32,6 +32,7 @@ import {
   distanceClasses,
 } from './map-view.js';
 import { renderRadar } from './radar.js';
+import { lacksNetwork, missingBlock, verdictHeadline, verdictStatus } from './verdict.js';
 
 const BUNDLED = { url: './data/helsinki-centre.geojson', name: 'helsinki-centre' };
 const DEFAULT_PROFILE = 'zhejiang-future-community';
@@ -55,6 +56,7 @@ const state = {
   profileDoc: null,
   attributes: {},
   projectType: null,
+  levelTier: null, // 'leading' | 'inclusive' | null (the report option `tier`; `tier` below is a distance)
   pair: null, // { before, after, diff }
   access: null, // { before, after } or null
   category: null, // colour/coverage category
@@ -249,6 +251,7 @@ function evalOptions() {
   const options = {};
   if (Object.keys(state.attributes).length) options.attributes = { ...state.attributes };
   if (state.projectType) options.projectType = state.projectType;
+  if (state.levelTier) options.tier = state.levelTier;
   return options;
 }
 
@@ -569,10 +572,21 @@ function renderStatus() {
   } else {
     status.dataset.state = 'ready';
     const ms = state.current?.millis ?? state.loaded?.millis;
-    status.textContent = `${t('ready')}${state.client?.inPage ? ' ' + t('noWorker') : ''}`;
+    status.textContent = `${readyText()}${state.client?.inPage ? ' ' + t('noWorker') : ''}`;
     if (ms !== undefined) status.title = `${formatNumber(state.lang, ms, 0)} ms`;
   }
   document.body.setAttribute('aria-busy', working ? 'true' : 'false');
+}
+
+/** "Done" only when the report is graded and the data has a walkable network; else what is wrong. */
+function readyText() {
+  const r = state.pair?.after;
+  const noRoads = lacksNetwork(r) || (state.current?.summary?.counts && !state.current.summary.counts.road);
+  const status = verdictStatus(r);
+  if (status === 'insufficient') return t('readyInsufficient');
+  if (noRoads) return t('readyNoNetwork');
+  if (status === 'provisional') return t('readyProvisional');
+  return t('ready');
 }
 
 function option(value, text, selected) {
@@ -602,6 +616,7 @@ function renderControls() {
   $('layer-service-areas').disabled = !has('serviceAreas');
   $('layer-grid').disabled = !has('travelTimeGrid');
   $('project-type').value = state.projectType ?? '';
+  $('level-tier').value = state.levelTier ?? '';
   map?.setCursor(state.mode === 'isochrone' ? '' : 'crosshair');
 }
 
@@ -635,8 +650,16 @@ function renderScorecard() {
   const r = state.pair?.after;
   const card = $('scorecard');
   card.dataset.loaded = r ? 'true' : 'false';
+  const status = verdictStatus(r);
+  card.dataset.status = status ?? '';
   $('score-value').textContent = r && typeof r.score === 'number' ? formatNumber(state.lang, r.score, 1) : t('noScore');
-  $('grade-value').textContent = gradeText(r?.grade);
+  // Without a grade the score is shown only as a figure for information.
+  const note = $('score-note');
+  note.hidden = status !== 'insufficient';
+  note.textContent = status === 'insufficient' ? t('forInformation') : '';
+  $('grade-value').textContent = status === 'insufficient' ? t('notGraded') : gradeText(r?.grade);
+  $('grade-badge').hidden = status !== 'provisional';
+  renderVerdict(r, status);
   $('completeness-value').textContent = r ? formatShare(state.lang, r.completeness) : '—';
   const meter = $('completeness-meter');
   meter.value = r?.completeness ?? 0;
@@ -651,6 +674,18 @@ function renderScorecard() {
   $('not-assessed-binding-count').textContent = formatNumber(state.lang, nab.length, 0);
   const nabList = $('not-assessed-binding');
   nabList.replaceChildren(...nab.map((id) => el('li', { text: `${indicatorLabel(id)} — ${t('notAssessed')}` })));
+}
+
+function renderVerdict(r, status) {
+  const verdict = $('verdict');
+  verdict.dataset.status = status ?? '';
+  $('verdict-headline').textContent = r ? verdictHeadline(state.lang, r) : '';
+  const box = $('disclaimer');
+  box.textContent = pick(state.lang, r?.disclaimer);
+  box.hidden = !box.textContent;
+  // The list stays open for an ungraded report, collapsed for a provisional one.
+  const list = r ? missingBlock(state.lang, r, { attributes: state.profileDoc?.attributes, open: status === 'insufficient' }) : null;
+  $('missing-box').replaceChildren(...(list ? [list] : []));
 }
 
 function renderRadarChart() {
@@ -672,9 +707,14 @@ function renderScenarioTable() {
     const d = diff.get(s.id);
     const scoreCell = el('td', { className: 'num' }, typeof s.score === 'number' ? formatNumber(state.lang, s.score, 1) : el('span', { className: 'na', text: t('notAssessed') }));
     if (d?.score?.delta) scoreCell.append(' ', el('span', { className: d.score.delta > 0 ? 'delta up' : 'delta down', text: formatDelta(state.lang, d.score.delta, 1) }));
+    const required = s.required === true ? 'yes' : s.required === false ? 'no' : null;
     body.append(
-      el('tr', { dataset: { scenario: s.id } },
-        el('th', { attrs: { scope: 'row' }, text: pick(state.lang, s.name) || s.id }),
+      el('tr', { dataset: { scenario: s.id, required: required ?? '' } },
+        el('th', { attrs: { scope: 'row' } },
+          el('span', { className: 'scenario-name', text: pick(state.lang, s.name) || s.id }),
+          required ? ' ' : null,
+          required ? el('span', { className: `badge ${required === 'yes' ? 'required' : 'optional'}`, text: t(required === 'yes' ? 'requiredYes' : 'requiredNo') }) : null,
+        ),
         scoreCell,
         el('td', { className: 'num', text: `${s.assessed}/${s.applicable}` }),
         el('td', { className: 'num', text: formatShare(state.lang, s.completeness) }),
@@ -1129,7 +1169,7 @@ function exportCsv() {
     ]);
   }
   rows.push([]);
-  rows.push(['overall', '', '', r.profileId, '', '', '', r.score ?? '', '', '', '', r.score ?? '', '', '', `grade ${r.grade?.id ?? '—'}; completeness ${r.completeness}`]);
+  rows.push(['overall', '', '', r.profileId, '', '', '', r.score ?? '', '', '', '', r.score ?? '', '', '', `status ${r.status ?? '—'}; grade ${r.grade?.id ?? '—'}; completeness ${r.completeness}`]);
   const text = rows.map((row) => row.map(csvCell).join(',')).join('\r\n') + '\r\n';
   download(`${fileStem()}.csv`, 'text/csv;charset=utf-8', ['\ufeff', text]);
 }
@@ -1298,6 +1338,10 @@ function bind() {
   });
   $('project-type').addEventListener('change', (e) => {
     state.projectType = e.target.value || null;
+    scheduleReevaluate();
+  });
+  $('level-tier').addEventListener('change', (e) => {
+    state.levelTier = e.target.value || null;
     scheduleReevaluate();
   });
   $('attributes').addEventListener('change', (e) => {

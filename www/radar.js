@@ -1,6 +1,8 @@
 // The radar chart of scenario scores (ECharts, vendored), shared by the page
 // and the widget. Names are drawn on a canvas (never as HTML); there is no
-// HTML tooltip. Scenarios without a score are drawn at 0 and named as such.
+// HTML tooltip. A scenario without a score has no point (ECharts' '-', a gap
+// in the line, never a 0 at the centre) and "not assessed" in its name; an
+// optional (选配) scenario says so in its name.
 import * as echarts from './vendor/echarts/echarts.esm.min.mjs';
 import { pick, tr } from './i18n.js';
 
@@ -12,12 +14,15 @@ export function renderRadar(container, chart, { lang, scenarios, before = null, 
   chart ??= echarts.init(container, null, { renderer: 'canvas' });
   const list = scenarios ?? [];
   const notAssessed = tr(lang, 'notAssessed');
+  const optional = tr(lang, 'optionalSuffix');
   const names = list.map((s) => {
     let name = pick(lang, s.name) || String(s.id);
     if (name.length > 24) name = `${name.slice(0, 23)}…`;
-    return s.score === null || s.score === undefined ? `${name}\n(${notAssessed})` : name;
+    // One mark a line, so that a long name does not run out of the chart.
+    if (s.required === false) name += `\n${optional.trim()}`;
+    return typeof s.score === 'number' ? name : `${name}\n(${notAssessed})`;
   });
-  const values = (items) => items.map((s) => (typeof s?.score === 'number' ? s.score : 0));
+  const values = (items) => items.map((s) => (typeof s?.score === 'number' ? s.score : '-'));
   const data = [];
   if (before) {
     const byId = new Map(before.map((s) => [s.id, s]));

@@ -7,7 +7,8 @@
 //
 // Attributes: src (GeoJSON URL), profile (built-in profile id; default
 // zhejiang-future-community), lang ('zh' | 'en'; default from the browser),
-// project-type ('renovation' | 'newBuild'), crs ('wgs84' | 'gcj02' | 'bd09'),
+// project-type ('renovation' | 'newBuild'), tier ('leading' | 'inclusive'),
+// crs ('wgs84' | 'gcj02' | 'bd09'),
 // attribution (data credit shown under the card; default the GeoJSON's own
 // top-level "attribution" string).
 //
@@ -19,6 +20,10 @@
 // the element upgrades, and the shadow root (which has no <slot>) hides it
 // from then on. A page whose browser cannot fetch this script (no CORS on
 // it, a CSP, a network failure) therefore keeps showing that text.
+//
+// A report without enough data to grade says so instead of a grade (its
+// score only "for information"), a provisional one is marked as such, and
+// both list what is missing, one sentence per cause (verdict.js).
 //
 // Everything is drawn in a shadow root with its own constructed stylesheet,
 // without landmark elements (a card must not add a contentinfo or banner to
@@ -33,6 +38,7 @@
 import { createClient } from '../pkg/worker/index.js';
 import { formatNumber, formatShare, initialLanguage, pick, tr } from '../i18n.js';
 import { renderRadar } from '../radar.js';
+import { disclaimerNode, missingBlock, verdictHeadline, verdictStatus } from '../verdict.js';
 
 const DEFAULT_PROFILE = 'zhejiang-future-community';
 
@@ -59,11 +65,29 @@ dd { margin: 0; font-variant-numeric: tabular-nums; }
 dd.bad { color: #a4161a; font-weight: 700; }
 .radar { width: 100%; height: 250px; margin-top: 0.4rem; }
 ol { margin: 0.3rem 0 0; padding: 0; list-style: none; display: grid; grid-template-columns: repeat(auto-fill, minmax(8.5rem, 1fr)); gap: 0.1rem 0.8rem; font-size: 0.8rem; }
-li { display: flex; justify-content: space-between; gap: 0.4rem; border-bottom: 1px dotted #d5ded8; }
-li .na { color: #4a5a50; font-style: italic; }
+ol > li { display: flex; flex-wrap: wrap; justify-content: space-between; gap: 0 0.4rem; border-bottom: 1px dotted #d5ded8; }
+ol > li > span { min-width: 0; overflow-wrap: anywhere; }
+ol > li > span:last-child { margin-left: auto; text-align: right; white-space: nowrap; }
+ol > li .na { color: #4a5a50; font-style: italic; }
 .status { font-size: 0.85rem; color: #4a5a50; margin: 0.4rem 0; }
 .status.error { color: #a4161a; background: #fdf0f0; border-left: 3px solid #a4161a; padding: 0.4rem 0.6rem; }
 .credit { margin: 0.5rem 0 0; font-size: 0.72rem; color: #4a5a50; }
+.score .note { font-size: 0.7rem; color: #6b4e00; background: #fff4d6; border-radius: 3px; padding: 0 0.3rem; margin-top: 0.15rem; }
+.badge { display: inline-block; font-size: 0.7rem; border: 1px solid #c99a2e; color: #6b4e00; background: #fff4d6; border-radius: 3px; padding: 0 0.3rem; margin-left: 0.3rem; font-weight: 600; }
+.verdict { margin: 0.5rem 0 0; font-size: 0.85rem; }
+.headline { margin: 0 0 0.2rem; font-weight: 700; }
+.verdict[data-status="insufficient"] .headline { color: #a4161a; background: #fdf0f0; border-left: 3px solid #a4161a; padding: 0.3rem 0.5rem; }
+.verdict[data-status="provisional"] .headline { color: #6b4e00; }
+.verdict[data-status="complete"] .headline { color: #14632f; }
+.disclaimer { margin: 0.2rem 0; font-size: 0.72rem; color: #4a5a50; font-style: italic; }
+details summary { cursor: pointer; font-size: 0.8rem; }
+.missing-heading { display: inline; font-size: 0.8rem; margin: 0; font-weight: 600; }
+.missing-list { margin: 0.2rem 0 0; padding-left: 1.1rem; font-size: 0.78rem; }
+.missing-list li { margin: 0.2rem 0; overflow-wrap: anywhere; }
+.missing-text, .missing-indicators { display: block; }
+.missing-indicators { color: #4a5a50; font-size: 0.72rem; }
+li.optional span:first-child { color: #4a5a50; }
+.card[data-status="insufficient"] .score .value { color: #4a5a50; }
 [hidden] { display: none !important; }
 `;
 
@@ -108,7 +132,7 @@ function h(tag, className, content) {
 }
 
 class FutureCommunityScore extends HTMLElement {
-  static observedAttributes = ['src', 'profile', 'lang', 'project-type', 'crs', 'attribution'];
+  static observedAttributes = ['src', 'profile', 'lang', 'project-type', 'tier', 'crs', 'attribution'];
 
   #root;
   #parts;
@@ -140,18 +164,20 @@ class FutureCommunityScore extends HTMLElement {
     const score = h('div', 'score');
     const value = h('span', 'value', '—');
     const scoreLabel = h('span', 'label');
-    score.append(value, scoreLabel);
+    const scoreNote = h('span', 'note');
+    score.append(value, scoreLabel, scoreNote);
     const facts = h('dl');
     row.append(score, facts);
     const radar = h('div', 'radar');
     radar.setAttribute('role', 'img');
+    const verdict = h('div', 'verdict');
     const scenarios = h('ol');
     // The credit line: a plain paragraph, not a <footer> (a landmark).
     const credit = h('p', 'credit');
     credit.setAttribute('part', 'credit');
-    card.append(title, sub, status, row, radar, scenarios, credit);
+    card.append(title, sub, status, row, verdict, radar, scenarios, credit);
     this.#root.append(card);
-    this.#parts = { title, sub, status, row, value, scoreLabel, facts, radar, scenarios, credit };
+    this.#parts = { card, title, sub, status, row, value, scoreLabel, scoreNote, facts, verdict, radar, scenarios, credit };
   }
 
   connectedCallback() {
@@ -263,6 +289,7 @@ class FutureCommunityScore extends HTMLElement {
       if (gen !== this.#gen) return;
       const profile = this.getAttribute('profile') || DEFAULT_PROFILE;
       const projectType = this.getAttribute('project-type');
+      const tier = this.getAttribute('tier');
       const crs = this.getAttribute('crs') || 'wgs84';
       let fc;
       try {
@@ -283,13 +310,21 @@ class FutureCommunityScore extends HTMLElement {
       }
       let report;
       try {
-        report = await community.evaluate(profile, projectType ? { projectType } : undefined);
+        const options = {};
+        if (projectType) options.projectType = projectType;
+        if (tier) options.tier = tier;
+        report = await community.evaluate(profile, Object.keys(options).length ? options : undefined);
       } catch (err) {
         if (engineFailed(err)) throw new WidgetError('widgetEngine', err);
         throw new WidgetError(code(err) === 'NOT_FOUND' ? 'widgetProfile' : 'widgetEvaluate', err, { profile });
       }
+      // The profile's attribute labels, to name the facts not declared.
+      let attributes = null;
+      if ((report.missing ?? []).some((m) => m.cause === 'NOT_DECLARED') && typeof fc.profile === 'function') {
+        attributes = await fc.profile(profile).then((doc) => doc?.attributes ?? null, () => null);
+      }
       if (gen !== this.#gen) return;
-      this.#result = { report, name: source.name, attribution: source.attribution, file: source.file };
+      this.#result = { report, attributes, name: source.name, attribution: source.attribution, file: source.file };
       this.dataset.state = 'ready';
       this.#render();
       this.dispatchEvent(new CustomEvent('score', { detail: report }));
@@ -325,6 +360,7 @@ class FutureCommunityScore extends HTMLElement {
       p.status.hidden = true;
     }
     p.row.hidden = !r;
+    p.verdict.hidden = !r;
     p.radar.hidden = !r;
     p.scenarios.hidden = !r;
     if (!r) {
@@ -337,20 +373,37 @@ class FutureCommunityScore extends HTMLElement {
     p.title.textContent = pick(lang, r.profileName) || r.profileId;
     p.sub.textContent = this.#result.name || this.#result.file || '';
     p.value.textContent = typeof r.score === 'number' ? formatNumber(lang, r.score, 1) : tr(lang, 'noScore');
+    const status = verdictStatus(r);
+    p.card.dataset.status = status ?? '';
+    p.scoreNote.hidden = status !== 'insufficient';
+    p.scoreNote.textContent = status === 'insufficient' ? tr(lang, 'forInformation') : '';
 
     p.facts.replaceChildren();
     const fact = (k, v, bad = false) => {
       const dd = h('dd', bad ? 'bad' : '', v);
       p.facts.append(h('dt', '', k), dd);
     };
-    fact(tr(lang, 'grade'), r.grade ? `${r.grade.id} · ${pick(lang, r.grade.label)}` : '—');
+    if (status === 'insufficient') fact(tr(lang, 'grade'), tr(lang, 'notGraded'), true);
+    else {
+      fact(tr(lang, 'grade'), r.grade ? `${r.grade.id} · ${pick(lang, r.grade.label)}` : '—');
+      if (status === 'provisional') p.facts.lastChild.append(h('span', 'badge', tr(lang, 'provisional')));
+    }
     fact(tr(lang, 'completeness'), formatShare(lang, r.completeness));
     fact(tr(lang, 'failedBinding'), formatNumber(lang, r.failedBinding?.length ?? 0, 0), (r.failedBinding?.length ?? 0) > 0);
 
+    p.verdict.replaceChildren();
+    p.verdict.dataset.status = status ?? '';
+    p.verdict.append(h('p', 'headline', verdictHeadline(lang, r)));
+    const disclaimer = disclaimerNode(lang, r);
+    if (disclaimer) p.verdict.append(disclaimer);
+    const missing = missingBlock(lang, r, { attributes: this.#result.attributes, where: 'widget', open: status === 'insufficient', headingTag: 'span' });
+    if (missing) p.verdict.append(missing);
+
     p.scenarios.replaceChildren();
     for (const s of r.scenarios ?? []) {
-      const li = h('li');
-      li.append(h('span', '', pick(lang, s.name) || s.id));
+      const li = h('li', s.required === false ? 'optional' : '');
+      li.dataset.required = s.required === false ? 'no' : s.required === true ? 'yes' : '';
+      li.append(h('span', '', `${pick(lang, s.name) || s.id}${s.required === false ? tr(lang, 'optionalSuffix') : ''}`));
       li.append(typeof s.score === 'number' ? h('span', '', formatNumber(lang, s.score, 0)) : h('span', 'na', tr(lang, 'notAssessed')));
       p.scenarios.append(li);
     }
