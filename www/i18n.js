@@ -477,7 +477,8 @@ export const METRICS = {
   floorAreaM2: { en: 'Gross floor area', zh: '总建筑面积', unit: 'm²', digits: 0 },
   far: { en: 'Floor area ratio (FAR)', zh: '容积率', unit: '', digits: 3 },
   buildingDensity: { en: 'Building density', zh: '建筑密度', unit: '%', digits: 1, percent: true },
-  greenRatio: { en: 'Green space ratio', zh: '绿地率', unit: '%', digits: 1, percent: true },
+  greenRatio: { en: 'Green space ratio (ground green)', zh: '绿地率（地面绿地）', unit: '%', digits: 1, percent: true },
+  policyGreenRatio: { en: 'Green space ratio with roof and wall green at the policy factors', zh: '绿地率（含立体绿化折算）', unit: '%', digits: 1, percent: true },
   households: { en: 'Households', zh: '户数', unit: '', digits: 0 },
   population: { en: 'Population', zh: '人口', unit: '', digits: 0 },
   serviceFloorAreaPer100HouseholdsM2: {
@@ -491,7 +492,7 @@ export const METRICS = {
   groundGreenM2: { en: 'Ground-level green area', zh: '地面绿地面积', unit: 'm²', digits: 0 },
   roofGreenM2: { en: 'Roof green area', zh: '屋顶绿化面积', unit: 'm²', digits: 0 },
   verticalGreenM2: { en: 'Vertical green area', zh: '垂直绿化面积', unit: 'm²', digits: 0 },
-  countedGreenM2: { en: 'Green area counted in the ratio', zh: '计入绿地率的绿地面积', unit: 'm²', digits: 0 },
+  countedGreenM2: { en: 'Green area counted by the policy (roof by soil depth, wall 20 %)', zh: '按政策折算计入的绿地面积（屋顶按覆土深度、墙面 20%）', unit: 'm²', digits: 0 },
   serviceFloorAreaM2: { en: 'Community service floor area', zh: '社区服务用房面积', unit: 'm²', digits: 0 },
   serviceFacilitiesWithoutArea: { en: 'Service facilities without a known area', zh: '未知面积的服务设施', unit: '', digits: 0 },
   publicGreenM2: { en: 'Public green area', zh: '公共绿地面积', unit: 'm²', digits: 0 },
@@ -539,6 +540,12 @@ export const CATEGORIES = {
   post: { en: 'Post office', zh: '邮政网点' },
   bank: { en: 'Bank', zh: '银行' },
   restaurant: { en: 'Restaurant', zh: '餐饮' },
+  childcare: { en: 'Childcare (0–3)', zh: '托育机构（0–3 岁）' },
+  elderly_care_centre: { en: 'Home-based elderly care centre', zh: '居家养老服务照料中心' },
+  elderly_canteen: { en: 'Elderly canteen', zh: '老年食堂' },
+  smart_health_station: { en: 'Smart health station', zh: '智慧健康站' },
+  party_service_centre: { en: 'Party-mass service centre', zh: '党群服务中心' },
+  women_children_station: { en: "Women and children's station", zh: '妇儿服务驿站' },
 };
 
 /** Label of `key` in one of the tables above, or the key itself (as text) when unknown. */
