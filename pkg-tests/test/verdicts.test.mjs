@@ -141,18 +141,26 @@ describe('honest verdicts: page and widget', { timeout: 240_000 }, () => {
     });
   });
 
-  it('Helsinki: provisional under zhejiang (marked, missing list collapsed), insufficient under complete-community', async () => {
+  it('Helsinki: insufficient under zhejiang (no 一老一小 facilities), provisional under GB 50180, insufficient under complete-community', async () => {
     await page('en-US', async (p) => {
+      // The Finnish data has none of the six "一老一小" categories: not assessed, so no grade.
+      assert.equal(await p.getAttribute('#scorecard', 'data-status'), 'insufficient');
+      assert.equal(await p.textContent('#grade-value'), 'Not enough data to grade');
+      assert.match(await p.textContent('#missing-box li[data-cause="NO_FACILITY_CATEGORY"]'), /Elderly canteen/, 'categories by their labels');
+      assert.match(await p.textContent('#missing-box li[data-cause="NO_FACILITY_CATEGORY"]'), /Party-mass service centre/);
+      assert.match(await p.textContent('#disclaimer'), /not an official acceptance result/);
+
+      await p.selectOption('#profile-select', 'gb50180-life-circle');
+      await p.waitForFunction(() => document.querySelector('#scorecard').dataset.status === 'provisional');
+      await settled(p);
       assert.match(await p.textContent('#grade-value'), /^[A-E] · \w+/);
-      assert.equal(await p.getAttribute('#scorecard', 'data-status'), 'provisional');
       assert.equal(await p.isVisible('#grade-badge'), true);
       assert.equal(await p.textContent('#grade-badge'), 'provisional');
       assert.equal(await p.isVisible('#score-note'), false);
       assert.equal(await p.locator('#missing-box details.missing').count(), 1);
       assert.equal(await p.locator('#missing-box details.missing[open]').count(), 0, 'collapsed when provisional');
-      assert.match(await p.textContent('#missing-box li[data-cause="NO_FACILITY_CATEGORY"]'), /Elderly care/, 'categories by their labels');
       assert.match(await p.textContent('#status'), /provisional/);
-      assert.match(await p.textContent('#disclaimer'), /not an official acceptance result/);
+      assert.match(await p.textContent('#disclaimer'), /not an assessment by the competent authority/);
       await p.waitForTimeout(300);
       await p.locator('#scores').screenshot({ path: path.join(SCREENSHOTS, 'verdict-provisional-en.png') });
       await p.selectOption('#level-tier', 'inclusive');

@@ -167,7 +167,8 @@ describe('www/ demo in headless Chromium', { timeout: 240_000 }, () => {
 
       // Scores: overall score, grade, completeness, 9 scenarios, every indicator.
       assert.match(await page.textContent('#score-value'), /^\d+(\.\d)?$/);
-      assert.match(await page.textContent('#grade-value'), /^[A-E] · \w+/);
+      // Helsinki lacks the "一老一小" facilities the Zhejiang profile reads: no grade, said so.
+      assert.equal(await page.textContent('#grade-value'), 'Not enough data to grade');
       assert.match(await page.textContent('#completeness-value'), /^\d+(\.\d)?%$/);
       assert.equal(await page.locator('#scenario-table tbody tr').count(), 9);
       const profileDoc = JSON.parse(readFileSync(path.join(ROOT, 'profiles/zhejiang-future-community.json'), 'utf8'));

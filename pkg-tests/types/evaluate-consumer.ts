@@ -75,8 +75,18 @@ export function adaptProfile(id: string = PROFILE_ID): ProfileDocument {
       const factor: number = value;
       void factor;
     } else if (Array.isArray(value)) {
-      const categories: string[] = value;
-      void categories;
+      // A list of strings (categories) or of numbers (a factor table's column).
+      const items: (string | number)[] = value;
+      void items;
+    }
+  }
+  const status: "complete" | "provisional" | "insufficient" = evaluateStatus(doc.grading.minCompleteness?.value ?? 0);
+  void status;
+  for (const s of doc.scenarios) {
+    const cases = s.requiredFor?.when ?? [];
+    for (const c of cases) {
+      const tier: "leading" | "inclusive" | undefined = c.tier;
+      void tier;
     }
   }
   for (const [name, a] of Object.entries(doc.attributes)) {
@@ -259,4 +269,8 @@ export function rejectsWrongReads(report: Report, diff: ReportDiff): void {
   // @ts-expect-error scenario ids are the nine known ones
   const scenario: ScenarioId = "parking";
   void [score, completeness, kind, scenario];
+}
+
+function evaluateStatus(min: number): "complete" | "provisional" | "insufficient" {
+  return min > 0.99 ? "complete" : min > 0 ? "provisional" : "insufficient";
 }
