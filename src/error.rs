@@ -100,6 +100,12 @@ pub enum Error {
         /// What is missing.
         reason: String,
     },
+    /// A fault of the library itself (please report it), never of the input.
+    #[error("internal error: {reason}")]
+    Internal {
+        /// What went wrong.
+        reason: String,
+    },
 }
 
 impl Error {
@@ -116,6 +122,7 @@ impl Error {
             Error::NotFound { .. } => "NOT_FOUND",
             Error::LimitExceeded { .. } => "LIMIT_EXCEEDED",
             Error::EmptyInput { .. } => "EMPTY_INPUT",
+            Error::Internal { .. } => "INTERNAL",
         }
     }
 

@@ -23,6 +23,7 @@
 
 pub mod access;
 pub mod community;
+pub mod decode;
 pub mod error;
 pub mod evaluation;
 pub mod geodesy;

@@ -152,9 +152,7 @@ impl Profile {
         if !json.trim_start().starts_with('{') {
             return Err(not_an_object());
         }
-        let mut de = serde_json::Deserializer::from_str(json);
-        let doc: ProfileDoc = serde_path_to_error::deserialize(&mut de).map_err(path_error)?;
-        de.end().map_err(|e| invalid("(root)", e.to_string()))?;
+        let doc: ProfileDoc = crate::decode::from_str(json).map_err(path_error)?;
         Self::from_doc(doc)
     }
 
@@ -167,7 +165,7 @@ impl Profile {
         if !value.is_object() {
             return Err(not_an_object());
         }
-        let doc: ProfileDoc = serde_path_to_error::deserialize(value).map_err(path_error)?;
+        let doc: ProfileDoc = crate::decode::from_value(&value).map_err(path_error)?;
         Self::from_doc(doc)
     }
 
@@ -321,14 +319,14 @@ fn not_an_object() -> Error {
     invalid("(root)", "a profile is a JSON object")
 }
 
-fn path_error(e: serde_path_to_error::Error<serde_json::Error>) -> Error {
-    let path = e.path().to_string();
-    let path = if path == "." || path.is_empty() {
+fn path_error(e: crate::decode::DecodeError) -> Error {
+    let path = e.path();
+    let path = if path.is_empty() {
         "(root)".to_string()
     } else {
         path
     };
-    invalid(path, e.into_inner().to_string())
+    invalid(path, e.message().to_string())
 }
 
 /// Parses and validates a profile from JSON text.

@@ -1,0 +1,221 @@
+//! The `Community` class of the JS API.
+
+use wasm_bindgen::prelude::*;
+use wasm_bindgen::JsCast;
+
+use super::convert::{columns_to_js, from_js, from_js_required, input_text, set, to_js, JsResult};
+use super::functions::{profile_arg, EvaluateArgs};
+use crate::access::{AccessOptions, TwoStepOptions};
+use crate::community::{self, SiteQuery};
+use crate::evaluation;
+use crate::input::ReadOptions;
+use crate::isochrone::{
+    self, GridOptions, IsochroneOptions, ServiceAreaOptions, TravelCircleOptions,
+};
+
+/// A loaded community dataset: parsed, classified and indexed once, then
+/// queried many times. Call `free()` when done to release its wasm memory.
+#[wasm_bindgen]
+pub struct Community {
+    inner: community::Community,
+}
+
+#[wasm_bindgen]
+impl Community {
+    /// Reads a GeoJSON FeatureCollection given as text (fastest), UTF-8
+    /// bytes or a plain object. Throws an `Error` with `code` (and
+    /// `featureIndex` when one feature is at fault).
+    #[wasm_bindgen(js_name = fromGeoJSON)]
+    pub fn from_geojson(
+        #[wasm_bindgen(unchecked_param_type = "GeoJsonInput")] input: JsValue,
+        #[wasm_bindgen(unchecked_optional_param_type = "FromGeoJSONOptions")] options: Option<
+            JsValue,
+        >,
+    ) -> JsResult<Community> {
+        let opts: ReadOptions = from_js(options, "options")?;
+        let text = input_text(&input)?;
+        let inner = community::Community::from_geojson(&text, &opts)?;
+        Ok(Community { inner })
+    }
+
+    /// Counts by kind and category, bbox, sites and reading warnings.
+    #[wasm_bindgen(unchecked_return_type = "Summary")]
+    pub fn summary(&self) -> JsResult<JsValue> {
+        to_js(&self.inner.summary())
+    }
+
+    /// Site indicators (areas, FAR, density, green ratio, households,
+    /// service floor area per 100 households, public green per resident).
+    #[wasm_bindgen(js_name = siteMetrics, unchecked_return_type = "SiteMetrics")]
+    pub fn site_metrics(
+        &self,
+        #[wasm_bindgen(unchecked_optional_param_type = "SiteMetricsOptions")] options: Option<
+            JsValue,
+        >,
+    ) -> JsResult<JsValue> {
+        let q: SiteQuery = from_js(options, "options")?;
+        let params = match q.params {
+            Some(p) => p,
+            None => evaluation::site_params(&profile_arg(None)?),
+        };
+        let r = self.inner.site_metrics(q.site.as_ref(), &params)?;
+        to_js(&r)
+    }
+
+    /// Evaluates a site against a profile (a built-in id, a profile object,
+    /// or the default `zhejiang-future-community`): overall score and grade,
+    /// scenario scores, and every indicator with value, target, pass, score
+    /// and a zh/en explanation. Options: `{ site?, attributes?, projectType? }`.
+    #[wasm_bindgen(unchecked_return_type = "Report")]
+    pub fn evaluate(
+        &self,
+        #[wasm_bindgen(unchecked_optional_param_type = "string | ProfileDocument | null")] profile: Option<
+            JsValue,
+        >,
+        #[wasm_bindgen(unchecked_optional_param_type = "EvaluateOptions")] options: Option<JsValue>,
+    ) -> JsResult<JsValue> {
+        let p = profile_arg(profile)?;
+        let args: EvaluateArgs = from_js(options, "options")?;
+        let (site, opts) = args.split();
+        let r = evaluation::evaluate_site(&self.inner, site.as_ref(), &p, &opts)?;
+        to_js(&r)
+    }
+
+    /// Evaluates every site (several `boundary` features) with one profile
+    /// and ranks them; roads and facilities are shared by all sites.
+    #[wasm_bindgen(js_name = evaluateAll, unchecked_return_type = "Comparison")]
+    pub fn evaluate_all(
+        &self,
+        #[wasm_bindgen(unchecked_optional_param_type = "string | ProfileDocument | null")] profile: Option<
+            JsValue,
+        >,
+        #[wasm_bindgen(unchecked_optional_param_type = "EvaluateOptions")] options: Option<JsValue>,
+    ) -> JsResult<JsValue> {
+        let p = profile_arg(profile)?;
+        let args: EvaluateArgs = from_js(options, "options")?;
+        let (_, opts) = args.split();
+        let r = evaluation::evaluate_all(&self.inner, &p, &opts)?;
+        to_js(&r)
+    }
+
+    /// Walking accessibility of every residential building: network and
+    /// straight-line distance to the nearest facility of each category (and
+    /// the k nearest), detour ratios, optional cumulative opportunities and
+    /// gravity, and coverage shares by households, population, buildings and
+    /// residential land area for each threshold.
+    #[wasm_bindgen(unchecked_return_type = "AccessibilityResult")]
+    pub fn accessibility(
+        &self,
+        #[wasm_bindgen(unchecked_optional_param_type = "AccessibilityOptions")] options: Option<
+            JsValue,
+        >,
+    ) -> JsResult<JsValue> {
+        let opts: AccessOptions = from_js(options, "options")?;
+        let engine = self.inner.access_engine()?;
+        let r = engine.accessibility(&opts)?;
+        to_js(&r)
+    }
+
+    /// The same numbers as `accessibility()` in columns of typed arrays
+    /// (`NaN` = unreachable, `-1` = no facility), one entry per residential
+    /// building in the order of `featureIndex`.
+    #[wasm_bindgen(js_name = accessibilityColumns, unchecked_return_type = "AccessibilityColumns")]
+    pub fn accessibility_columns(
+        &self,
+        #[wasm_bindgen(unchecked_optional_param_type = "AccessibilityOptions")] options: Option<
+            JsValue,
+        >,
+    ) -> JsResult<JsValue> {
+        let opts: AccessOptions = from_js(options, "options")?;
+        let engine = self.inner.access_engine()?;
+        let cols = engine.accessibility_columns(&opts)?;
+        columns_to_js(&cols)
+    }
+
+    /// Two-step floating catchment area (2SFCA, or enhanced 2SFCA with
+    /// `decay: { type: "e2sfca" }`): supply = facility `capacity`, demand =
+    /// households (or population) of residential buildings.
+    #[wasm_bindgen(js_name = twoStepFca, unchecked_return_type = "TwoStepFcaResult")]
+    pub fn two_step_fca(
+        &self,
+        #[wasm_bindgen(unchecked_param_type = "TwoStepFcaOptions")] options: JsValue,
+    ) -> JsResult<JsValue> {
+        let opts: TwoStepOptions = from_js_required(options, "options")?;
+        let engine = self.inner.access_engine()?;
+        let r = engine.two_step_fca(&opts)?;
+        to_js(&r)
+    }
+
+    /// Size and connectivity of the walking network built from the roads.
+    #[wasm_bindgen(js_name = networkSummary, unchecked_return_type = "NetworkSummary")]
+    pub fn network_summary(&self) -> JsResult<JsValue> {
+        let engine = self.inner.access_engine()?;
+        to_js(&engine.network_summary())
+    }
+
+    /// Walking isochrones from a point or a facility for several limits at
+    /// once: nested (Multi)Polygons built from the reachable network cut at
+    /// each limit and buffered by `bufferM` (default 50 m), with area and the
+    /// households and population inside. Returns a GeoJSON FeatureCollection.
+    #[wasm_bindgen(unchecked_return_type = "AreaCollection")]
+    pub fn isochrones(
+        &self,
+        #[wasm_bindgen(unchecked_param_type = "IsochroneOptions")] options: JsValue,
+    ) -> JsResult<JsValue> {
+        let opts: IsochroneOptions = from_js_required(options, "options")?;
+        let engine = self.inner.access_engine()?;
+        let r = isochrone::isochrones(&self.inner, engine, &opts)?;
+        to_js(&r)
+    }
+
+    /// Service areas: the union of what every facility of a category reaches
+    /// within each limit, with the households covered.
+    #[wasm_bindgen(js_name = serviceAreas, unchecked_return_type = "AreaCollection")]
+    pub fn service_areas(
+        &self,
+        #[wasm_bindgen(unchecked_param_type = "ServiceAreaOptions")] options: JsValue,
+    ) -> JsResult<JsValue> {
+        let opts: ServiceAreaOptions = from_js_required(options, "options")?;
+        let engine = self.inner.access_engine()?;
+        let r = isochrone::service_areas(&self.inner, engine, &opts)?;
+        to_js(&r)
+    }
+
+    /// A travel-time surface: walking minutes to the nearest facility of a
+    /// category for each cell of a regular grid over the site, as a
+    /// `Float64Array` (`minutes`, row 0 = north, `NaN` = unreachable) plus
+    /// the grid geometry, and optionally GeoJSON cells.
+    #[wasm_bindgen(js_name = travelTimeGrid, unchecked_return_type = "TravelTimeGrid")]
+    pub fn travel_time_grid(
+        &self,
+        #[wasm_bindgen(unchecked_param_type = "GridOptions")] options: JsValue,
+    ) -> JsResult<JsValue> {
+        let opts: GridOptions = from_js_required(options, "options")?;
+        let engine = self.inner.access_engine()?;
+        let mut grid = isochrone::travel_time_grid(&self.inner, engine, &opts)?;
+        let minutes = std::mem::take(&mut grid.minutes);
+        let out = to_js(&grid)?;
+        set(
+            out.unchecked_ref(),
+            "minutes",
+            &js_sys::Float64Array::from(&minutes[..]).into(),
+        );
+        Ok(out)
+    }
+
+    /// The seed's 5/10/30-minute travel circles: shares of households with
+    /// a bus stop within 5 minutes' walk, a metro station within 10, and the
+    /// city destinations within 30 by walking plus transit.
+    #[wasm_bindgen(js_name = travelCircles, unchecked_return_type = "TravelCircles")]
+    pub fn travel_circles(
+        &self,
+        #[wasm_bindgen(unchecked_optional_param_type = "TravelCircleOptions")] options: Option<
+            JsValue,
+        >,
+    ) -> JsResult<JsValue> {
+        let opts: TravelCircleOptions = from_js(options, "options")?;
+        let engine = self.inner.access_engine()?;
+        let r = isochrone::travel_circles(&self.inner, engine, &opts)?;
+        to_js(&r)
+    }
+}
