@@ -131,6 +131,20 @@ pub fn from_str<T: DeserializeOwned>(text: &str) -> Result<T, DecodeError> {
     from_value(&value)
 }
 
+/// Whether a visitor reads an internally tagged enum (`#[serde(tag)]`), as
+/// serde's derive names it in its expectation.
+fn expects_tagged_object<'de, V: Visitor<'de>>(visitor: &V) -> bool {
+    struct Expecting<'a, V>(&'a V);
+    impl<'de, V: Visitor<'de>> fmt::Display for Expecting<'_, V> {
+        fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+            self.0.expecting(f)
+        }
+    }
+    Expecting(visitor)
+        .to_string()
+        .starts_with("internally tagged enum")
+}
+
 /// The deserialiser over one borrowed value.
 struct ValueDe<'a>(&'a Value);
 
@@ -180,6 +194,9 @@ impl<'de> de::Deserializer<'de> for ValueDe<'de> {
             Value::Bool(b) => visitor.visit_bool(*b),
             Value::Number(n) => visit_number(n, visitor),
             Value::String(s) => visitor.visit_borrowed_str(s),
+            // serde's internally tagged enums would read `["step", 300]` as
+            // `{ type: "step", ... }`: an array is never such an object.
+            Value::Array(_) if expects_tagged_object(&visitor) => Err(self.wrong_type(&visitor)),
             Value::Array(items) => visitor.visit_seq(SeqAccess { items, next: 0 }),
             Value::Object(map) => visitor.visit_map(MapAccess::new(map)),
         }
@@ -502,6 +519,20 @@ mod tests {
         assert!(e.message().contains("invalid type: sequence"), "{e}");
         let e = from_value::<Outer>(&json!({"sites": [[7]]})).unwrap_err();
         assert_eq!(e.path(), "sites[0]");
+    }
+
+    #[derive(Deserialize, Debug, PartialEq)]
+    #[serde(tag = "type", rename_all = "camelCase", deny_unknown_fields)]
+    enum Tagged {
+        Step { at: f64 },
+    }
+
+    #[test]
+    fn arrays_are_never_read_as_internally_tagged_enums() {
+        let t: Tagged = from_value(&json!({"type": "step", "at": 3})).unwrap();
+        assert_eq!(t, Tagged::Step { at: 3.0 });
+        let e = from_value::<Tagged>(&json!(["step", 3])).unwrap_err();
+        assert!(e.message().contains("invalid type: sequence"), "{e}");
     }
 
     #[test]

@@ -12,6 +12,20 @@ use crate::decode::{self, DecodeError};
 use crate::error::Error;
 use crate::option_text;
 
+#[wasm_bindgen]
+extern "C" {
+    /// `Object.keys`, catching what a Proxy's trap throws.
+    #[wasm_bindgen(catch, js_namespace = Object, js_name = keys)]
+    fn own_keys(obj: &JsValue) -> Result<Array, JsValue>;
+    /// `Array.from`, catching what an iterator throws.
+    #[wasm_bindgen(catch, js_namespace = Array, js_name = from)]
+    fn array_from(v: &JsValue) -> Result<Array, JsValue>;
+    /// `Object.prototype.toString.call(v)`: `"[object Date]"` and so on,
+    /// also for objects from another realm (an iframe).
+    #[wasm_bindgen(catch, js_namespace = ["Object", "prototype", "toString"], js_name = call)]
+    fn object_tag(v: &JsValue) -> Result<String, JsValue>;
+}
+
 /// Deepest nesting an option object or profile may have (a cycle ends here).
 const MAX_DEPTH: usize = 64;
 /// Most values (numbers, strings, objects, ...) one argument may hold.
@@ -131,8 +145,9 @@ fn convert(v: &JsValue, depth: usize, budget: &mut usize) -> Result<Option<Value
             "is nested deeper than {MAX_DEPTH} levels (a cycle?)"
         )));
     }
+    let unreadable = || DecodeError::new("cannot be read (a Proxy or getter threw)");
     if Array::is_array(v) || js_sys::ArrayBuffer::is_view(v) {
-        let items = Array::from(v);
+        let items = array_from(v).map_err(|_| unreadable())?;
         let mut out = Vec::with_capacity(items.length() as usize);
         for (i, item) in items.iter().enumerate() {
             let item = convert(&item, depth + 1, budget).map_err(|e| e.in_index(i))?;
@@ -140,9 +155,19 @@ fn convert(v: &JsValue, depth: usize, budget: &mut usize) -> Result<Option<Value
         }
         return Ok(Some(Value::Array(out)));
     }
+    let tag = object_tag(v).map_err(|_| unreadable())?;
+    if tag != "[object Object]" {
+        let kind = tag
+            .trim_start_matches("[object ")
+            .trim_end_matches(']')
+            .to_string();
+        return Err(DecodeError::new(format!(
+            "expected a plain object, got a {kind}"
+        )));
+    }
     let obj: &Object = v.unchecked_ref();
     let mut out = Map::new();
-    for key in Object::keys(obj).iter() {
+    for key in own_keys(v).map_err(|_| unreadable())?.iter() {
         let Some(k) = key.as_string() else { continue };
         let member = Reflect::get(obj, &key)
             .map_err(|_| DecodeError::new("cannot be read (a getter threw)").in_key(&k))?;

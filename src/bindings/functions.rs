@@ -36,13 +36,13 @@ pub(super) fn profile_arg(value: Option<JsValue>) -> JsResult<Profile> {
         return Ok(profile::builtin(&id)?);
     }
     if !v.is_object() || js_sys::Array::is_array(&v) || v.is_function() {
-        return Err(Error::InvalidProfile {
-            path: "(root)".into(),
-            reason: format!(
+        return Err(Error::option(
+            "profile",
+            format!(
                 "expected a profile id (a string) or a profile document (an object), got {}",
                 describe_js(&v)
             ),
-        }
+        )
         .into());
     }
     let doc = js_to_value(&v).map_err(|e| Error::InvalidProfile {

@@ -43,16 +43,43 @@ pub enum Minutes {
 }
 
 /// Where an isochrone starts.
-#[derive(Debug, Clone, PartialEq, Deserialize)]
-#[serde(
-    untagged,
-    expecting = "expected an origin: a [lon, lat] pair of numbers or { facilityId: \"...\" }"
-)]
+#[derive(Debug, Clone, PartialEq)]
 pub enum IsochroneOrigin {
     /// `[lon, lat]` in WGS84 degrees.
     Point([f64; 2]),
     /// A facility, by its id (`{ "facilityId": "..." }`).
     Facility(FacilityRef),
+}
+
+/// By hand rather than `untagged`: serde's untagged enums would also read
+/// `["clinic-1"]` as `{ facilityId: "clinic-1" }` (positional fields).
+impl<'de> Deserialize<'de> for IsochroneOrigin {
+    fn deserialize<D: serde::Deserializer<'de>>(d: D) -> std::result::Result<Self, D::Error> {
+        struct OriginVisitor;
+        impl<'de> serde::de::Visitor<'de> for OriginVisitor {
+            type Value = IsochroneOrigin;
+            fn expecting(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+                f.write_str("an origin: a [lon, lat] pair of numbers or { facilityId: \"...\" }")
+            }
+            fn visit_seq<A: serde::de::SeqAccess<'de>>(
+                self,
+                seq: A,
+            ) -> std::result::Result<Self::Value, A::Error> {
+                let pair =
+                    <[f64; 2]>::deserialize(serde::de::value::SeqAccessDeserializer::new(seq))?;
+                Ok(IsochroneOrigin::Point(pair))
+            }
+            fn visit_map<A: serde::de::MapAccess<'de>>(
+                self,
+                map: A,
+            ) -> std::result::Result<Self::Value, A::Error> {
+                let f =
+                    FacilityRef::deserialize(serde::de::value::MapAccessDeserializer::new(map))?;
+                Ok(IsochroneOrigin::Facility(f))
+            }
+        }
+        d.deserialize_any(OriginVisitor)
+    }
 }
 
 /// A facility chosen by id.

@@ -124,7 +124,11 @@ fn broken_profiles_name_path_and_reason() {
 
 #[test]
 fn broken_json_text_is_invalid_profile_too() {
-    expect_invalid("{ \"id\": ", "(root)", "EOF while parsing a value at line 1 column 8");
+    expect_invalid(
+        "{ \"id\": ",
+        "(root)",
+        "EOF while parsing a value at line 1 column 8",
+    );
     expect_invalid("[]", "(root)", "a profile is a JSON object");
     expect_invalid("", "(root)", "a profile is a JSON object");
     expect_invalid(&format!("{MINIMAL} x"), "(root)", "trailing characters");
