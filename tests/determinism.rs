@@ -75,6 +75,9 @@ fn helsinki_outputs_are_byte_identical_across_instances() {
 fn corpus_outputs_are_byte_identical_across_instances() {
     for entry in fs::read_dir("tests/corpus").expect("corpus") {
         let path = entry.expect("entry").path();
+        if !path.is_file() {
+            continue; // calls/: the hostile-call cases of pkg-tests
+        }
         let text = fs::read_to_string(&path).expect("utf-8 corpus file");
         assert!(outputs(&text) == outputs(&text), "{}", path.display());
     }

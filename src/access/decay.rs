@@ -14,6 +14,9 @@
 
 use serde::Deserialize;
 
+/// Smallest positive step weight (use 0 for none).
+pub const MIN_STEP_WEIGHT: f64 = 1e-6;
+
 use crate::error::{Error, Result};
 
 /// One step of a piecewise-constant decay.
@@ -150,10 +153,15 @@ impl Decay {
                             "`steps` must have strictly ascending `upToM`",
                         ));
                     }
-                    if !(s.weight.is_finite() && s.weight >= 0.0) {
+                    // Weights are shares of full weight; a positive one too
+                    // small to matter would overflow 2SFCA's ratios.
+                    let w = s.weight;
+                    if !(w == 0.0 || (MIN_STEP_WEIGHT..=1.0).contains(&w)) {
                         return Err(Error::option(
                             option,
-                            format!("step weight must be >= 0, got {}", s.weight),
+                            format!(
+                                "step weight must be 0 or within {MIN_STEP_WEIGHT}..=1, got {w}"
+                            ),
                         ));
                     }
                     prev = s.up_to_m;

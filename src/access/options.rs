@@ -128,6 +128,12 @@ fn number_key(v: f64) -> String {
     }
 }
 
+/// Slowest accepted walking speed, m/s (a slower one turns every limit
+/// into an unbounded search).
+pub const MIN_WALK_SPEED_MPS: f64 = 0.1;
+/// Fastest accepted walking speed, m/s.
+pub const MAX_WALK_SPEED_MPS: f64 = 20.0;
+
 fn check_distance(option: &str, v: f64) -> Result<f64> {
     if v.is_finite() && v > 0.0 && v <= 1e6 {
         Ok(v)
@@ -141,12 +147,12 @@ fn check_distance(option: &str, v: f64) -> Result<f64> {
 
 pub(crate) fn walk_speed(v: Option<f64>) -> Result<f64> {
     let s = v.unwrap_or(DEFAULT_WALK_SPEED_MPS);
-    if s.is_finite() && s > 0.0 && s <= 20.0 {
+    if (MIN_WALK_SPEED_MPS..=MAX_WALK_SPEED_MPS).contains(&s) {
         Ok(s)
     } else {
         Err(Error::option(
             "walkSpeedMps",
-            format!("must be between 0 and 20 m/s, got {s}"),
+            format!("must be between {MIN_WALK_SPEED_MPS} and {MAX_WALK_SPEED_MPS} m/s, got {s}"),
         ))
     }
 }
@@ -249,7 +255,8 @@ impl TwoStepOptions {
             (Some(m), None) => check_distance("catchmentM", m),
             (None, Some(t)) => {
                 let speed = walk_speed(self.walk_speed_mps)?;
-                check_distance("catchmentMin", t).map(|t| t * 60.0 * speed)
+                let t = crate::isochrone::options::check_minutes("catchmentMin", t)?;
+                check_distance("catchmentMin", t * 60.0 * speed)
             }
             _ => Err(Error::option(
                 "catchmentM",

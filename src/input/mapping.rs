@@ -45,6 +45,50 @@ pub struct Assumptions {
     pub persons_per_household: Sourced,
 }
 
+impl Assumptions {
+    /// Checks every assumption against a plausible range, so that a mapping
+    /// can never produce negative or infinite floors, areas or residents:
+    /// `defaultFloors` 1..=200, `storeyHeightM` 1..=20 m,
+    /// `householdFloorAreaM2` 10..=2000 m², `mixedResidentialShare` 0..=1,
+    /// `personsPerHousehold` 0.5..=20.
+    ///
+    /// # Errors
+    /// [`Error::InvalidOption`] naming the assumption and its range.
+    pub fn check(&self) -> Result<()> {
+        let ranges = [
+            ("defaultFloors", &self.default_floors, 1.0, 200.0),
+            ("storeyHeightM", &self.storey_height_m, 1.0, 20.0),
+            (
+                "householdFloorAreaM2",
+                &self.household_floor_area_m2,
+                10.0,
+                2000.0,
+            ),
+            (
+                "mixedResidentialShare",
+                &self.mixed_residential_share,
+                0.0,
+                1.0,
+            ),
+            (
+                "personsPerHousehold",
+                &self.persons_per_household,
+                0.5,
+                20.0,
+            ),
+        ];
+        for (name, s, lo, hi) in ranges {
+            if !(s.value >= lo && s.value <= hi) {
+                return Err(Error::option(
+                    &format!("osmMapping.assumptions.{name}.value"),
+                    format!("must be within {lo}..={hi}, got {}", s.value),
+                ));
+            }
+        }
+        Ok(())
+    }
+}
+
 /// Building rules.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 #[serde(rename_all = "camelCase", deny_unknown_fields)]
@@ -165,7 +209,10 @@ impl OsmMapping {
 
     /// Parses a mapping document.
     pub fn from_json(text: &str) -> Result<Self> {
-        serde_json::from_str(text).map_err(|e| Error::option("osmMapping", e.to_string()))
+        let m: Self =
+            serde_json::from_str(text).map_err(|e| Error::option("osmMapping", e.to_string()))?;
+        m.assumptions.check()?;
+        Ok(m)
     }
 
     /// Every tag key the mapping looks at (to detect OSM-tagged features).

@@ -96,7 +96,10 @@ pub fn read(text: &str, options: &ReadOptions) -> Result<Dataset> {
     }
     let builtin;
     let mapping = match &options.osm_mapping {
-        Some(m) => m,
+        Some(m) => {
+            m.assumptions.check()?;
+            m
+        }
         None => {
             builtin = OsmMapping::builtin()?;
             &builtin

@@ -17,9 +17,19 @@ pub const PLACEHOLDERS: &[&str] = &["value", "target", "unit", "score"];
 /// Rounds half away from zero to `decimals` places; never returns `-0.0`.
 pub fn round_to(x: f64, decimals: i32) -> f64 {
     let factor = 10f64.powi(decimals);
+    if !x.is_finite() {
+        // Never hidden as 0: the JSON writer turns it into `null`, and
+        // the callers' inputs are bounded so that it cannot happen.
+        return x;
+    }
     let r = (x * factor).round() / factor;
     if r == 0.0 || !r.is_finite() {
-        0.0
+        // -0 becomes 0; a finite x too large to scale stays as it is.
+        if r == 0.0 {
+            0.0
+        } else {
+            x
+        }
     } else {
         r
     }
@@ -176,7 +186,8 @@ mod tests {
         assert!(round_to(-0.000_01, 4).is_sign_positive());
         assert_eq!(round_to(66.666_666, 2), 66.67);
         assert_eq!(round_to(0.1 + 0.2, 4).to_string(), "0.3");
-        assert_eq!(round_to(f64::NAN, 2), 0.0);
+        assert!(round_to(f64::NAN, 2).is_nan());
+        assert_eq!(round_to(f64::INFINITY, 2), f64::INFINITY);
     }
 
     #[test]

@@ -111,13 +111,20 @@ fn check_finite(path: &str, x: f64) -> Result<()> {
     }
 }
 
+/// Smallest accepted weight (weights are relative: 1 and 2 mean 1:2).
+const MIN_WEIGHT: f64 = 1e-6;
+/// Largest accepted weight: weighted sums of scores stay far from overflow.
+const MAX_WEIGHT: f64 = 1e6;
+
 fn check_weight(path: &str, w: f64) -> Result<()> {
-    if w.is_finite() && w > 0.0 {
+    if (MIN_WEIGHT..=MAX_WEIGHT).contains(&w) {
         Ok(())
     } else {
         Err(invalid(
             path,
-            format!("weight must be a positive number, got {w}"),
+            format!(
+                "weight must be within {MIN_WEIGHT}..={MAX_WEIGHT} (weights are relative), got {w}"
+            ),
         ))
     }
 }
@@ -423,6 +430,12 @@ fn check_scoring(path: &str, s: &Scoring) -> Result<()> {
             check_finite(&format!("{path}.to"), *to)?;
             if from == to {
                 return Err(invalid(path, "a linear ramp needs `from` != `to`"));
+            }
+            if !(to - from).is_finite() {
+                return Err(invalid(
+                    path,
+                    "`to` - `from` overflows; use a ramp of a representable width",
+                ));
             }
             Ok(())
         }

@@ -69,9 +69,10 @@ fn broken_profiles_name_path_and_reason() {
         ("scoring type", |v| v["indicators"][0]["scoring"]["type"] = json!("ramp"), "indicators[0].scoring.type", "unknown variant `ramp`"),
         ("missing version", |v| { v.as_object_mut().map(|o| o.remove("version")); }, "(root)", "missing field `version`"),
         // weights
-        ("zero weight", |v| v["indicators"][0]["weight"] = json!(0), "indicators[0].weight", "weight must be a positive number"),
-        ("negative weight", |v| v["indicators"][2]["weight"] = json!(-1), "indicators[2].weight", "weight must be a positive number"),
-        ("zero scenario weight", |v| v["scenarios"][0]["weight"] = json!(0.0), "scenarios[0].weight", "weight must be a positive number"),
+        ("zero weight", |v| v["indicators"][0]["weight"] = json!(0), "indicators[0].weight", "weight must be within 0.000001..=1000000"),
+        ("negative weight", |v| v["indicators"][2]["weight"] = json!(-1), "indicators[2].weight", "weight must be within 0.000001..=1000000"),
+        ("zero scenario weight", |v| v["scenarios"][0]["weight"] = json!(0.0), "scenarios[0].weight", "weight must be within 0.000001..=1000000"),
+        ("absurd weight", |v| v["scenarios"][1]["weight"] = json!(1e308), "scenarios[1].weight", "weights are relative"),
         // scenarios and ids
         ("unknown scenario id", |v| v["scenarios"][1]["id"] = json!("safety"), "scenarios[1].id", "unknown scenario `safety`"),
         ("duplicate scenario", |v| v["scenarios"][1]["id"] = json!("service"), "scenarios[1].id", "duplicate scenario id `service`"),
