@@ -6,7 +6,9 @@
 //! plane is only used where an algorithm needs planar coordinates (snapping
 //! searches, buffers) and its error is negligible at neighbourhood scale.
 
-use geo::{Distance, Geodesic, GeodesicArea, LineString, MultiPolygon, Point, Polygon};
+use geo::{
+    BoundingRect, Distance, Geodesic, GeodesicArea, LineString, MultiPolygon, Point, Polygon,
+};
 
 /// Geodesic distance between two lon/lat points, in metres.
 pub fn distance_m(a: Point<f64>, b: Point<f64>) -> f64 {
@@ -32,11 +34,42 @@ fn ring_area_m2(ring: &LineString<f64>) -> f64 {
         .abs()
 }
 
-/// Geodesic area of a polygon: |exterior| − Σ|holes|, in m², never negative.
+/// Most holes of one polygon that are merged when they overlap (beyond it
+/// they are summed, which can only undercount the polygon's area).
+const MAX_MERGED_HOLES: usize = 256;
+
+/// Geodesic area of a polygon: |exterior| − |union of the holes|, in m²,
+/// never negative. Holes that overlap each other (invalid, but seen in real
+/// files) are merged first, so that no part is subtracted twice.
 pub fn polygon_area_m2(p: &Polygon<f64>) -> f64 {
     let outer = ring_area_m2(p.exterior());
-    let holes: f64 = p.interiors().iter().map(ring_area_m2).sum();
+    let holes: f64 = if holes_overlap(p.interiors()) {
+        let parts: Vec<Polygon<f64>> = p
+            .interiors()
+            .iter()
+            .map(|r| Polygon::new(r.clone(), vec![]))
+            .collect();
+        geo::unary_union(&parts).0.iter().map(polygon_area_m2).sum()
+    } else {
+        p.interiors().iter().map(ring_area_m2).sum()
+    };
     (outer - holes).max(0.0)
+}
+
+/// Whether any two holes' boxes overlap (few holes: all pairs).
+fn holes_overlap(holes: &[LineString<f64>]) -> bool {
+    if holes.len() < 2 || holes.len() > MAX_MERGED_HOLES {
+        return false;
+    }
+    let boxes: Vec<_> = holes.iter().filter_map(|h| h.bounding_rect()).collect();
+    boxes.iter().enumerate().any(|(i, a)| {
+        boxes[i + 1..].iter().any(|b| {
+            a.min().x < b.max().x
+                && b.min().x < a.max().x
+                && a.min().y < b.max().y
+                && b.min().y < a.max().y
+        })
+    })
 }
 
 /// Geodesic area of a multipolygon (sum of its parts; overlaps count twice), m².
@@ -96,6 +129,28 @@ impl LocalPlane {
 
 #[cfg(test)]
 mod tests {
+
+    #[test]
+    fn identical_or_overlapping_holes_are_subtracted_once() {
+        let ring = |x: f64, y: f64, d: f64| {
+            LineString::from(vec![(x, y), (x + d, y), (x + d, y + d), (x, y + d), (x, y)])
+        };
+        let outer = ring(24.9, 60.1, 0.01);
+        let hole = ring(24.902, 60.102, 0.002);
+        let one = polygon_area_m2(&Polygon::new(outer.clone(), vec![hole.clone()]));
+        let twice = polygon_area_m2(&Polygon::new(outer.clone(), vec![hole.clone(), hole]));
+        assert!((one - twice).abs() < 1e-6 * one, "{one} vs {twice}");
+        let shifted = ring(24.903, 60.102, 0.002);
+        let both = polygon_area_m2(&Polygon::new(
+            outer,
+            vec![ring(24.902, 60.102, 0.002), shifted],
+        ));
+        assert!(
+            both < one && both > one - 1.6 * (one * 0.04),
+            "{both} vs {one}"
+        );
+    }
+
     use super::*;
     use geo::polygon;
 

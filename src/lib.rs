@@ -32,6 +32,7 @@ pub mod isochrone;
 pub mod model;
 pub mod network;
 pub mod option_text;
+pub mod overlap;
 pub mod profile;
 pub mod site;
 mod spatial;

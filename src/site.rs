@@ -10,12 +10,13 @@
 
 use std::collections::BTreeSet;
 
-use geo::{BooleanOps, Centroid, MultiPolygon};
+use geo::{Centroid, MultiPolygon};
 use serde::{Deserialize, Serialize};
 
 use crate::error::Warning;
 use crate::geodesy::area_m2;
 use crate::model::{Dataset, GreenType};
+use crate::overlap::{union_area_m2, Union};
 use crate::spatial::PreparedArea;
 
 /// Policy parameters of the site indicators (they come from a profile).
@@ -128,13 +129,15 @@ pub struct SiteMetrics {
     pub site_area_m2: f64,
     /// Buildings whose centroid lies in the site.
     pub building_count: usize,
-    /// Sum of their footprints, m² (overlaps not removed).
+    /// Sum of their footprints, m² (overlaps not removed; building density
+    /// counts the union).
     pub footprint_m2: f64,
     /// Gross floor area, m² (explicit, else footprint × floors).
     pub floor_area_m2: f64,
     /// Plot ratio (容积率) = floor area / site area.
     pub far: Option<f64>,
-    /// Building density (建筑密度) = footprint / site area.
+    /// Building density (建筑密度) = union of the footprints / site area,
+    /// within 0..=1.
     pub building_density: Option<f64>,
     /// Ground green inside the site (union, clipped), m².
     pub ground_green_m2: f64,
@@ -215,6 +218,8 @@ pub fn site_metrics(
         max_building_height_m: None,
     };
 
+    let mut footprints = Vec::new();
+    let mut part_feature = Vec::new();
     for b in &ds.buildings {
         let Some(c) = b.footprint.centroid() else {
             continue;
@@ -222,6 +227,8 @@ pub fn site_metrics(
         if !site.contains(c) {
             continue;
         }
+        footprints.extend(b.footprint.0.iter().cloned());
+        part_feature.resize(footprints.len(), b.feature_index);
         let footprint = area_m2(&b.footprint);
         let floors = b.floors.unwrap_or(0.0);
         m.building_count += 1;
@@ -284,10 +291,31 @@ pub fn site_metrics(
             }
         }
     }
-    m.ground_green_m2 = clipped_union_area_m2(ground, site_area);
-    m.public_green_m2 = clipped_union_area_m2(public, site_area);
+    let ground_known = match union_area_m2(&ground, Some(site_area)) {
+        Union::Area { area_m2, .. } => {
+            m.ground_green_m2 = area_m2;
+            true
+        }
+        Union::OverBudget => {
+            warnings.push(over_budget("ground green areas", "the green ratios are"));
+            false
+        }
+    };
+    if let Union::Area { area_m2, .. } = union_area_m2(&public, Some(site_area)) {
+        m.public_green_m2 = area_m2;
+    }
     m.counted_green_m2 =
         m.ground_green_m2 + roof_counted_m2 + m.vertical_green_m2 * params.vertical_green_factor;
+    if m.counted_green_m2 > site_area_m2 {
+        warnings.push(Warning::global(
+            "COUNTED_GREEN_EXCEEDS_SITE",
+            format!(
+                "the counted green area ({:.0} m²: ground, roof and vertical greening at their factors) exceeds the site area ({site_area_m2:.0} m²); the policy green ratio is capped at 1. Check the roof and vertical green areas (`area_m2`) for duplicates or wrong units",
+                m.counted_green_m2
+            ),
+        ));
+        m.counted_green_m2 = site_area_m2;
+    }
     if let Some(first) = roofs_without_depth.first() {
         warnings.push(Warning::global(
             "ROOF_GREEN_NO_SOIL_DEPTH",
@@ -299,9 +327,11 @@ pub fn site_metrics(
     }
 
     m.far = ratio(m.floor_area_m2, site_area_m2);
-    m.building_density = ratio(m.footprint_m2, site_area_m2);
-    m.green_ratio = ratio(m.ground_green_m2, site_area_m2);
-    m.policy_green_ratio = ratio(m.counted_green_m2, site_area_m2);
+    m.building_density = building_density(&footprints, &part_feature, site_area_m2, warnings);
+    if ground_known {
+        m.green_ratio = ratio(m.ground_green_m2, site_area_m2);
+        m.policy_green_ratio = ratio(m.counted_green_m2, site_area_m2);
+    }
     // Unknown, not zero, when some service facility has no floor area.
     m.service_floor_area_per_100_households_m2 = if m.service_facilities_without_area > 0 {
         None
@@ -312,11 +342,59 @@ pub fn site_metrics(
     m
 }
 
-/// Geodesic area of (union of `parts`) ∩ `site`, m².
-fn clipped_union_area_m2(parts: Vec<geo::Polygon<f64>>, site: &MultiPolygon<f64>) -> f64 {
-    if parts.is_empty() {
-        return 0.0;
+fn over_budget(what: &str, outcome: &str) -> Warning {
+    Warning::global(
+        "WORK_LIMIT",
+        format!(
+            "the {what} overlap each other too much to merge within the work limit (SECURITY.md), so {outcome} not computed; remove duplicated or stacked polygons"
+        ),
+    )
+}
+
+/// Building density: the union of the footprints (each overlap counted
+/// once) over the site area, within 0..=1 (warned when capped).
+fn building_density(
+    footprints: &[geo::Polygon<f64>],
+    part_feature: &[usize],
+    site_area_m2: f64,
+    warnings: &mut Vec<Warning>,
+) -> Option<f64> {
+    let covered_m2 = match union_area_m2(footprints, None) {
+        Union::Area {
+            area_m2,
+            overlapping,
+        } => {
+            if let Some(&first) = overlapping.first() {
+                let mut features: Vec<usize> = overlapping
+                    .iter()
+                    .filter_map(|&i| part_feature.get(i).copied())
+                    .collect();
+                features.dedup();
+                warnings.push(Warning::global(
+                    "OVERLAPPING_BUILDINGS",
+                    format!(
+                        "{} building footprints overlap another one (the first is feature {}); building density counts each overlap once, while the plot ratio adds up every building's floor area. Remove duplicated buildings, or keep them if they are parts stacked on purpose (a tower on a podium)",
+                        features.len(),
+                        part_feature.get(first).copied().unwrap_or_default()
+                    ),
+                ));
+            }
+            area_m2
+        }
+        Union::OverBudget => {
+            warnings.push(over_budget("building footprints", "building density is"));
+            return None;
+        }
+    };
+    let density = ratio(covered_m2, site_area_m2)?;
+    if density > 1.0 {
+        warnings.push(Warning::global(
+            "BUILDINGS_EXCEED_SITE",
+            format!(
+                "the buildings counted in the site (centroid inside) cover {covered_m2:.0} m², more than the site's {site_area_m2:.0} m²; building density is capped at 1. Check that the site boundary encloses its buildings"
+            ),
+        ));
+        return Some(1.0);
     }
-    let union = geo::unary_union(&parts);
-    area_m2(&union.intersection(site))
+    Some(density)
 }
