@@ -131,6 +131,44 @@ pub fn from_str<T: DeserializeOwned>(text: &str) -> Result<T, DecodeError> {
     from_value(&value)
 }
 
+/// A list of objects whose items are never read from arrays.
+///
+/// For the fields of internally tagged enum variants (`#[serde(tag)]`):
+/// serde hands those to its own buffering deserialiser, which would read
+/// `[[500, 1]]` as `[{ upToM: 500, weight: 1 }]`. Use with
+/// `#[serde(deserialize_with = "crate::decode::objects")]`.
+///
+/// # Errors
+/// The deserialiser's error for a non-list, or for an item that is not an
+/// object.
+pub fn objects<'de, D, T>(d: D) -> Result<Vec<T>, D::Error>
+where
+    D: de::Deserializer<'de>,
+    T: de::Deserialize<'de>,
+{
+    let items: Vec<ObjectOnly<T>> = de::Deserialize::deserialize(d)?;
+    Ok(items.into_iter().map(|o| o.0).collect())
+}
+
+struct ObjectOnly<T>(T);
+
+impl<'de, T: de::Deserialize<'de>> de::Deserialize<'de> for ObjectOnly<T> {
+    fn deserialize<D: de::Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
+        struct OnlyMaps<T>(std::marker::PhantomData<T>);
+        impl<'de, T: de::Deserialize<'de>> Visitor<'de> for OnlyMaps<T> {
+            type Value = T;
+            fn expecting(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+                f.write_str("an object")
+            }
+            fn visit_map<A: de::MapAccess<'de>>(self, map: A) -> Result<T, A::Error> {
+                T::deserialize(de::value::MapAccessDeserializer::new(map))
+            }
+        }
+        d.deserialize_map(OnlyMaps(std::marker::PhantomData))
+            .map(ObjectOnly)
+    }
+}
+
 /// Whether a visitor reads an internally tagged enum (`#[serde(tag)]`), as
 /// serde's derive names it in its expectation.
 fn expects_tagged_object<'de, V: Visitor<'de>>(visitor: &V) -> bool {

@@ -329,7 +329,8 @@ pub fn site_metrics(
     m.far = ratio(m.floor_area_m2, site_area_m2);
     m.building_density = building_density(&footprints, &part_feature, site_area_m2, warnings);
     if ground_known {
-        m.green_ratio = ratio(m.ground_green_m2, site_area_m2);
+        // Clipped to the site, so at most 1 but for rounding in the overlay.
+        m.green_ratio = ratio(m.ground_green_m2, site_area_m2).map(|r| r.min(1.0));
         m.policy_green_ratio = ratio(m.counted_green_m2, site_area_m2);
     }
     // Unknown, not zero, when some service facility has no floor area.

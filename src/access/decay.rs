@@ -67,6 +67,7 @@ pub enum Decay {
     /// Piecewise constant.
     Steps {
         /// Ascending steps.
+        #[serde(deserialize_with = "crate::decode::objects")]
         steps: Vec<DecayStep>,
     },
     /// E2SFCA zones scaled to the 2SFCA catchment.

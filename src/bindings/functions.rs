@@ -97,6 +97,8 @@ pub fn js_compare_reports(
 ) -> JsResult<JsValue> {
     let a: Report = from_js_required(a, "a")?;
     let b: Report = from_js_required(b, "b")?;
+    profile::check_report(&a, "a")?;
+    profile::check_report(&b, "b")?;
     to_js(&profile::compare_reports(&a, &b))
 }
 

@@ -86,6 +86,13 @@ impl Ctx<'_> {
             });
         }
         let (lon, lat) = self.crs.to_wgs84(x, y);
+        // The Chinese systems shift positions; near a pole or the
+        // antimeridian the shift can leave the WGS84 range.
+        if !(lon.abs() <= 180.0 && lat.abs() <= 90.0) {
+            return Err(self.invalid(format!(
+                "the position [{x}, {y}] converted to WGS84 is [{lon}, {lat}], outside -180..180, -90..90; GCJ-02 and BD-09 positions only make sense in and near China: check the `crs` option"
+            )));
+        }
         Ok(Coord { x: lon, y: lat })
     }
 

@@ -16,7 +16,10 @@
 use geo::{BoundingRect, Point, Rect};
 use serde::Serialize;
 
-use super::options::{GridOptions, MAX_GRID_CELLS};
+use super::options::{GridOptions, MAX_GRID_CELLS, MAX_GRID_CELL_FEATURES};
+
+/// Grids stay this far from the poles, degrees of latitude.
+const MAX_GRID_LAT: f64 = 85.0;
 use super::reach::{ReachableNetwork, Source};
 use crate::access::AccessEngine;
 use crate::community::Community;
@@ -139,14 +142,34 @@ pub fn travel_time_grid(
     let pad_lon = deg_lon * p.padding_m / p.cell_m;
     let pad_lat = deg_lat * p.padding_m / p.cell_m;
     let (west, north) = (bbox[0] - pad_lon, bbox[3] + pad_lat);
+    let (east, south) = (bbox[2] + pad_lon, bbox[1] - pad_lat);
+    // A tangent-plane grid cannot wrap around a pole or across the
+    // antimeridian; refuse it rather than return cells beyond WGS84.
+    if !(west >= -180.0 && east <= 180.0 && south >= -MAX_GRID_LAT && north <= MAX_GRID_LAT) {
+        return Err(Error::option(
+            "bbox",
+            format!(
+                "the grid (with its padding) spans {west:.4}..{east:.4} E, {south:.4}..{north:.4} N; it must lie within -180..180 E and -{MAX_GRID_LAT}..{MAX_GRID_LAT} N (a grid cannot cross the antimeridian or reach a pole)"
+            ),
+        ));
+    }
     let span = |a: f64, b: f64, d: f64| ((b - a) / d).ceil().max(1.0);
-    let cols_f = span(west, bbox[2] + pad_lon, deg_lon);
-    let rows_f = span(bbox[1] - pad_lat, north, deg_lat);
-    if cols_f * rows_f > MAX_GRID_CELLS as f64 {
+    let cols_f = span(west, east, deg_lon);
+    let rows_f = span(south, north, deg_lat);
+    let limit = if p.cells {
+        MAX_GRID_CELL_FEATURES
+    } else {
+        MAX_GRID_CELLS
+    };
+    if cols_f * rows_f > limit as f64 {
         return Err(Error::LimitExceeded {
-            what: "grid cells",
+            what: if p.cells {
+                "grid cells returned as GeoJSON (cells: true)"
+            } else {
+                "grid cells"
+            },
             actual: (cols_f * rows_f).min(usize::MAX as f64) as usize,
-            limit: MAX_GRID_CELLS,
+            limit,
         });
     }
     let (cols, rows) = (cols_f as usize, rows_f as usize);

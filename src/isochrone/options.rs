@@ -22,8 +22,12 @@ pub const DEFAULT_BUFFER_M: f64 = 50.0;
 pub const DEFAULT_ARC_TOLERANCE_M: f64 = 1.0;
 /// Default cell size of the travel-time grid, metres.
 pub const DEFAULT_CELL_M: f64 = 50.0;
-/// Largest number of cells of a travel-time grid.
-pub const MAX_GRID_CELLS: usize = 4_000_000;
+/// Largest number of cells of a travel-time grid (a `Float64Array` of
+/// 8 MB; computed in a few seconds).
+pub const MAX_GRID_CELLS: usize = 1_000_000;
+/// Largest grid returned with `cells: true`: every cell becomes a GeoJSON
+/// feature object in JS, about 1 KB of heap each.
+pub const MAX_GRID_CELL_FEATURES: usize = 100_000;
 /// Most limits accepted in one isochrone or service-area query.
 pub const MAX_LIMITS: usize = 16;
 /// Largest accepted limit, minutes.
@@ -454,14 +458,18 @@ pub(crate) fn categories(
     Ok(list)
 }
 
+/// Longest walk to, from or between stops, m: beyond it a "walk" is a
+/// journey of its own, and every stop would link to every other.
+pub const MAX_TRANSIT_WALK_M: f64 = 5_000.0;
+
 fn non_negative(option: &str, v: Option<f64>, default: f64) -> Result<f64> {
     let x = v.unwrap_or(default);
-    if x.is_finite() && x >= 0.0 {
+    if (0.0..=MAX_TRANSIT_WALK_M).contains(&x) {
         Ok(x)
     } else {
         Err(Error::option(
             option,
-            format!("must be a finite number >= 0, got {x}"),
+            format!("must be within 0..={MAX_TRANSIT_WALK_M} metres, got {x}"),
         ))
     }
 }

@@ -55,9 +55,16 @@ impl Shaper {
     }
 
     /// Plane metres to lon/lat.
+    ///
+    /// Clamped to WGS84 (-180..180, -90..90): an area that would run past
+    /// the antimeridian or a pole ends on it (GeoJSON cannot wrap it), so
+    /// no returned position leaves the valid range.
     pub fn unproject(&self, c: Coord<f64>) -> Coord<f64> {
         let (x, y) = self.plane.unproject(c.x, c.y);
-        Coord { x, y }
+        Coord {
+            x: x.clamp(-180.0, 180.0),
+            y: y.clamp(-90.0, 90.0),
+        }
     }
 
     /// The buffered union of `pieces`, in plane metres.

@@ -365,10 +365,31 @@ impl<'n> TransitGraph<'n> {
         if max_m <= 0.0 {
             return;
         }
+        // Candidates from an R-tree box around each platform (degrees
+        // widened by latitude), then the geodesic distance decides: a far
+        // platform costs a tree query, not a distance to every other one.
         let pts: Vec<Point<f64>> = self.platforms.iter().map(|p| p.point).collect();
-        for i in 0..pts.len() {
-            for j in i + 1..pts.len() {
-                let d = geodesy::distance_m(pts[i], pts[j]);
+        let tree = rstar::RTree::bulk_load(
+            pts.iter()
+                .enumerate()
+                .map(|(i, p)| rstar::primitives::GeomWithData::new([p.x(), p.y()], i))
+                .collect(),
+        );
+        const M_PER_DEG_LAT: f64 = 110_574.0;
+        for (i, p) in pts.iter().enumerate() {
+            let dlat = max_m / M_PER_DEG_LAT * 1.01;
+            let cos = p.y().to_radians().cos().max(1e-6);
+            let dlon = (dlat / cos).min(360.0);
+            let env = rstar::AABB::from_corners(
+                [p.x() - dlon, p.y() - dlat],
+                [p.x() + dlon, p.y() + dlat],
+            );
+            for q in tree.locate_in_envelope(&env) {
+                let j = q.data;
+                if j <= i {
+                    continue;
+                }
+                let d = geodesy::distance_m(*p, pts[j]);
                 if d <= max_m {
                     self.transfers[i].push((j as u32, d));
                     self.transfers[j].push((i as u32, d));

@@ -9,7 +9,7 @@ use serde::{Deserialize, Serialize};
 use super::evaluate::{evaluate, EvalOptions};
 use super::format::{round_to, SCORE_DECIMALS, VALUE_DECIMALS};
 use super::metric::Metrics;
-use super::report::{GradeResult, Report, Status};
+use super::report::{GradeResult, IndicatorResult, Report, Status};
 use super::schema::{Binding, Text, Unit};
 use super::Profile;
 use crate::error::{Error, Result};
@@ -295,19 +295,71 @@ pub struct ReportDiff {
     pub resolved_binding: Vec<String>,
 }
 
+fn by_id(r: &Report) -> std::collections::HashMap<&str, &IndicatorResult> {
+    r.indicators.iter().map(|i| (i.id.as_str(), i)).collect()
+}
+
+/// Checks a report passed back in (e.g. from storage) before comparing:
+/// scores within 0..=100, completeness within 0..=1.
+///
+/// # Errors
+/// [`Error::InvalidOption`] naming the report (`a` or `b`) and the field.
+pub fn check_report(r: &Report, which: &str) -> Result<()> {
+    let score = |path: String, v: Option<f64>| match v {
+        Some(x) if !(0.0..=100.0).contains(&x) => Err(Error::option(
+            &path,
+            format!("a score must be within 0..=100, got {x}"),
+        )),
+        _ => Ok(()),
+    };
+    let share = |path: String, x: f64| {
+        if (0.0..=1.0).contains(&x) {
+            Ok(())
+        } else {
+            Err(Error::option(
+                &path,
+                format!("completeness must be within 0..=1, got {x}"),
+            ))
+        }
+    };
+    score(format!("{which}.score"), r.score)?;
+    share(format!("{which}.completeness"), r.completeness)?;
+    for (i, s) in r.scenarios.iter().enumerate() {
+        score(format!("{which}.scenarios[{i}].score"), s.score)?;
+        share(
+            format!("{which}.scenarios[{i}].completeness"),
+            s.completeness,
+        )?;
+    }
+    for (i, ind) in r.indicators.iter().enumerate() {
+        score(format!("{which}.indicators[{i}].score"), ind.score)?;
+        if ind.status == Status::Assessed && ind.score.is_none() {
+            return Err(Error::option(
+                &format!("{which}.indicators[{i}].score"),
+                "an assessed indicator needs a score",
+            ));
+        }
+    }
+    Ok(())
+}
+
 /// Compares report `a` (before) with report `b` (after).
 pub fn compare_reports(a: &Report, b: &Report) -> ReportDiff {
+    // Maps, not scans: reports may hold thousands of indicators.
+    let (in_a, in_b) = (by_id(a), by_id(b));
     let mut ids: Vec<&str> = b.indicators.iter().map(|i| i.id.as_str()).collect();
     ids.extend(
         a.indicators
             .iter()
             .map(|i| i.id.as_str())
-            .filter(|id| b.indicator(id).is_none()),
+            .filter(|id| !in_b.contains_key(id)),
     );
+    let mut seen = std::collections::HashSet::new();
+    ids.retain(|id| seen.insert(*id));
     let indicators = ids
         .into_iter()
         .filter_map(|id| {
-            let (x, y) = (a.indicator(id), b.indicator(id));
+            let (x, y) = (in_a.get(id).copied(), in_b.get(id).copied());
             let any = y.or(x)?;
             let assessed = |r: Option<&super::report::IndicatorResult>| {
                 r.is_some_and(|r| r.status == Status::Assessed)

@@ -39,7 +39,7 @@ use std::collections::BTreeSet;
 use serde::{Serialize, Serializer};
 
 pub use compare::{
-    compare_reports, evaluate_many, Change, ChangeKind, Comparison, ComparisonColumn,
+    check_report, compare_reports, evaluate_many, Change, ChangeKind, Comparison, ComparisonColumn,
     ComparisonRow, ComparisonTable, IndicatorDiff, RankEntry, ReportDiff, ScenarioDiff,
 };
 pub use evaluate::{evaluate, AttributeValue, EvalOptions};

@@ -403,6 +403,7 @@ pub enum Scoring {
     /// The first band that matches gives the score; none matching gives 0.
     Bands {
         /// The bands, best first.
+        #[serde(deserialize_with = "crate::decode::objects")]
         bands: Vec<ScoreBand>,
     },
 }
