@@ -1,6 +1,7 @@
 #!/usr/bin/env bash
 # Assembles the static demo site into www/dist/ from
 #   www/*.html|js|css|svg           the page itself
+#   www/app/                        the page's modules (index.html loads app/main.js)
 #   www/widget/                     the embeddable <future-community-score> widget
 #   www/node_modules/ (npm ci)      MapLibre GL and ECharts, copied to vendor/ (no CDN)
 #   pkg/                            the npm package, browser files only (build it first: scripts/build-pkg.sh)
@@ -19,9 +20,10 @@ echarts=www/node_modules/echarts
 
 dist=www/dist
 rm -rf "$dist"
-mkdir -p "$dist/pkg/worker" "$dist/data" "$dist/widget" "$dist/vendor/maplibre-gl" "$dist/vendor/echarts"
+mkdir -p "$dist/app" "$dist/pkg/worker" "$dist/data" "$dist/widget" "$dist/vendor/maplibre-gl" "$dist/vendor/echarts"
 shopt -s nullglob
 cp www/*.html www/*.js www/*.css www/*.svg "$dist/"
+cp www/app/*.js "$dist/app/"
 cp www/widget/*.js "$dist/widget/"
 # The package's browser entry, its worker client and the shared .wasm: the
 # same files a front-end team gets from npm (no Node entries, no types).

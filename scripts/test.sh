@@ -84,6 +84,9 @@ node --test --test-reporter=spec test/entries.test.mjs
 run_step "pkg-tests: tsc --noEmit on a TypeScript consumer of the .d.ts files"
 tsc --noEmit -p types/tsconfig.json
 
+run_step "pkg-tests: tsc on the demo page's modules (www/app/, // @ts-check) against the .d.ts files"
+tsc -p ../www/tsconfig.json
+
 run_step "pkg-tests: www/dist/ in headless Chromium (playwright-core)"
 node --test --test-reporter=spec test/www.test.mjs
 

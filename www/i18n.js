@@ -1,5 +1,5 @@
 // Interface strings and labels in Chinese and English, and number formatting.
-// Shared by the demo page (app.js) and the widget. Every function takes the
+// Shared by the demo page (app/) and the widget. Every function takes the
 // language explicitly ('zh' | 'en') so that several widgets on one page can
 // use different languages.
 //

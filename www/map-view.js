@@ -376,6 +376,7 @@ export class MapView {
     this.#map.fitBounds([[w, s], [e, n]], { padding: 24, animate: false, maxZoom: 18 });
   }
 
+  /** The centre of the view as [lon, lat]. @returns {[number, number]} */
   center() {
     const c = this.#map.getCenter();
     return [c.lng, c.lat];

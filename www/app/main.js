@@ -1,0 +1,66 @@
+// @ts-check
+// The demo page: loads a GeoJSON dataset (bundled example, file picker, drag
+// and drop or ?data= URL), computes everything in a Web Worker through
+// fc-client.js and shows the map, the scores, the indicator table and
+// what-if comparisons. Every string that comes from data or from an uploaded
+// profile is written with textContent (see dom.js), never as HTML.
+//
+// This module wires the others together: the language switch, the event
+// handlers of every panel, and the start-up (worker, default profile, data).
+import { FcClient } from '../fc-client.js';
+import { MapView } from '../map-view.js';
+import { bindExport, bindPrint } from './export.js';
+import { BUNDLED, DEFAULT_PROFILE, $, state, t, view } from './state.js';
+import { bindDrop, bindLoadButtons, dataParam, loadUrl } from './loading.js';
+import { bindMap, onMapClick } from './map.js';
+import { bindProfile } from './profile.js';
+import { render } from './render.js';
+import { busy, onProgress } from './status.js';
+import { bindWhatIf, refreshFacilities } from './whatif.js';
+
+function bind() {
+  $('lang-toggle').addEventListener('click', () => {
+    state.lang = state.lang === 'zh' ? 'en' : 'zh';
+    render();
+    refreshFacilities();
+  });
+  bindLoadButtons();
+  bindExport();
+  bindDrop();
+  bindMap();
+  bindWhatIf();
+  bindProfile();
+  window.addEventListener('resize', () => view.radar?.resize());
+  bindPrint();
+}
+
+async function main() {
+  bind();
+  render();
+  view.map = new MapView($('map'), { onClick: (e) => onMapClick(e).catch(reportError), label: t('mapLabel') });
+  try {
+    state.client = await busy('init', () => FcClient.create({ onProgress }));
+    state.profileDoc = await state.client.profile(DEFAULT_PROFILE);
+  } catch (err) {
+    state.error = { title: t('loadError'), err };
+    state.ready = true;
+    render();
+    return;
+  }
+  document.body.dataset.capabilities = Object.entries(state.client.info.capabilities)
+    .filter(([, v]) => v)
+    .map(([k]) => k)
+    .join(' ');
+  await view.map.ready();
+  const param = dataParam();
+  if (param) await loadUrl(param.url, param.name, false);
+  else await loadUrl(BUNDLED.url, BUNDLED.name, true);
+}
+
+/** @param {unknown} err */
+function reportError(err) {
+  state.error = { title: t('failed'), err };
+  render();
+}
+
+main().catch(reportError);
