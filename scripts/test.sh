@@ -81,6 +81,9 @@ done
 run_step "pkg-tests: the entries, errors before init() and after free() (node --test)"
 node --test --test-reporter=spec test/entries.test.mjs
 
+run_step "pkg-tests: hostile calls against every public method, through the real module (node --test)"
+node --test --test-reporter=spec test/hostile.test.mjs
+
 run_step "pkg-tests: tsc --noEmit on a TypeScript consumer of the .d.ts files"
 tsc --noEmit -p types/tsconfig.json
 
