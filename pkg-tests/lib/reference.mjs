@@ -17,13 +17,23 @@ export const AREAS = {
   households_total: 2727,
 };
 
-/** siteMetrics() member -> areas.json member. */
+/**
+ * derived/building_union.json (ours, not the oracle's: shapely union_all of
+ * the footprints, pyproj areas; data/helsinki-centre/derived/building_union.py).
+ * The oracle's building_density sums overlapping footprints; the library
+ * counts each overlap once.
+ */
+export const UNION = {
+  building_density_union: 0.32510961274019246,
+};
+
+/** siteMetrics() member -> areas.json (or UNION) member. */
 export const SITE_METRICS = {
   siteAreaM2: 'boundary_area_m2',
   footprintM2: 'total_footprint_area_m2',
   floorAreaM2: 'total_floor_area_m2',
   far: 'far',
-  buildingDensity: 'building_density',
+  buildingDensity: 'building_density_union',
   greenRatio: 'green_ratio',
   households: 'households_total',
 };

@@ -7,7 +7,7 @@ import path from 'node:path';
 import { describe, it } from 'node:test';
 
 import { ROOT, readRepoText } from '../lib/load.mjs';
-import { AREAS, DATASET } from '../lib/reference.mjs';
+import { AREAS, DATASET, UNION } from '../lib/reference.mjs';
 
 const DIR = path.join(ROOT, 'data/helsinki-centre');
 
@@ -35,5 +35,10 @@ describe('bundled dataset', () => {
   it('reference values in lib/reference.mjs equal reference/areas.json', async () => {
     const areas = JSON.parse(await readFile(path.join(DIR, 'reference/areas.json'), 'utf8'));
     for (const [key, value] of Object.entries(AREAS)) assert.equal(value, areas[key], key);
+  });
+
+  it('the union-based density copied into lib/reference.mjs is the one in derived/building_union.json', async () => {
+    const union = JSON.parse(await readFile(path.join(DIR, 'derived/building_union.json'), 'utf8'));
+    for (const [key, value] of Object.entries(UNION)) assert.equal(value, union[key], key);
   });
 });

@@ -19,7 +19,7 @@ import { chromium } from 'playwright-core';
 import { startServer } from '../../scripts/serve.mjs';
 import { CHROMIUM, CHROMIUM_ARGS } from '../lib/browser.mjs';
 import { ROOT } from '../lib/load.mjs';
-import { AREAS, REL_TOLERANCE, SITE_METRICS, relClose } from '../lib/reference.mjs';
+import { AREAS, REL_TOLERANCE, SITE_METRICS, UNION, relClose } from '../lib/reference.mjs';
 
 const DIST = path.join(ROOT, 'www/dist');
 const SCREENSHOTS = fileURLToPath(new URL('../screenshots/', import.meta.url));
@@ -158,7 +158,7 @@ describe('www/ demo in headless Chromium', { timeout: 240_000 }, () => {
         const id = '#metric-' + key.replace(/[A-Z]/g, (c) => '-' + c.toLowerCase());
         const raw = await page.getAttribute(`${id} td[data-value]`, 'data-value');
         const value = Number(raw);
-        assert.ok(raw !== '' && relClose(value, AREAS[ref]), `${id} = ${raw}, reference ${AREAS[ref]} (±${REL_TOLERANCE * 100}%)`);
+        assert.ok(raw !== '' && relClose(value, (AREAS[ref] ?? UNION[ref])), `${id} = ${raw}, reference ${(AREAS[ref] ?? UNION[ref])} (±${REL_TOLERANCE * 100}%)`);
       }
       assert.equal(await page.textContent('#count-building td.num'), '433');
       assert.equal(await page.textContent('#count-facility td.num'), '400');
