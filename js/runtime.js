@@ -1,7 +1,8 @@
 // The part of the npm package that is the same in every entry (browser,
 // Node import, Node require, inline): the error class, the guard, the
 // feature check, and the wrapper that gives the wasm-bindgen classes coded
-// errors before init() and after free().
+// errors before init() and after free() and lets only the objects the
+// package made be their receivers (see "Receivers" below).
 //
 // Written once as an ES module; scripts/build-pkg.sh derives the CommonJS
 // copy for the `require` entry (it only rewrites the `export` keywords).
@@ -109,18 +110,84 @@ export function toCodedError(err) {
   return new FutureCommunityError('INTERNAL', `${MESSAGES.INTERNAL} (${message})`, { cause: err });
 }
 
+// -- Receivers ---------------------------------------------------------------
+//
+// A method of a wasm-bindgen class hands `this.__wbg_ptr` to the module as a
+// raw address: any object with that property (`Object.create(Community.
+// prototype, { __wbg_ptr: { value: 8 } })`, a copy of a real community's
+// pointer, `Community.__wrap(8)`) would make the module read or free memory
+// that is not a community. So the hardened classes accept as `this` only the
+// objects this file adopted when the glue made them:
+//
+// - The glue makes an instance only in `Cls.__wrap(ptr)`, which it calls
+//   inside one of its own functions. The replacement `__wrap` below refuses a
+//   call when no guarded call is running (`INVALID_RECEIVER`); inside one it
+//   makes the object, takes it back from the glue's FinalizationRegistry at
+//   once and notes it in the running call's frame. When the guarded call
+//   returns, the objects of its frame that it returns (itself or in an array)
+//   are adopted; the others (made by a callback that called `__wrap` while the
+//   call ran) stay inert.
+// - An adopted instance has a non-configurable `__wbg_ptr` getter reading its
+//   private state (so it cannot be pointed elsewhere) and is freed through a
+//   stand-in receiver (so nothing the caller can redefine on it is consulted),
+//   by free(), Symbol.dispose, __destroy_into_raw() or this file's
+//   FinalizationRegistry.
+// - free() while a method of the same object runs (an option getter calling
+//   it) marks the object freed (later calls throw FREED) and releases its
+//   memory when the outermost running call returns.
+//
+// Assumptions on the glue, checked by scripts/build-pkg.sh: objects are made
+// only by `__wrap`, `free()` is `wasm.__wbg_<class>_free(this.__destroy_into_raw(), 0)`,
+// and no method takes an instance as an argument or by value.
+
+/** Adopted instances: object -> { kind, ptr, depth, freed }. */
+const INSTANCES = new WeakMap();
+/** One frame per guarded call running: the objects `__wrap` made during it. */
+const FRAMES = [];
+
+/** `value instanceof cls`, false when a Proxy's trap throws. */
+const looksLike = (value, cls) => {
+  try {
+    return value !== null && typeof value === 'object' && value instanceof cls;
+  } catch {
+    return false;
+  }
+};
+
+const receiverError = (self, cls, name) =>
+  new FutureCommunityError(
+    'INVALID_RECEIVER',
+    looksLike(self, cls)
+      ? `this ${name} was not made by future-community (\`new ${name}()\`, ` +
+          `\`Object.create(${name}.prototype)\` or a copied pointer): make one with its static ` +
+          `functions, for example ${name}.fromGeoJSON().`
+      : undefined,
+  );
+
+/** Calls a glue function in a frame; adopts the instances it returns. */
+function inFrame(fn, self, args) {
+  const frame = [];
+  FRAMES.push(frame);
+  let result;
+  try {
+    result = fn.apply(self, args);
+    return result;
+  } catch (err) {
+    throw toCodedError(err);
+  } finally {
+    FRAMES.pop();
+    for (const { obj, ptr, kind } of frame) {
+      if (obj === result || (Array.isArray(result) && result.includes(obj))) kind.adopt(obj, ptr);
+    }
+  }
+}
+
 function guarded(fn, before) {
   return function (...args) {
     before(this);
-    try {
-      return fn.apply(this, args);
-    } catch (err) {
-      throw toCodedError(err);
-    }
+    return inFrame(fn, this, args);
   };
 }
-
-const SKIP = new Set(['constructor', 'free', '__destroy_into_raw', '__wrap']);
 
 // Whether a glue module is instantiated, shared by every entry that uses it
 // (index.js and inline.js may both be loaded by one app).
@@ -149,7 +216,7 @@ export function harden(glue) {
   for (const [name, value] of Object.entries(glue)) {
     if (name === 'default' || name === 'initSync' || name.startsWith('__')) continue;
     if (typeof value === 'function' && value.prototype && typeof value.prototype.free === 'function') {
-      hardenClass(value, ready);
+      hardenClass(value, ready, name);
       out[name] = value;
     } else if (typeof value === 'function') {
       out[name] = guarded(value, ready);
@@ -160,43 +227,149 @@ export function harden(glue) {
   return out;
 }
 
-function hardenClass(cls, ready) {
+const method = (value) => ({ value, writable: true, configurable: true });
+
+function hardenClass(cls, ready, name = cls.name) {
   if (cls[TAG]) return;
   Object.defineProperty(cls, TAG, { value: true });
+  const proto = cls.prototype;
+  const glueWrap = cls.__wrap;
+  const glueDestroy = proto.__destroy_into_raw;
+  const glueFree = proto.free;
+  if (typeof glueWrap !== 'function' || typeof glueDestroy !== 'function') {
+    throw new Error(`future-community: the glue's ${name} has no __wrap/__destroy_into_raw (see js/runtime.js)`);
+  }
+
+  /** Frees a pointer through a stand-in receiver: only the glue's own code runs. */
+  const freePtr = (ptr) => glueFree.call({ __destroy_into_raw: () => ptr });
+  const registry =
+    typeof FinalizationRegistry === 'function'
+      ? new FinalizationRegistry((st) => {
+          try {
+            if (st.ptr) freePtr(st.ptr);
+          } catch {
+            // A finalizer has no caller to tell.
+          }
+        })
+      : { register() {}, unregister() {} };
+  const ptrOf = function () {
+    return INSTANCES.get(this)?.ptr ?? 0;
+  };
+  const kind = {
+    adopt(obj, ptr) {
+      const st = { kind, ptr, depth: 0, freed: false };
+      Object.defineProperty(obj, '__wbg_ptr', { get: ptrOf, enumerable: true, configurable: false });
+      INSTANCES.set(obj, st);
+      registry.register(obj, st, st);
+    },
+  };
+  const release = (st) => {
+    const ptr = st.ptr;
+    st.ptr = 0;
+    registry.unregister(st);
+    freePtr(ptr);
+  };
+
+  // Statics: the factories run in a frame; `__wrap` only inside one; other
+  // `__*` internals of the glue are refused outside the library's calls.
   for (const key of Object.getOwnPropertyNames(cls)) {
     const d = Object.getOwnPropertyDescriptor(cls, key);
-    if (typeof d.value !== 'function' || SKIP.has(key) || key.startsWith('__')) continue;
-    Object.defineProperty(cls, key, { ...d, value: guarded(d.value, ready) });
-  }
-  const proto = cls.prototype;
-  const live = (self) => {
-    ready();
-    if (!(self instanceof cls)) throw new FutureCommunityError('INVALID_RECEIVER');
-    if (!self.__wbg_ptr) throw new FutureCommunityError('FREED');
-  };
-  for (const key of Reflect.ownKeys(proto)) {
-    if (typeof key === 'string' && (SKIP.has(key) || key.startsWith('__'))) continue;
-    const d = Object.getOwnPropertyDescriptor(proto, key);
-    if (typeof d.value === 'function') {
-      Object.defineProperty(proto, key, { ...d, value: guarded(d.value, live) });
-    } else if (typeof d.get === 'function') {
-      Object.defineProperty(proto, key, { ...d, get: guarded(d.get, live) });
+    if (typeof d.value !== 'function') continue;
+    if (key === '__wrap') {
+      const wrap = function __wrap(ptr) {
+        const frame = FRAMES[FRAMES.length - 1];
+        if (!frame) throw new FutureCommunityError('INVALID_RECEIVER', `${name}.__wrap is internal to the generated glue: make a ${name} with its static functions, for example ${name}.fromGeoJSON().`);
+        const obj = glueWrap.call(cls, ptr);
+        // Out of the glue's FinalizationRegistry before anything else sees it.
+        frame.push({ obj, ptr: glueDestroy.call(obj), kind });
+        return obj;
+      };
+      Object.defineProperty(cls, key, { value: wrap, writable: false, enumerable: d.enumerable, configurable: false });
+    } else if (key.startsWith('__')) {
+      const internal = d.value;
+      Object.defineProperty(cls, key, {
+        ...d,
+        value: function (...args) {
+          if (FRAMES.length === 0) throw new FutureCommunityError('INVALID_RECEIVER', `${name}.${key} is internal to the generated glue.`);
+          return internal.apply(this, args);
+        },
+      });
+    } else {
+      Object.defineProperty(cls, key, { ...d, value: guarded(d.value, ready) });
     }
   }
-  // free() twice (or after a `using` block) is a no-op, as for a closed file.
-  const free = proto.free;
-  const safeFree = function () {
-    if (!(this instanceof cls)) throw new FutureCommunityError('INVALID_RECEIVER');
-    if (!this.__wbg_ptr) return;
+
+  // Methods, getters and setters: only on an adopted, live instance; the
+  // instance is pinned while the call runs (a free() meanwhile is deferred).
+  const enter = (self) => {
+    ready();
+    const st = INSTANCES.get(self);
+    if (st === undefined || st.kind !== kind) throw receiverError(self, cls, name);
+    if (st.freed) throw new FutureCommunityError('FREED');
+    return st;
+  };
+  const pinned = (fn) =>
+    function (...args) {
+      const st = enter(this);
+      st.depth++;
+      try {
+        return inFrame(fn, this, args);
+      } finally {
+        if (--st.depth === 0 && st.freed && st.ptr) {
+          try {
+            release(st);
+          } catch {
+            // Nothing borrows the value once its last call returned: cannot fail.
+          }
+        }
+      }
+    };
+  for (const key of Reflect.ownKeys(proto)) {
+    if (key === 'constructor' || key === 'free' || key === '__destroy_into_raw' || key === Symbol.dispose) continue;
+    const d = Object.getOwnPropertyDescriptor(proto, key);
+    if (typeof d.value === 'function') {
+      Object.defineProperty(proto, key, { ...d, value: pinned(d.value) });
+    } else if (d.get !== undefined || d.set !== undefined) {
+      Object.defineProperty(proto, key, {
+        ...d,
+        get: d.get === undefined ? undefined : pinned(d.get),
+        set: d.set === undefined ? undefined : pinned(d.set),
+      });
+    }
+  }
+
+  // free() twice (or after a `using` block) is a no-op, as for a closed file;
+  // so is free() of an empty `new Community()`, which holds nothing.
+  const isEmpty = (self) => {
     try {
-      free.call(this);
+      return looksLike(self, cls) && !Object.prototype.hasOwnProperty.call(self, '__wbg_ptr');
+    } catch {
+      return false;
+    }
+  };
+  const free = function free() {
+    const st = INSTANCES.get(this);
+    if (st === undefined || st.kind !== kind) {
+      if (isEmpty(this)) return;
+      throw receiverError(this, cls, name);
+    }
+    if (st.freed) return;
+    st.freed = true;
+    if (st.depth > 0) return; // released when the running call returns
+    try {
+      release(st);
     } catch (err) {
       throw toCodedError(err);
     }
   };
-  Object.defineProperty(proto, 'free', { value: safeFree, writable: true, configurable: true });
+  Object.defineProperty(proto, 'free', method(free));
+  // The glue's "give up ownership": nothing outside the glue can use a raw pointer.
+  Object.defineProperty(proto, '__destroy_into_raw', method(function __destroy_into_raw() {
+    free.call(this);
+    return 0;
+  }));
   if (typeof Symbol.dispose === 'symbol' && Object.prototype.hasOwnProperty.call(proto, Symbol.dispose)) {
-    Object.defineProperty(proto, Symbol.dispose, { value: safeFree, writable: true, configurable: true });
+    Object.defineProperty(proto, Symbol.dispose, method(free));
   }
 }
 

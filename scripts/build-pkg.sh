@@ -53,6 +53,28 @@ exports_of() { grep -oE 'wasm\.[A-Za-z0-9_]+' "$1" | sort -u; }
 grep -q '`${__dirname}/future_community_bg.wasm`' "$work/node/future_community.js" ||
     die "the nodejs glue no longer loads the .wasm from its own folder: check scripts/build-pkg.sh"
 
+# js/runtime.js (hardenClass) accepts as `this` only the objects it adopted
+# from the glue's `__wrap`, and frees them through a stand-in receiver; these
+# are the shapes of the glue it relies on.
+glue_shape() {
+    local g="$1" classes
+    classes="$(grep -cE '^(export )?class [A-Za-z0-9_]+ \{$' "$g" || true)"
+    [ "$(grep -c '^    static __wrap(ptr) {$' "$g" || true)" = "$classes" ] &&
+        [ "$(grep -cE 'Object\.create\([A-Za-z0-9_]+\.prototype\)' "$g")" = "$classes" ] &&
+        ! grep -qE '^    constructor\(' "$g" ||
+        die "$g makes class instances outside __wrap (a constructor?): check hardenClass in js/runtime.js"
+    [ "$(grep -c '__destroy_into_raw()' "$g")" = "$((2 * classes))" ] ||
+        die "$g takes a receiver by value (__destroy_into_raw outside free): check hardenClass in js/runtime.js"
+    [ "$(grep -A1 '^    free() {$' "$g" | grep -c '^        const ptr = this\.__destroy_into_raw();$')" = "$classes" ] &&
+        [ "$(grep -A2 '^    free() {$' "$g" | grep -cE '^        wasm\.__wbg_[a-z0-9_]+_free\(ptr, 0\);$')" = "$classes" ] ||
+        die "$g: free() is no longer wasm.__wbg_<class>_free(this.__destroy_into_raw(), 0): check hardenClass in js/runtime.js"
+    if grep -q '_assertClass(' "$g"; then
+        die "$g takes a class instance as an argument: check hardenClass in js/runtime.js"
+    fi
+}
+glue_shape "$work/web/future_community.js"
+glue_shape "$work/node/future_community.js"
+
 step "assemble pkg/"
 cp "$work/web/future_community_bg.wasm" "$work/web/future_community.js" "$out/"
 cp "$work/node/future_community.js" "$out/future_community.cjs"

@@ -89,6 +89,84 @@ describe('package entries', () => {
     assert.equal(codeOf(() => d.siteMetrics()), 'FREED');
   });
 
+  // The receiver promise of SECURITY.md (with the use_after_free cases of
+  // tests/corpus/calls/, run by test/hostile.test.mjs): a method reaches the
+  // module only through an object the package made and has not freed.
+  for (const entry of ['node.cjs', 'inline.js']) {
+    it(`receivers (${entry}): forged, copied and __wrap-made objects never reach the module; free() during a call is deferred, not leaked`, async () => {
+      const fc = entry === 'node.cjs' ? require(path.join(PKG_DIR, entry)) : await import(url(entry));
+      const { Community } = fc;
+      const text = await readRepoText('tests/corpus/calls/community.geojson');
+      const c = Community.fromGeoJSON(text);
+      const count = c.summary().featureCount;
+      const ptr = c.__wbg_ptr;
+      assert.ok(ptr > 0);
+
+      // An object with the prototype and a pointer, and one sharing c's pointer.
+      for (const forged of [8, 3, -1, 2 ** 31, ptr].map((p) => Object.create(Community.prototype, { __wbg_ptr: { value: p, writable: true } }))) {
+        assert.equal(codeOf(() => Community.prototype.summary.call(forged)), 'INVALID_RECEIVER');
+        assert.equal(codeOf(() => Community.prototype.free.call(forged)), 'INVALID_RECEIVER');
+        assert.equal(codeOf(() => Community.prototype[Symbol.dispose].call(forged)), 'INVALID_RECEIVER');
+      }
+      assert.equal(codeOf(() => Community.prototype.summary.call(new Proxy(c, {}))), 'INVALID_RECEIVER');
+      assert.equal(c.summary().featureCount, count);
+
+      // __wrap: refused outside the package's calls, inert when a callback calls it during one.
+      assert.equal(codeOf(() => Community.__wrap(ptr)), 'INVALID_RECEIVER');
+      assert.throws(() => { Community.__wrap = () => null; }, TypeError);
+      let inner;
+      const d = Community.fromGeoJSON(text, { get crs() { inner = Community.__wrap(ptr); return 'wgs84'; } });
+      assert.ok(inner instanceof Community, 'the getter ran inside fromGeoJSON');
+      assert.equal(codeOf(() => inner.summary()), 'INVALID_RECEIVER');
+      assert.equal(codeOf(() => inner.free()), 'INVALID_RECEIVER');
+      assert.equal(d.summary().featureCount, count);
+      assert.equal(c.summary().featureCount, count);
+
+      // A genuine object cannot be pointed elsewhere, nor its free() redirected.
+      assert.throws(() => { c.__wbg_ptr = 8; }, TypeError);
+      assert.throws(() => Object.defineProperty(c, '__wbg_ptr', { value: 8 }), TypeError);
+      Object.defineProperty(c, '__destroy_into_raw', { value: () => d.__wbg_ptr });
+      c.free();
+      assert.equal(c.__wbg_ptr, 0);
+      assert.equal(codeOf(() => c.summary()), 'FREED');
+      assert.equal(d.summary().featureCount, count);
+      d.free();
+
+      // new Community(): holds nothing; its methods refuse, its free() does nothing.
+      const empty = new Community();
+      assert.equal(codeOf(() => empty.summary()), 'INVALID_RECEIVER');
+      assert.equal(codeOf(() => empty.free()), 'no error');
+
+      // free() from an option getter while a method runs: the call finishes, the
+      // object is FREED from then on, and its memory is released when the call
+      // returns (the allocator hands the same block to the next community, as
+      // after a plain free(), when it does so at all).
+      const a = Community.fromGeoJSON(text);
+      const aPtr = a.__wbg_ptr;
+      a.free();
+      const b = Community.fromGeoJSON(text);
+      const reuses = b.__wbg_ptr === aPtr;
+      const bPtr = b.__wbg_ptr;
+      let innerCodes = [];
+      const result = b.accessibility({
+        get k() {
+          b.free();
+          innerCodes = [codeOf(() => b.free()), codeOf(() => b.summary())];
+          return 1;
+        },
+      });
+      assert.ok(Array.isArray(result.buildings));
+      assert.deepEqual(innerCodes, ['no error', 'FREED']);
+      assert.equal(codeOf(() => b.summary()), 'FREED');
+      assert.equal(b.__wbg_ptr, 0);
+      assert.equal(codeOf(() => b.free()), 'no error');
+      const next = Community.fromGeoJSON(text);
+      if (reuses) assert.equal(next.__wbg_ptr, bPtr, 'the deferred free() released the memory');
+      assert.equal(next.summary().featureCount, count);
+      next.free();
+    });
+  }
+
   it('FutureCommunityError: instanceof and the guard hold for errors from the module', () => {
     const fc = require(path.join(PKG_DIR, 'node.cjs'));
     let err;

@@ -21,7 +21,7 @@ export type ErrorCode =
   | "NOT_INITIALISED"
   /** A call on an object after its `free()`. */
   | "FREED"
-  /** A method called on something that is not the object it belongs to. */
+  /** A method called on something the package did not make: a detached method, a foreign or forged `this`, `new Community()`. */
   | "INVALID_RECEIVER"
   /** An object used again while one of its calls is still running. */
   | "BUSY"
