@@ -103,6 +103,9 @@ pub const DEFAULT_OTHER_MODE: ModeParams = ModeParams {
 };
 /// Default `stopDistanceM`: stops without a `line` serve lines this close, m.
 pub const DEFAULT_STOP_DISTANCE_M: f64 = 30.0;
+/// Most transfer walks from one platform (to the nearest ones).
+const MAX_TRANSFERS: usize = 32;
+
 /// Default `transferWalkM`: straight walks between stops up to this, m.
 pub const DEFAULT_TRANSFER_WALK_M: f64 = 100.0;
 /// Default `maxStraightWalkM`, metres.
@@ -365,34 +368,36 @@ impl<'n> TransitGraph<'n> {
         if max_m <= 0.0 {
             return;
         }
-        // Candidates from an R-tree box around each platform (degrees
-        // widened by latitude), then the geodesic distance decides: a far
-        // platform costs a tree query, not a distance to every other one.
+        // The nearest platforms first, from an R-tree in a local plane
+        // (metres): each platform links to at most MAX_TRANSFERS others
+        // (farther ones stay reachable through them), so a dense line costs
+        // O(n log n), not a distance to every other platform. The geodesic
+        // distance decides.
         let pts: Vec<Point<f64>> = self.platforms.iter().map(|p| p.point).collect();
+        let Some(first) = pts.first() else {
+            return;
+        };
+        let plane = LocalPlane::new(*first);
         let tree = rstar::RTree::bulk_load(
             pts.iter()
                 .enumerate()
-                .map(|(i, p)| rstar::primitives::GeomWithData::new([p.x(), p.y()], i))
+                .map(|(i, p)| {
+                    let (x, y) = plane.project(p.x(), p.y());
+                    rstar::primitives::GeomWithData::new([x, y], i)
+                })
                 .collect(),
         );
-        const M_PER_DEG_LAT: f64 = 110_574.0;
         for (i, p) in pts.iter().enumerate() {
-            let dlat = max_m / M_PER_DEG_LAT * 1.01;
-            let cos = p.y().to_radians().cos().max(1e-6);
-            let dlon = (dlat / cos).min(360.0);
-            let env = rstar::AABB::from_corners(
-                [p.x() - dlon, p.y() - dlat],
-                [p.x() + dlon, p.y() + dlat],
-            );
-            for q in tree.locate_in_envelope(&env) {
-                let j = q.data;
-                if j <= i {
-                    continue;
-                }
-                let d = geodesy::distance_m(*p, pts[j]);
+            let (x, y) = plane.project(p.x(), p.y());
+            let near = tree
+                .nearest_neighbor_iter_with_distance_2(&[x, y])
+                .filter(|(q, _)| q.data != i)
+                .take_while(|(_, d2)| d2.sqrt() <= max_m * 1.05 + 1.0)
+                .take(MAX_TRANSFERS);
+            for (q, _) in near {
+                let d = geodesy::distance_m(*p, pts[q.data]);
                 if d <= max_m {
-                    self.transfers[i].push((j as u32, d));
-                    self.transfers[j].push((i as u32, d));
+                    self.transfers[i].push((q.data as u32, d));
                 }
             }
         }
