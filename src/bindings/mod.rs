@@ -5,10 +5,10 @@
 //! (`From<Error> for JsValue`, so `?` does the mapping). Results are plain
 //! JS objects (maps become objects, `None` becomes `null`).
 //!
-//! - [`convert`]: JS values in (options decoded from the value itself, with
+//! - `convert`: JS values in (options decoded from the value itself, with
 //!   paths in errors) and out (results, typed-array columns).
-//! - [`functions`]: the free functions (`version`, `profiles`, ...).
-//! - [`community`]: the `Community` class.
+//! - `functions`: the free functions (`version`, `profiles`, ...).
+//! - `community`: the `Community` class.
 
 use wasm_bindgen::prelude::*;
 
