@@ -184,7 +184,7 @@ pub fn travel_time_grid(
         .filter(|f| f.category == p.category)
     {
         count += 1;
-        match net.snap(f.location) {
+        match net.snap_within(f.location, p.max_snap_m) {
             Some(snap) if snap.connector_m <= p.max_snap_m => sources.push(Source {
                 point: f.location,
                 snap,
@@ -219,7 +219,7 @@ pub fn travel_time_grid(
             let value = if reach.sources().is_empty() {
                 None
             } else {
-                net.snap(Point::new(lon, lat))
+                net.snap_within(Point::new(lon, lat), p.max_snap_m)
                     .filter(|s| s.connector_m <= p.max_snap_m)
                     .and_then(|s| {
                         reach

@@ -338,7 +338,10 @@ impl<'n> TransitGraph<'n> {
 
     fn add_platform(&mut self, point: Point<f64>, wait_s: f64, max_snap_m: f64) -> u32 {
         let id = self.platforms.len() as u32;
-        let snap = self.net.snap(point).filter(|s| s.connector_m <= max_snap_m);
+        let snap = self
+            .net
+            .snap_within(point, max_snap_m)
+            .filter(|s| s.connector_m <= max_snap_m);
         let mut walk = Vec::new();
         if let Some(s) = snap {
             if let Some(e) = self.net.graph().edges().get(s.edge as usize) {
@@ -499,7 +502,10 @@ impl<'n> TransitGraph<'n> {
         seeds: &mut Vec<(u32, f64)>,
     ) -> Option<Snap> {
         let v = self.walk_mps;
-        let snap = self.net.snap(dest).filter(|s| s.connector_m <= max_snap_m);
+        let snap = self
+            .net
+            .snap_within(dest, max_snap_m)
+            .filter(|s| s.connector_m <= max_snap_m);
         if let Some(s) = snap {
             if let Some(e) = self.net.graph().edges().get(s.edge as usize) {
                 seeds.push((e.u, (s.connector_m + s.offset_m) / v));

@@ -134,6 +134,13 @@ impl Network {
         self.index.snap(&self.graph, p)
     }
 
+    /// Snaps a point onto the nearest edge if one lies within `limit_m`
+    /// (the connector may still exceed it by the plane's slack: callers
+    /// compare `connector_m`); fast for points far from every road.
+    pub fn snap_within(&self, p: Point<f64>, limit_m: f64) -> Option<Snap> {
+        self.index.snap_within(&self.graph, p, limit_m)
+    }
+
     /// The node nearest to a point; `None` for an empty network.
     pub fn snap_node(&self, p: Point<f64>) -> Option<NodeSnap> {
         self.index.snap_node(&self.graph, p)

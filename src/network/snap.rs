@@ -126,6 +126,13 @@ impl SnapIndex {
 
     /// Snaps `p` onto the nearest edge; `None` when the graph has no edges.
     pub fn snap(&self, graph: &Graph, p: Point<f64>) -> Option<Snap> {
+        self.snap_within(graph, p, f64::INFINITY)
+    }
+
+    /// [`Self::snap`], but `None` as soon as no edge can lie within
+    /// `limit_m` (with the plane's slack): a point far from every road then
+    /// costs a few tree queries, not a box over the whole network.
+    pub fn snap_within(&self, graph: &Graph, p: Point<f64>, limit_m: f64) -> Option<Snap> {
         let (qx, qy) = self.plane.project(p.x(), p.y());
         let q = [qx, qy];
         if self.segments.size() == 0 {
@@ -146,6 +153,12 @@ impl SnapIndex {
                 cands.push((d2, cand.data));
             }
             let window = nearest2.sqrt() * WINDOW_REL + WINDOW_ABS_M;
+            let reach = limit_m * WINDOW_REL + WINDOW_ABS_M + BULGE_SLACK_M;
+            // Every edge is at least min(nearest in the box, h) away: an
+            // edge outside the box is farther than h.
+            if nearest2.sqrt().min(h) > reach {
+                return None;
+            }
             if window <= h {
                 break window;
             }
@@ -353,6 +366,35 @@ mod tests {
             })
             .collect();
         Graph::from_roads(&roads, 0.0)
+    }
+
+    #[test]
+    fn snapping_within_a_limit_agrees_with_snapping_then_filtering() {
+        // A small street grid, and points from on it to 30 km away.
+        let mut lines: Vec<Vec<(f64, f64)>> = Vec::new();
+        for i in 0..6 {
+            let k = i as f64 * 0.002;
+            lines.push(vec![(24.0, 60.0 + k), (24.01, 60.0 + k)]);
+            lines.push(vec![(24.0 + k * 2.0, 60.0), (24.0 + k * 2.0, 60.01)]);
+        }
+        let refs: Vec<&[(f64, f64)]> = lines.iter().map(Vec::as_slice).collect();
+        let g = graph(&refs);
+        let idx = SnapIndex::new(&g);
+        let mut seed = 7u64;
+        let mut next = || {
+            seed = seed.wrapping_mul(6_364_136_223_846_793_005).wrapping_add(1);
+            (seed >> 11) as f64 / (1u64 << 53) as f64
+        };
+        for _ in 0..400 {
+            let p = Point::new(23.8 + next() * 0.4, 59.9 + next() * 0.2);
+            for limit in [0.0, 25.0, 300.0, 5_000.0] {
+                let within = idx
+                    .snap_within(&g, p, limit)
+                    .filter(|s| s.connector_m <= limit);
+                let all = idx.snap(&g, p).filter(|s| s.connector_m <= limit);
+                assert_eq!(within, all, "{p:?} limit {limit}");
+            }
+        }
     }
 
     #[test]
