@@ -10,7 +10,7 @@ use serde::Serialize;
 use crate::access::{AccessColumns, AccessOptions};
 use crate::community::{Community, SiteRef};
 use crate::error::{Result, Warning};
-use crate::isochrone::{self, TravelCircleOptions};
+use crate::isochrone::{self, TravelCircleOptions, TravelCircles};
 use crate::profile::metric::{coverage_key, insert_json, nearest_median_key};
 use crate::profile::missing;
 use crate::profile::{self, Comparison, EvalOptions, Metrics, Profile, Report, ReportWarning};
@@ -62,11 +62,54 @@ pub struct SiteMetricsMap {
     pub warnings: Vec<Warning>,
 }
 
+/// What every site of a community shares for one profile, computed once:
+/// facility counts by category, the accessibility columns and the travel
+/// circles of all residential buildings (each site then keeps its own).
+struct Shared {
+    facilities: BTreeMap<String, usize>,
+    access: Option<AccessColumns>,
+    circles: Option<TravelCircles>,
+}
+
+impl Shared {
+    fn new(c: &Community, profile: &Profile) -> Result<Self> {
+        let ds = c.dataset();
+        let mut facilities = BTreeMap::new();
+        for f in &ds.facilities {
+            *facilities.entry(f.category.clone()).or_insert(0) += 1;
+        }
+        let access = shared_access(c, profile, &facilities)?;
+        let circles = if profile.required_travel_circles().is_empty() || ds.roads.is_empty() {
+            None
+        } else {
+            Some(isochrone::travel_circles(
+                c,
+                c.access_engine()?,
+                &TravelCircleOptions::default(),
+            )?)
+        };
+        Ok(Shared {
+            facilities,
+            access,
+            circles,
+        })
+    }
+}
+
 /// Computes every metric `profile` needs for one site.
 pub fn metrics_for_site(
     c: &Community,
     site: Option<&SiteRef>,
     profile: &Profile,
+) -> Result<SiteMetricsMap> {
+    site_metrics_map(c, site, profile, &Shared::new(c, profile)?)
+}
+
+fn site_metrics_map(
+    c: &Community,
+    site: Option<&SiteRef>,
+    profile: &Profile,
+    shared: &Shared,
 ) -> Result<SiteMetricsMap> {
     let params = site_params(profile);
     let sm = c.site_metrics(site, &params)?;
@@ -75,17 +118,27 @@ pub fn metrics_for_site(
         .map_err(|e| crate::Error::option("result", e.to_string()))?;
     insert_json("siteMetrics", &value, &mut metrics);
     let mut warnings = sm.warnings;
-    add_context(c, profile, sm.metrics.households, &mut metrics);
+    add_context(c, profile, shared, sm.metrics.households, &mut metrics);
     let site_area = &c.site(site)?.area;
-    add_access_metrics(c, site_area, profile, &mut metrics, &mut warnings)?;
-    add_travel_circles(c, site_area, profile, &mut metrics, &mut warnings)?;
+    if let Some(cols) = &shared.access {
+        add_access_metrics(c, site_area, profile, cols, &mut metrics, &mut warnings);
+    }
+    if let Some(r) = &shared.circles {
+        add_travel_circles(c, site_area, profile, r, &mut metrics, &mut warnings);
+    }
     Ok(SiteMetricsMap { metrics, warnings })
 }
 
 /// Adds the context metrics that tell why an indicator has no value
 /// (`profile::missing`): roads in the data, households of the site, and
 /// facilities of each category the profile reads.
-fn add_context(c: &Community, profile: &Profile, households: f64, metrics: &mut Metrics) {
+fn add_context(
+    c: &Community,
+    profile: &Profile,
+    shared: &Shared,
+    households: f64,
+    metrics: &mut Metrics,
+) {
     let ds = c.dataset();
     metrics.insert(missing::CONTEXT_ROADS.to_string(), ds.roads.len() as f64);
     metrics.insert(missing::CONTEXT_HOUSEHOLDS.to_string(), households);
@@ -97,11 +150,7 @@ fn add_context(c: &Community, profile: &Profile, households: f64, metrics: &mut 
         .chain(req.nearest.iter())
         .collect();
     for category in categories {
-        let n = ds
-            .facilities
-            .iter()
-            .filter(|f| &f.category == category)
-            .count();
+        let n = shared.facilities.get(category).copied().unwrap_or(0);
         metrics.insert(missing::context_facilities_key(category), n as f64);
     }
 }
@@ -133,42 +182,37 @@ pub fn evaluate_site(
 /// Evaluates every site and ranks them (shared roads and facilities count
 /// for all sites).
 pub fn evaluate_all(c: &Community, profile: &Profile, options: &EvalOptions) -> Result<Comparison> {
+    let shared = Shared::new(c, profile)?;
     let mut sites = Vec::with_capacity(c.sites().len());
     for (i, s) in c.sites().iter().enumerate() {
         let id = s.id.clone().unwrap_or_else(|| format!("site-{i}"));
-        let m = metrics_for_site(c, Some(&SiteRef::Index(i)), profile)?;
+        let m = site_metrics_map(c, Some(&SiteRef::Index(i)), profile, &shared)?;
         sites.push((id, m.metrics));
     }
     profile::evaluate_many(profile, &sites, options)
 }
 
-/// Adds the `coverage.*` and `nearest.*` metrics `profile` reads, for the
-/// residential buildings whose centroid lies in `site_area`. One
-/// accessibility query covers every category and threshold needed.
-fn add_access_metrics(
+/// The one accessibility query that covers every category and threshold
+/// `profile` reads, for all residential buildings; `None` without roads or
+/// without any facility of those categories.
+fn shared_access(
     c: &Community,
-    site_area: &MultiPolygon<f64>,
     profile: &Profile,
-    metrics: &mut Metrics,
-    warnings: &mut Vec<Warning>,
-) -> Result<()> {
+    facilities: &BTreeMap<String, usize>,
+) -> Result<Option<AccessColumns>> {
     let req = profile.requirements();
+    // Without roads no walking distance exists, and a category with no
+    // facility in the data may simply not have been mapped: both leave the
+    // indicators "not assessed" (with that cause) instead of scoring 0.
     let categories: BTreeSet<String> = req
         .coverage
         .iter()
         .map(|n| n.category.clone())
         .chain(req.nearest.iter().cloned())
+        .filter(|cat| facilities.get(cat).is_some_and(|n| *n > 0))
         .collect();
-    // Without roads no walking distance exists, and a category with no
-    // facility in the data may simply not have been mapped: both leave the
-    // indicators "not assessed" (with that cause) instead of scoring 0.
-    let ds = c.dataset();
-    let categories: BTreeSet<String> = categories
-        .into_iter()
-        .filter(|cat| ds.facilities.iter().any(|f| &f.category == cat))
-        .collect();
-    if categories.is_empty() || ds.roads.is_empty() {
-        return Ok(());
+    if categories.is_empty() || c.dataset().roads.is_empty() {
+        return Ok(None);
     }
     let thresholds: BTreeSet<u32> = req.coverage.iter().map(|n| n.threshold_m).collect();
     let mut options = AccessOptions {
@@ -178,8 +222,21 @@ fn add_access_metrics(
     if !thresholds.is_empty() {
         options.thresholds_m = Some(thresholds.iter().map(|t| f64::from(*t)).collect());
     }
-    let cols = c.access_engine()?.accessibility_columns(&options)?;
-    let inside = origins_in_site(c, &cols, site_area);
+    Ok(Some(c.access_engine()?.accessibility_columns(&options)?))
+}
+
+/// Adds the `coverage.*` and `nearest.*` metrics `profile` reads, for the
+/// residential buildings whose centroid lies in `site_area`.
+fn add_access_metrics(
+    c: &Community,
+    site_area: &MultiPolygon<f64>,
+    profile: &Profile,
+    cols: &AccessColumns,
+    metrics: &mut Metrics,
+    warnings: &mut Vec<Warning>,
+) {
+    let req = profile.requirements();
+    let inside = origins_in_site(c, cols, site_area);
     for need in &req.coverage {
         let Some(cat) = cols.categories.get(&need.category) else {
             continue;
@@ -187,7 +244,7 @@ fn add_access_metrics(
         let limit = f64::from(need.threshold_m);
         if let Some(share) = share_of(
             &inside,
-            |o| weight(&cols, o, need.weighting),
+            |o| weight(cols, o, need.weighting),
             |o| cat.network_m[o] <= limit,
         ) {
             metrics.insert(
@@ -200,12 +257,11 @@ fn add_access_metrics(
         let Some(cat) = cols.categories.get(category) else {
             continue;
         };
-        if let Some(m) = weighted_median(&cols, &inside, &cat.network_m) {
+        if let Some(m) = weighted_median(cols, &inside, &cat.network_m) {
             metrics.insert(nearest_median_key(category), m);
         }
     }
-    warnings.extend(cols.warnings);
-    Ok(())
+    warnings.extend(cols.warnings.iter().cloned());
 }
 
 /// Adds the `travelCircles.*` shares `profile` reads: households of the
@@ -215,14 +271,11 @@ fn add_travel_circles(
     c: &Community,
     site_area: &MultiPolygon<f64>,
     profile: &Profile,
+    r: &TravelCircles,
     metrics: &mut Metrics,
     warnings: &mut Vec<Warning>,
-) -> Result<()> {
+) {
     let needed = profile.required_travel_circles();
-    if needed.is_empty() || c.dataset().roads.is_empty() {
-        return Ok(());
-    }
-    let r = isochrone::travel_circles(c, c.access_engine()?, &TravelCircleOptions::default())?;
     let b = &r.buildings;
     let inside = in_site(c, b.feature_index.iter().copied(), site_area);
     for circle in needed {
@@ -239,8 +292,7 @@ fn add_travel_circles(
             metrics.insert(format!("travelCircles.{}", circle.as_str()), share);
         }
     }
-    warnings.extend(r.warnings);
-    Ok(())
+    warnings.extend(r.warnings.iter().cloned());
 }
 
 /// Which origins (rows of `cols`) have their centroid inside the site.
