@@ -5,8 +5,6 @@
 //! hang or runaway allocation is a finding; errors are fine.
 #![no_main]
 
-use std::sync::OnceLock;
-
 use future_community::access::{AccessOptions, TwoStepOptions};
 use future_community::community::SiteQuery;
 use future_community::decode::from_value;
@@ -17,29 +15,9 @@ use future_community::isochrone::{
 };
 use future_community::profile::{self, EvalOptions, Report};
 use future_community::Community;
+use future_community_fuzz::{community, SITE};
 use libfuzzer_sys::fuzz_target;
 use serde_json::Value;
-
-const SITE: &str = r#"{"type":"FeatureCollection","features":[
- {"type":"Feature","id":"a","properties":{"kind":"boundary","name":"A"},"geometry":{"type":"Polygon","coordinates":[[[120.0,30.0],[120.002,30.0],[120.002,30.002],[120.0,30.002],[120.0,30.0]]]}},
- {"type":"Feature","id":"b","properties":{"kind":"boundary","name":"B"},"geometry":{"type":"Polygon","coordinates":[[[120.003,30.0],[120.005,30.0],[120.005,30.002],[120.003,30.002],[120.003,30.0]]]}},
- {"type":"Feature","properties":{"kind":"building","use":"residential","floors":6,"households":24},"geometry":{"type":"Polygon","coordinates":[[[120.0005,30.0005],[120.001,30.0005],[120.001,30.001],[120.0005,30.001],[120.0005,30.0005]]]}},
- {"type":"Feature","properties":{"kind":"building","use":"mixed","floors":12},"geometry":{"type":"Polygon","coordinates":[[[120.0035,30.0005],[120.004,30.0005],[120.004,30.001],[120.0035,30.001],[120.0035,30.0005]]]}},
- {"type":"Feature","properties":{"kind":"facility","category":"clinic","floor_area_m2":300},"geometry":{"type":"Point","coordinates":[120.0015,30.0015]}},
- {"type":"Feature","properties":{"kind":"facility","category":"kindergarten"},"geometry":{"type":"Point","coordinates":[120.004,30.0015]}},
- {"type":"Feature","properties":{"kind":"green","public":true},"geometry":{"type":"Polygon","coordinates":[[[120.0012,30.0012],[120.0018,30.0012],[120.0018,30.0018],[120.0012,30.0018],[120.0012,30.0012]]]}},
- {"type":"Feature","properties":{"kind":"road"},"geometry":{"type":"LineString","coordinates":[[120.0,30.0025],[120.005,30.0025]]}}
-]}"#;
-
-fn community() -> &'static Community {
-    static C: OnceLock<Community> = OnceLock::new();
-    C.get_or_init(
-        || match Community::from_geojson(SITE, &ReadOptions::default()) {
-            Ok(c) => c,
-            Err(e) => panic!("fixed fuzz community does not read: {e}"),
-        },
-    )
-}
 
 fuzz_target!(|data: &[u8]| {
     let Some((&which, rest)) = data.split_first() else {
