@@ -84,6 +84,9 @@ node --test --test-reporter=spec test/entries.test.mjs
 run_step "pkg-tests: hostile calls against every public method, through the real module (node --test)"
 node --test --test-reporter=spec test/hostile.test.mjs
 
+run_step "pkg-tests: module memory within the stated multiple of the input (node --test)"
+node --test --test-reporter=spec test/memory.test.mjs
+
 run_step "pkg-tests: tsc --noEmit on a TypeScript consumer of the .d.ts files"
 tsc --noEmit -p types/tsconfig.json
 

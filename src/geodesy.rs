@@ -118,6 +118,34 @@ impl LocalPlane {
         )
     }
 
+    /// Bounds `(low, high)` on the factor by which this plane scales a
+    /// short distance between points whose latitudes lie between `lat_a`
+    /// and `lat_b` (degrees): its east scale is the origin's, too large
+    /// where the parallel is shorter than at the origin and too small where
+    /// it is longer; 1 % more either way covers the change of the
+    /// meridional radius. `high` is infinite near the poles. Spatial
+    /// indexes in the plane widen their search radius by these bounds, so
+    /// that a filter in the plane never loses a point that is near on the
+    /// ellipsoid.
+    pub fn scale_bounds(&self, lat_a: f64, lat_b: f64) -> (f64, f64) {
+        let (lo, hi) = (lat_a.min(lat_b).max(-90.0), lat_a.max(lat_b).min(90.0));
+        let widest = lo.abs().max(hi.abs());
+        let nearest_equator = if lo <= 0.0 && hi >= 0.0 {
+            0.0
+        } else {
+            lo.abs().min(hi.abs())
+        };
+        let c0 = self.lat0.to_radians().cos();
+        let high = c0 / widest.to_radians().cos();
+        let low = c0 / nearest_equator.to_radians().cos();
+        let high = if high.is_finite() && widest < 89.9 {
+            high.max(1.0) * 1.01
+        } else {
+            f64::INFINITY
+        };
+        (low.min(1.0) / 1.01, high)
+    }
+
     /// Inverse of [`LocalPlane::project`].
     pub fn unproject(&self, east_m: f64, north_m: f64) -> (f64, f64) {
         (

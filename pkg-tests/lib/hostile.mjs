@@ -160,13 +160,23 @@ const GENERATORS = {
     return { add: out };
   },
   /** One transit line of n vertices `spacingM` apart and no stops (every vertex becomes a stop). */
-  transitLine({ n, spacingM = 2, lines = 1 }) {
+  transitLine({ n, spacingM = 2, lines = 1, stops = 0, destinations = 0 }) {
     const out = [];
     const step = spacingM / 96000;
     for (let l = 0; l < lines; l++) {
       const coords = [];
       for (let i = 0; i < n; i++) coords.push([r7(120.0995 + (i * step) % 0.009), r7(30.2015 + l * 1e-5 + Math.floor((i * step) / 0.009) * 2e-5)]);
       out.push(feature({ kind: 'transit_line', id: `long-${l}`, mode: 'bus' }, { type: 'LineString', coordinates: coords }));
+      // Stops without a `line` (placed on every line near them) and
+      // destinations, spread over the line's vertices.
+      for (let k = 0; k < stops; k++) {
+        const [x, y] = coords[Math.floor((k * n) / stops)];
+        out.push(feature({ kind: 'transit_stop' }, { type: 'Point', coordinates: [x, r7(y + 5e-6)] }));
+      }
+      for (let k = 0; k < destinations; k++) {
+        const [x, y] = coords[Math.floor((k * n) / destinations)];
+        out.push(feature({ kind: 'destination', category: 'hospital' }, { type: 'Point', coordinates: [x, r7(y - 5e-6)] }));
+      }
     }
     return { add: out, drop: ['st-1', 'st-2', 'bus-1'] };
   },

@@ -30,6 +30,7 @@ use super::options::{
     TravelCircleOptions, DEFAULT_BUS_CATEGORIES, DEFAULT_BUS_MINUTES, DEFAULT_DESTINATION_MINUTES,
     DEFAULT_METRO_CATEGORIES, DEFAULT_METRO_MINUTES,
 };
+use super::same_edge::SameEdge;
 use super::transit::{LineInfo, ModeParams, TransitGraph};
 use crate::access::{AccessEngine, AccessOptions};
 use crate::community::Community;
@@ -328,6 +329,7 @@ pub fn travel_circles(
                 None => {}
             }
         }
+        graph.seed_platforms_along(&on_edge, &mut seeds);
         let mut run = |use_transit: bool| -> Vec<Option<f64>> {
             graph.search(&seeds, use_transit, &mut times);
             home_minutes(
@@ -429,6 +431,9 @@ fn home_minutes(
     straight_walk_m: f64,
 ) -> Vec<Option<f64>> {
     let edges = engine.network().graph().edges();
+    // Destinations and platforms along a home's own edge, straight along it.
+    let dests_along = SameEdge::new(dests.iter().map(|d| (d.edge, d.offset_m, d.connector_m)));
+    let platforms_along = graph.platforms_along(times);
     let off_network: Vec<u32> = (0..graph.platforms.len() as u32)
         .filter(|&k| graph.platforms[k as usize].snap.is_none())
         .collect();
@@ -447,11 +452,8 @@ fn home_minutes(
                 best = best
                     .min(times[e.u as usize] + (ap.offset_m + ap.extra_m) / speed)
                     .min(times[e.v as usize] + (e.length_m - ap.offset_m + ap.extra_m) / speed)
-                    .min(graph.same_edge_platforms(ap.edge, ap.offset_m, times) + extra);
-                for d in dests.iter().filter(|d| d.edge == ap.edge) {
-                    best = best
-                        .min(((ap.offset_m - d.offset_m).abs() + d.connector_m) / speed + extra);
-                }
+                    .min(platforms_along.least(ap.edge, ap.offset_m) / speed + extra)
+                    .min(dests_along.least(ap.edge, ap.offset_m) / speed + extra);
             }
             if on_network && !off_network.is_empty() {
                 if let Some(p) = home.point {

@@ -60,7 +60,9 @@ pub mod options;
 mod polygon;
 pub mod reach;
 pub mod result;
+mod same_edge;
 pub mod transit;
+mod transit_index;
 
 pub use areas::{isochrones, service_areas};
 pub use circles::{travel_circles, CircleBuildings, CircleResult, TransitSummary, TravelCircles};

@@ -20,6 +20,7 @@
 
 use geo::{Coord, Point};
 
+use super::same_edge::SameEdge;
 use crate::network::{BoundedSearch, Network, Snap};
 
 /// A starting point of a search: a position and its access point.
@@ -63,6 +64,8 @@ pub struct ReachableNetwork<'n> {
     edges: Vec<u32>,
     /// (edge, source index), sorted, for the sources' own edges.
     on_edge: Vec<(u32, u32)>,
+    /// The sources along their own edges (connector as the cost).
+    same_edge: SameEdge,
 }
 
 impl<'n> ReachableNetwork<'n> {
@@ -83,6 +86,11 @@ impl<'n> ReachableNetwork<'n> {
             on_edge.push((s.snap.edge, i as u32));
         }
         on_edge.sort_unstable();
+        let same_edge = SameEdge::new(
+            sources
+                .iter()
+                .map(|s| (s.snap.edge, s.snap.offset_m, s.snap.connector_m)),
+        );
         let mut dist = vec![f64::INFINITY; graph.node_count()];
         let mut settled = Vec::new();
         let mut search = BoundedSearch::new();
@@ -105,6 +113,7 @@ impl<'n> ReachableNetwork<'n> {
             settled,
             edges: touched,
             on_edge,
+            same_edge,
         }
     }
 
@@ -141,11 +150,9 @@ impl<'n> ReachableNetwork<'n> {
     pub fn distance_on_edge(&self, edge: u32, offset_m: f64) -> Option<f64> {
         let e = self.network.graph().edges().get(edge as usize)?;
         let x = offset_m.clamp(0.0, e.length_m);
-        let mut d = (self.dist[e.u as usize] + x).min(self.dist[e.v as usize] + e.length_m - x);
-        for s in self.sources_on(edge) {
-            let snap = self.sources[s as usize].snap;
-            d = d.min(snap.connector_m + (x - snap.offset_m).abs());
-        }
+        let d = (self.dist[e.u as usize] + x)
+            .min(self.dist[e.v as usize] + e.length_m - x)
+            .min(self.same_edge.least(edge, x));
         (d <= self.max_m).then_some(d)
     }
 

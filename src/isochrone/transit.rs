@@ -8,7 +8,10 @@
 //!   free; changing lines means alighting, walking and waiting again;
 //! - a line's stops are the `transit_stop` points whose `line` property is
 //!   the line's id, plus those without a `line` within `stopDistanceM` of
-//!   it; a line with no stop at all stops at every vertex;
+//!   it (found through an R-tree of line segments,
+//!   `transit_index.rs`); a line with no stop at all stops at every
+//!   vertex, within a budget of [`MAX_PLATFORMS`] stops in all (a line
+//!   past it is left out with a `WORK_LIMIT` warning);
 //! - a stop is a *platform* on its line; platforms reach the walking network
 //!   through their own snap (when within `maxSnapM`), and each other by a
 //!   straight walk within `transferWalkM`;
@@ -27,11 +30,13 @@
 use std::cmp::Reverse;
 use std::collections::{BTreeMap, BinaryHeap};
 
-use geo::{LineString, Point};
+use geo::Point;
 use serde::{Deserialize, Serialize};
 
+use super::same_edge::SameEdge;
+use super::transit_index::{LineIndex, Parts, PlatformIndex, MAX_STOP_CANDIDATES};
 use crate::error::Warning;
-use crate::geodesy::{self, LocalPlane};
+use crate::geodesy;
 use crate::model::{TransitLine, TransitStop};
 use crate::network::graph::FxMap;
 use crate::network::{Network, Snap};
@@ -105,6 +110,11 @@ pub const DEFAULT_OTHER_MODE: ModeParams = ModeParams {
 pub const DEFAULT_STOP_DISTANCE_M: f64 = 30.0;
 /// Most transfer walks from one platform (to the nearest ones).
 const MAX_TRANSFERS: usize = 32;
+/// Most straight walks from one point to platforms (the nearest ones).
+const MAX_STRAIGHT_LINKS: usize = 128;
+/// Work budget: most platforms (stops on lines) in one graph. A line whose
+/// stops would pass it is left out with a `WORK_LIMIT` warning.
+pub const MAX_PLATFORMS: usize = 100_000;
 
 /// Default `transferWalkM`: straight walks between stops up to this, m.
 pub const DEFAULT_TRANSFER_WALK_M: f64 = 100.0;
@@ -170,31 +180,8 @@ pub(crate) struct TransitGraph<'n> {
     /// (edge, platform) for platforms on the network, sorted.
     pub on_edge: Vec<(u32, u32)>,
     pub lines: Vec<LineInfo>,
-}
-
-/// Where the projection of `p` falls on a part: (part, chainage m, distance m).
-fn project(parts: &[(LineString<f64>, Vec<f64>)], p: Point<f64>) -> Option<(usize, f64, f64)> {
-    let local = LocalPlane::new(p);
-    let mut best: Option<(usize, f64, f64)> = None;
-    for (pi, (line, cum)) in parts.iter().enumerate() {
-        for (i, seg) in line.lines().enumerate() {
-            let (ax, ay) = local.project(seg.start.x, seg.start.y);
-            let (bx, by) = local.project(seg.end.x, seg.end.y);
-            let (dx, dy) = (bx - ax, by - ay);
-            let len2 = dx * dx + dy * dy;
-            let t = if len2 > 0.0 {
-                (-(ax * dx + ay * dy) / len2).clamp(0.0, 1.0)
-            } else {
-                0.0
-            };
-            let d = (ax + t * dx).hypot(ay + t * dy);
-            let chain = cum[i] + t * (cum[i + 1] - cum[i]);
-            if best.is_none_or(|b| d < b.2) {
-                best = Some((pi, chain, d));
-            }
-        }
-    }
-    best
+    /// Every platform in a plane in metres, once built.
+    platform_index: Option<PlatformIndex>,
 }
 
 impl<'n> TransitGraph<'n> {
@@ -221,11 +208,12 @@ impl<'n> TransitGraph<'n> {
             wait_s: Vec::new(),
             on_edge: Vec::new(),
             lines: Vec::new(),
+            platform_index: None,
         };
         if !p.enabled {
             return g;
         }
-        let parts: Vec<Vec<(LineString<f64>, Vec<f64>)>> = lines
+        let parts: Vec<Parts> = lines
             .iter()
             .map(|l| {
                 l.lines
@@ -245,38 +233,37 @@ impl<'n> TransitGraph<'n> {
             .collect();
         // Stops of every line: (part, chainage, position).
         let mut served: Vec<Vec<(usize, f64, Point<f64>)>> = vec![Vec::new(); lines.len()];
-        for s in stops {
-            let named = s.line.as_deref().map(|id| {
-                lines
-                    .iter()
-                    .position(|l| l.id.as_deref() == Some(id))
-                    .ok_or(id)
-            });
-            let mut used = false;
-            match named {
-                Some(Ok(li)) => {
-                    if let Some((part, chain, _)) = project(&parts[li], s.location) {
-                        served[li].push((part, chain, s.location));
-                        used = true;
-                    }
-                }
-                Some(Err(id)) => warnings.push(Warning::feature(
-                    "TRANSIT_STOP_UNKNOWN_LINE",
-                    s.feature_index,
-                    format!("transit stop names line `{id}`, which is not in the data"),
-                )),
-                None => {
-                    for (li, pl) in parts.iter().enumerate() {
-                        if let Some((part, chain, d)) = project(pl, s.location) {
-                            if d <= p.stop_distance_m {
-                                served[li].push((part, chain, s.location));
-                                used = true;
-                            }
-                        }
-                    }
-                }
+        let mut by_id: FxMap<&str, usize> = FxMap::default();
+        for (li, l) in lines.iter().enumerate() {
+            if let Some(id) = l.id.as_deref() {
+                by_id.entry(id).or_insert(li);
             }
-            if !used {
+        }
+        let index = LineIndex::new(&parts);
+        let mut over_budget: Option<usize> = None;
+        for s in stops {
+            let (near, complete) = match (&index, s.line.as_deref()) {
+                (_, Some(id)) if !by_id.contains_key(id) => {
+                    warnings.push(Warning::feature(
+                        "TRANSIT_STOP_UNKNOWN_LINE",
+                        s.feature_index,
+                        format!("transit stop names line `{id}`, which is not in the data"),
+                    ));
+                    continue;
+                }
+                (None, _) => (Vec::new(), true),
+                (Some(ix), Some(id)) => {
+                    ix.near(&parts, s.location, f64::INFINITY, by_id.get(id).copied())
+                }
+                (Some(ix), None) => ix.near(&parts, s.location, p.stop_distance_m, None),
+            };
+            if !complete {
+                over_budget.get_or_insert(s.feature_index);
+            }
+            for &(li, part, chain, _) in &near {
+                served[li].push((part, chain, s.location));
+            }
+            if near.is_empty() && complete {
                 warnings.push(Warning::feature(
                     "TRANSIT_STOP_UNUSED",
                     s.feature_index,
@@ -286,6 +273,16 @@ impl<'n> TransitGraph<'n> {
                     ),
                 ));
             }
+        }
+        if let Some(fi) = over_budget {
+            warnings.push(Warning::feature(
+                "WORK_LIMIT",
+                fi,
+                format!(
+                    "more than {MAX_STOP_CANDIDATES} line segments lie near a transit stop; \
+                     it (and any other such stop) was left out"
+                ),
+            ));
         }
         for (li, line) in lines.iter().enumerate() {
             let mode = line.mode.trim().to_ascii_lowercase();
@@ -311,6 +308,19 @@ impl<'n> TransitGraph<'n> {
             list.sort_by(|a, b| a.0.cmp(&b.0).then(a.1.total_cmp(&b.1)));
             let speed_mps = speed_kmh / 3.6;
             let first = g.platforms.len();
+            if first + list.len() > MAX_PLATFORMS {
+                warnings.push(Warning::feature(
+                    "WORK_LIMIT",
+                    line.feature_index,
+                    format!(
+                        "transit line left out: its {} stops would pass the budget of \
+                         {MAX_PLATFORMS} stops in all (a line without transit_stop points \
+                         stops at every vertex; add its stops)",
+                        list.len()
+                    ),
+                ));
+                list.clear();
+            }
             for (k, &(part, chain, point)) in list.iter().enumerate() {
                 let id = g.add_platform(point, headway_min * 30.0, max_snap_m);
                 if k > 0 && list[k - 1].0 == part {
@@ -331,6 +341,7 @@ impl<'n> TransitGraph<'n> {
                 length_m: parts[li].iter().filter_map(|(_, c)| c.last()).sum(),
             });
         }
+        g.index_platforms();
         g.link_transfers(p.transfer_walk_m);
         g.on_edge.sort_unstable();
         g
@@ -367,43 +378,47 @@ impl<'n> TransitGraph<'n> {
         id
     }
 
+    /// Files every platform in R-trees in a local plane (metres).
+    fn index_platforms(&mut self) {
+        self.platform_index = PlatformIndex::new(&self.platforms);
+    }
+
+    /// Platforms that may lie within `max_m` of `p` (only those off the
+    /// network, when `off_network`), nearest first: a filter, the geodesic
+    /// distance decides.
+    fn platforms_near(
+        &self,
+        p: Point<f64>,
+        max_m: f64,
+        off_network: bool,
+    ) -> impl Iterator<Item = u32> + '_ {
+        self.platform_index
+            .iter()
+            .flat_map(move |ix| ix.near(p, max_m, off_network))
+    }
+
     fn link_transfers(&mut self, max_m: f64) {
         if max_m <= 0.0 {
             return;
         }
-        // The nearest platforms first, from an R-tree in a local plane
-        // (metres): each platform links to at most MAX_TRANSFERS others
-        // (farther ones stay reachable through them), so a dense line costs
-        // O(n log n), not a distance to every other platform. The geodesic
-        // distance decides.
-        let pts: Vec<Point<f64>> = self.platforms.iter().map(|p| p.point).collect();
-        let Some(first) = pts.first() else {
-            return;
-        };
-        let plane = LocalPlane::new(*first);
-        let tree = rstar::RTree::bulk_load(
-            pts.iter()
-                .enumerate()
-                .map(|(i, p)| {
-                    let (x, y) = plane.project(p.x(), p.y());
-                    rstar::primitives::GeomWithData::new([x, y], i)
-                })
-                .collect(),
-        );
-        for (i, p) in pts.iter().enumerate() {
-            let (x, y) = plane.project(p.x(), p.y());
-            let near = tree
-                .nearest_neighbor_iter_with_distance_2(&[x, y])
-                .filter(|(q, _)| q.data != i)
-                .take_while(|(_, d2)| d2.sqrt() <= max_m * 1.05 + 1.0)
+        // The nearest platforms first: each platform links to at most
+        // MAX_TRANSFERS others (farther ones stay reachable through them), so
+        // a dense line costs O(n log n), not a distance to every other
+        // platform. The geodesic distance decides.
+        let mut transfers = vec![Vec::new(); self.platforms.len()];
+        for (i, p) in self.platforms.iter().enumerate() {
+            let near = self
+                .platforms_near(p.point, max_m, false)
+                .filter(|&q| q as usize != i)
                 .take(MAX_TRANSFERS);
-            for (q, _) in near {
-                let d = geodesy::distance_m(*p, pts[q.data]);
+            for q in near {
+                let d = geodesy::distance_m(p.point, self.platforms[q as usize].point);
                 if d <= max_m {
-                    self.transfers[i].push((q.data as u32, d));
+                    transfers[i].push((q, d));
                 }
             }
         }
+        self.transfers = transfers;
     }
 
     /// Number of search nodes: walking nodes, platforms, vehicles.
@@ -420,15 +435,16 @@ impl<'n> TransitGraph<'n> {
     /// walked to in a straight line (one end off the network): (platform,
     /// metres).
     pub fn straight_links(&self, p: Point<f64>, p_on_network: bool, max_m: f64) -> Vec<(u32, f64)> {
-        self.platforms
-            .iter()
-            .enumerate()
-            .filter(|(_, pl)| !p_on_network || pl.snap.is_none())
-            .filter_map(|(k, pl)| {
-                let d = geodesy::distance_m(p, pl.point);
-                (d <= max_m).then_some((k as u32, d))
+        let mut out: Vec<(u32, f64)> = self
+            .platforms_near(p, max_m, p_on_network)
+            .filter_map(|k| {
+                let d = geodesy::distance_m(p, self.platforms.get(k as usize)?.point);
+                (d <= max_m).then_some((k, d))
             })
-            .collect()
+            .take(MAX_STRAIGHT_LINKS)
+            .collect();
+        out.sort_unstable_by_key(|x| x.0);
+        out
     }
 
     /// Backward Dijkstra in seconds from `seeds` (search node, seconds):
@@ -493,7 +509,8 @@ impl<'n> TransitGraph<'n> {
 
     /// Seeds for walking the last leg to `dest`: both ends of its edge
     /// (network) and, where allowed, straight walks from platforms. Also
-    /// returns the destination's snap when on the network.
+    /// returns the destination's snap when on the network (platforms on
+    /// the same edge: [`TransitGraph::seed_platforms_along`], once for all).
     pub fn destination_seeds(
         &self,
         dest: Point<f64>,
@@ -514,14 +531,6 @@ impl<'n> TransitGraph<'n> {
                     (s.connector_m + (e.length_m - s.offset_m).max(0.0)) / v,
                 ));
             }
-            // Stops on the same edge: straight along it.
-            let start = self.on_edge.partition_point(|x| x.0 < s.edge);
-            for &(_, k) in self.on_edge[start..].iter().take_while(|x| x.0 == s.edge) {
-                if let Some(ks) = self.platforms[k as usize].snap {
-                    let m = (s.offset_m - ks.offset_m).abs() + s.connector_m + ks.connector_m;
-                    seeds.push((self.platform_node(k), m / v));
-                }
-            }
         }
         for (k, m) in self.straight_links(dest, snap.is_some(), straight_walk_m) {
             seeds.push((self.platform_node(k), m / v));
@@ -529,18 +538,32 @@ impl<'n> TransitGraph<'n> {
         snap
     }
 
-    /// Least time from the point `offset_m` along `edge` via a platform on
-    /// the same edge (walking directly along it), given search times.
-    pub fn same_edge_platforms(&self, edge: u32, offset_m: f64, times: &[f64]) -> f64 {
-        let start = self.on_edge.partition_point(|x| x.0 < edge);
-        let mut best = f64::INFINITY;
-        for &(_, k) in self.on_edge[start..].iter().take_while(|x| x.0 == edge) {
-            if let Some(s) = self.platforms[k as usize].snap {
-                let t = times[self.platform_node(k) as usize]
-                    + ((offset_m - s.offset_m).abs() + s.connector_m) / self.walk_mps;
-                best = best.min(t);
+    /// Seeds for platforms that share an edge with destinations on the
+    /// network (`dests`, their snaps): walking straight along the edge,
+    /// one seed per such platform, in O((platforms + destinations) log).
+    pub fn seed_platforms_along(&self, dests: &[Snap], seeds: &mut Vec<(u32, f64)>) {
+        let along = SameEdge::new(dests.iter().map(|d| (d.edge, d.offset_m, d.connector_m)));
+        for &(edge, k) in &self.on_edge {
+            let Some(ks) = self.platforms.get(k as usize).and_then(|p| p.snap) else {
+                continue;
+            };
+            let m = along.least(edge, ks.offset_m) + ks.connector_m;
+            if m.is_finite() {
+                seeds.push((self.platform_node(k), m / self.walk_mps));
             }
         }
-        best
+    }
+
+    /// The platforms on the network along their edges, for walking to
+    /// them straight along a shared edge, given search times (seconds):
+    /// the cost of a platform is its time as metres walked plus its
+    /// connector, so `least(edge, x) / walk speed` is the time in seconds.
+    pub fn platforms_along(&self, times: &[f64]) -> SameEdge {
+        let v = self.walk_mps;
+        SameEdge::new(self.on_edge.iter().filter_map(|&(edge, k)| {
+            let s = self.platforms.get(k as usize)?.snap?;
+            let t = *times.get(self.platform_node(k) as usize)?;
+            Some((edge, s.offset_m, t * v + s.connector_m))
+        }))
     }
 }
