@@ -1,6 +1,7 @@
 // Types of the browser / worker / bundler entry of future-community.
 export * from './future_community.js';
 export { FutureCommunityError, isFutureCommunityError, supported } from './runtime.js';
+export { explain, messages } from './messages.js';
 
 /** Where `init()` may load the module from. */
 export type InitInput = string | URL | Request | Response | BufferSource | WebAssembly.Module;

@@ -10,6 +10,7 @@ import glueInit, * as glue from './future_community.js';
 import { glueState, harden, initError } from './runtime.js';
 
 export { FutureCommunityError, isFutureCommunityError, supported } from './runtime.js';
+export { explain, messages } from './messages.js';
 
 const state = glueState(glue);
 let pending = null;

@@ -9,6 +9,7 @@ import * as glue from './future_community.js';
 import { glueState, harden, initError } from './runtime.js';
 
 export { FutureCommunityError, isFutureCommunityError, supported } from './runtime.js';
+export { explain, messages } from './messages.js';
 
 // -- end of header --
 

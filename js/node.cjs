@@ -5,6 +5,7 @@
 'use strict';
 const glue = require('./future_community.cjs');
 const runtime = require('./runtime.cjs');
+const text = require('./messages.cjs');
 
 // The CommonJS glue instantiated the module while loading.
 runtime.glueState(glue).ready = true;
@@ -23,4 +24,6 @@ module.exports = {
   FutureCommunityError: runtime.FutureCommunityError,
   isFutureCommunityError: runtime.isFutureCommunityError,
   supported: runtime.supported,
+  explain: text.explain,
+  messages: text.messages,
 };

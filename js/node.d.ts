@@ -3,6 +3,7 @@
 // the browser entry and do nothing.
 export * from './future_community.js';
 export { FutureCommunityError, isFutureCommunityError, supported } from './runtime.js';
+export { explain, messages } from './messages.js';
 
 /** Resolves at once: in Node the module is ready at import. */
 export declare function init(): Promise<void>;

@@ -10,6 +10,8 @@ export const {
   Community,
   compareReports,
   defaultOsmMapping,
+  explain,
+  messages,
   profile,
   profileSchema,
   profiles,

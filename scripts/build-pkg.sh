@@ -106,6 +106,26 @@ sed -i 's#\./runtime\.js#./runtime.cjs#; s#\./future_community\.js#./future_comm
 } >"$out/runtime.cjs"
 grep -q '^export ' "$out/runtime.cjs" && die "runtime.cjs still has an export statement"
 cp js/node.cjs "$out/node.cjs"
+# messages.js (explain, messages) with the catalogue of messages/messages.json
+# written in, and its CommonJS copy.
+node -e '
+const fs = require("fs");
+const [src, json, esm, cjs] = process.argv.slice(1);
+const catalogue = JSON.stringify(JSON.parse(fs.readFileSync(json, "utf8")));
+const marker = /^const CATALOGUE = null; \/\/ @catalogue.*$/m;
+const text = fs.readFileSync(src, "utf8");
+if (!marker.test(text)) throw new Error(src + " has no @catalogue line");
+const filled = text.replace(marker, () => "const CATALOGUE = " + catalogue + ";");
+fs.writeFileSync(esm, filled);
+const common = filled
+  .replace(/^import \{ FutureCommunityError \} from .\.\/runtime\.js.;$/m, "const { FutureCommunityError } = require(\"./runtime.cjs\");")
+  .replace(/^export function /gm, "function ");
+if (/^(import|export) /m.test(common)) throw new Error("messages.cjs still has an import or export");
+fs.writeFileSync(cjs, "\"use strict\";\n" + common + "\nmodule.exports = { explain, messages };\n");
+' js/messages.js messages/messages.json "$out/messages.js" "$out/messages.cjs"
+cp js/messages.d.ts "$out/messages.d.ts"
+sed 's#\./future_community\.js#./future_community.cjs#' js/messages.d.ts >"$out/messages.d.cts"
+sed -i 's#\./messages\.js#./messages.cjs#' "$out/node.d.cts"
 
 # inline.js: the web entry with the module's bytes embedded as base64.
 {

@@ -29,6 +29,7 @@ pub mod evaluation;
 pub mod geodesy;
 pub mod input;
 pub mod isochrone;
+pub mod messages;
 pub mod model;
 pub mod network;
 pub mod option_text;

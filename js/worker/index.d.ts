@@ -33,6 +33,8 @@ export interface Client {
   profileSchema: Remote<typeof fc.profileSchema>;
   defaultOsmMapping: Remote<typeof fc.defaultOsmMapping>;
   compareReports: Remote<typeof fc.compareReports>;
+  explain: Remote<typeof fc.explain>;
+  messages: Remote<typeof fc.messages>;
   Community: { fromGeoJSON: Remote<typeof fc.Community.fromGeoJSON> };
 }
 

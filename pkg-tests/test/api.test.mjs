@@ -206,3 +206,43 @@ describe(`pkg-${PKG}: errors`, () => {
     assert.throws(() => c.summary());
   });
 });
+
+describe(`pkg-${PKG}: messages people can act on (explain, messages)`, () => {
+  it('explain() turns a thrown error into a Chinese and an English sentence, with the technical text as details', () => {
+    let err;
+    try {
+      api.Community.fromGeoJSON('{"type": "FeatureCollection", "features": [');
+    } catch (e) {
+      err = e;
+    }
+    assert.equal(err?.code, 'INVALID_JSON');
+    const zh = api.explain(err, { lang: 'zh-CN' });
+    assert.equal(zh.lang, 'zh');
+    assert.equal(zh.known, true);
+    assert.match(zh.message, /JSON/);
+    assert.match(zh.action, /[\u4e00-\u9fff]/);
+    assert.equal(zh.details, err.message);
+    const en = api.explain(err.code);
+    assert.equal(en.lang, 'en');
+    assert.equal(en.details, null);
+    assert.doesNotMatch(en.message + en.action, /[\u4e00-\u9fff]/);
+    assert.notEqual(en.message, zh.message);
+  });
+
+  it('every warning of the bundled dataset and the JS runtime codes have both languages', () => {
+    const zh = api.messages({ lang: 'zh' });
+    const en = api.messages({ lang: 'en' });
+    assert.deepEqual(Object.keys(zh), Object.keys(en));
+    const warnings = withCommunity(text, undefined, (c) => [...c.summary().warnings, ...c.siteMetrics().warnings]);
+    for (const code of [...new Set(warnings.map((w) => w.code)), 'FREED', 'INVALID_RECEIVER', 'NOT_INITIALISED']) {
+      assert.ok(zh[code]?.message && zh[code]?.action, `no Chinese text for ${code}`);
+      assert.ok(en[code]?.message && en[code]?.action, `no English text for ${code}`);
+      assert.equal(api.explain({ code, message: 'x' }, { lang: 'zh' }).known, true, code);
+    }
+  });
+
+  it('a language other than zh or en is INVALID_OPTION', () => {
+    assertThrowsCode(() => api.explain('INVALID_JSON', { lang: 'fr' }), 'INVALID_OPTION');
+    assertThrowsCode(() => api.messages({ lang: 42 }), 'INVALID_OPTION');
+  });
+});

@@ -86,3 +86,16 @@ export async function loadWeb(wasmBytes: Uint8Array, text: string): Promise<numb
     webVersion();
   }
 }
+
+// explain() / messages(): the same from the Node and the browser entries.
+import { explain, messages, type Explanation, type MessageText } from "../../pkg/node.mjs";
+import { explain as webExplain } from "../../pkg/index.js";
+
+export function sentence(err: unknown, lang: "zh" | "en"): string {
+  const item = isFutureCommunityError(err) ? err : "INTERNAL";
+  const e: Explanation = explain(item, { lang });
+  const w: Explanation = webExplain({ code: "WORK_LIMIT", message: "details" }, { lang: "zh-CN" });
+  const all: Record<string, MessageText> = messages({ lang });
+  const details: string | null = e.details;
+  return `${e.message} ${e.action} ${details ?? ""} ${w.known} ${Object.keys(all).length}`;
+}

@@ -472,6 +472,32 @@ export interface ProfileDocument {
 }
 
 /** A built-in profile as listed by `profiles()`. */
+/** Options of `explain()` and `messages()`. */
+export interface MessageOptions {
+    /** `"zh"` or `"en"`, or a language tag such as `"zh-CN"`; default `"en"`. */
+    lang?: string;
+}
+
+/** One code's sentence and suggested action in one language. */
+export interface MessageText {
+    /** What happened, for a person who does not know the codes. */
+    message: string;
+    /** What to do about it. */
+    action: string;
+}
+
+/** An error or warning code explained for a person (`explain()`). */
+export interface Explanation extends MessageText {
+    /** The code, e.g. `"INVALID_JSON"`. */
+    code: string;
+    /** The language of `message` and `action`. */
+    lang: "zh" | "en";
+    /** The technical message of the error or warning, when an object was given. */
+    details: string | null;
+    /** False when the catalogue does not know the code (a generic sentence naming it). */
+    known: boolean;
+}
+
 export interface ProfileInfo {
   id: string;
   version: string;
