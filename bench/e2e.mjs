@@ -169,8 +169,8 @@ function ringCentroid(geom) {
 }
 
 // ------------------------------------------------------------ our package
-const ours = { parse: [], fromGeoJSON: [], engine: [], access: [], e2e: [], searchOnly: [], evaluate: [], isochrones: [], perCategory: {} };
-const oursCpu = { parse: [], fromGeoJSON: [], engine: [], access: [], e2e: [], searchOnly: [], evaluate: [], isochrones: [] };
+const ours = { parse: [], fromGeoJSON: [], engine: [], access: [], accessObjects: [], e2e: [], searchOnly: [], evaluate: [], isochrones: [], perCategory: {} };
+const oursCpu = { parse: [], fromGeoJSON: [], engine: [], access: [], accessObjects: [], e2e: [], searchOnly: [], evaluate: [], isochrones: [] };
 const rec = (phase, t0) => {
   ours[phase].push(ms(t0));
   oursCpu[phase].push(cpuMs(t0));
@@ -232,6 +232,12 @@ for (let rep = 0; rep < repeats; rep++) {
     }
     info.originFeatureIndex = fis;
   }
+
+  // The call README shows first: the object form, same options.
+  gc();
+  t0 = now();
+  c.accessibility({ thresholdsM: THRESHOLDS });
+  rec('accessObjects', t0);
 
   gc();
   t0 = now();
@@ -345,6 +351,7 @@ const M = {
   access: med(ours.access),
   e2e: med(ours.e2e),
   searchOnly: med(ours.searchOnly),
+  accessObjects: med(ours.accessObjects),
   evaluate: med(ours.evaluate),
   isochrones: med(ours.isochrones),
   perCategory: Object.fromEntries(Object.entries(ours.perCategory).map(([k, v]) => [k, med(v)])),
@@ -370,6 +377,7 @@ row('ours: network build + snapping', M.engine, '', C.engine);
 row(`ours: accessibility ${info.categories.length} cat x 4 thr (+coverage)`, M.access, '', C.access);
 row('ours: END TO END (parse+engine+access)', M.e2e,
   `ratio ours/JSON.parse = ${f2(M.e2e / M.parse)} (target <= 1; by cpu time ${f2(C.e2e / C.parse)})`, C.e2e);
+row('ours: accessibility() object form, same query', M.accessObjects, `${f2(M.accessObjects / M.access)}x accessibilityColumns (target <= 1.25)`, C.accessObjects);
 row('ours: search only (no thresholds)', M.searchOnly, '', C.searchOnly);
 row('ours: coverage (derived: access - search)', M.coverage);
 row('ours: per-category calls, sum', M.perCategorySum, Object.entries(M.perCategory).map(([k, v]) => `${k} ${f0(v)}`).join(', '));

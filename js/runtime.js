@@ -229,6 +229,121 @@ export function harden(glue) {
 
 const method = (value) => ({ value, writable: true, configurable: true });
 
+/** Sets an own property, also for the key `__proto__` (strings from input stay keys). */
+function put(obj, key, value) {
+  if (key === '__proto__') Object.defineProperty(obj, key, { value, writable: true, enumerable: true, configurable: true });
+  else obj[key] = value;
+}
+
+/**
+ * The object form of `accessibility()` from its columns: the module returns
+ * typed arrays (fast to cross), and the per-building objects are built here,
+ * several times faster than writing them as JSON in the module and parsing
+ * them. Same content as the Rust `AccessResult`: `null` for unreachable
+ * (`NaN`) and for no facility (`-1`); `kNearestM` (reachable ones) when
+ * k > 1; `opportunities` for the categories that have them; `gravity` with a
+ * decay.
+ */
+function accessibilityObjects(cols) {
+  const names = cols.categoryNames;
+  const cats = names.map((name) => cols.categories[name]);
+  const nc = names.length;
+  const k = cols.k;
+  const tkeys = cols.thresholds.map((t) => t.key);
+  const nt = tkeys.length;
+  const withOpp = cats.map((c) => c.opportunities.length > 0);
+  const anyOpp = withOpp.some(Boolean);
+  const anyGravity = cats.some((c) => c.gravity.length > 0);
+  const { featureIndex, id, households, population } = cols;
+  const n = featureIndex.length;
+  const buildings = new Array(n);
+  const net = cats.map((c) => c.networkM);
+  const near = cats.map((c) => c.nearestFeatureIndex);
+  const straight = cats.map((c) => c.straightM);
+  const ratio = cats.map((c) => c.detourRatio);
+  // Plain stores (one hidden class per map, fast) unless a name needs care.
+  const plain = !names.includes('__proto__');
+  // Each map starts as a copy of one template (V8 clones its shape at once;
+  // the stores below then only overwrite).
+  const template = {};
+  for (const name of names) put(template, name, null);
+  for (let o = 0; o < n; o++) {
+    const networkM = plain ? { ...template } : {};
+    const nearest = plain ? { ...template } : {};
+    const straightM = plain ? { ...template } : {};
+    const detour = plain ? { ...template } : {};
+    for (let c = 0; c < nc; c++) {
+      const name = names[c];
+      const d = net[c][o];
+      const f = near[c][o];
+      const s = straight[c][o];
+      const r = ratio[c][o];
+      if (plain) {
+        networkM[name] = d === d ? d : null;
+        nearest[name] = f < 0 ? null : f;
+        straightM[name] = s === s ? s : null;
+        detour[name] = r === r ? r : null;
+      } else {
+        put(networkM, name, d === d ? d : null);
+        put(nearest, name, f < 0 ? null : f);
+        put(straightM, name, s === s ? s : null);
+        put(detour, name, r === r ? r : null);
+      }
+    }
+    const b = {
+      featureIndex: featureIndex[o],
+      id: id[o],
+      households: households[o],
+      population: population[o],
+      networkM,
+      nearestFeatureIndex: nearest,
+      straightM,
+      detourRatio: detour,
+    };
+    if (k > 1) {
+      const kn = {};
+      for (let c = 0; c < nc; c++) {
+        const row = [];
+        const all = cats[c].kNearestM;
+        for (let j = o * k; j < (o + 1) * k; j++) if (all[j] === all[j]) row.push(all[j]);
+        put(kn, names[c], row);
+      }
+      b.kNearestM = kn;
+    }
+    if (anyOpp) {
+      const opp = {};
+      for (let c = 0; c < nc; c++) {
+        if (!withOpp[c]) continue;
+        const all = cats[c].opportunities;
+        const row = {};
+        for (let t = 0; t < nt; t++) put(row, tkeys[t], all[o * nt + t]);
+        put(opp, names[c], row);
+      }
+      b.opportunities = opp;
+    }
+    if (anyGravity) {
+      const g = {};
+      for (let c = 0; c < nc; c++) {
+        const all = cats[c].gravity;
+        put(g, names[c], o < all.length ? all[o] : 0);
+      }
+      b.gravity = g;
+    }
+    buildings[o] = b;
+  }
+  return {
+    categories: names,
+    thresholds: cols.thresholds,
+    buildings,
+    coverage: cols.coverage,
+    coverageTotals: cols.coverageTotals,
+    warnings: cols.warnings,
+  };
+}
+
+/** Methods whose module result is reshaped in JS before it is returned. */
+const RESHAPE = { accessibility: accessibilityObjects };
+
 function hardenClass(cls, ready, name = cls.name) {
   if (cls[TAG]) return;
   Object.defineProperty(cls, TAG, { value: true });
@@ -328,7 +443,12 @@ function hardenClass(cls, ready, name = cls.name) {
     if (key === 'constructor' || key === 'free' || key === '__destroy_into_raw' || key === Symbol.dispose) continue;
     const d = Object.getOwnPropertyDescriptor(proto, key);
     if (typeof d.value === 'function') {
-      Object.defineProperty(proto, key, { ...d, value: pinned(d.value) });
+      const call = pinned(d.value);
+      const reshape = typeof key === 'string' && Object.hasOwn(RESHAPE, key) ? RESHAPE[key] : null;
+      const value = reshape === null ? call : function (...args) {
+        return reshape(call.apply(this, args));
+      };
+      Object.defineProperty(proto, key, { ...d, value });
     } else if (d.get !== undefined || d.set !== undefined) {
       Object.defineProperty(proto, key, {
         ...d,

@@ -58,6 +58,38 @@ describe('accessibility()', () => {
     });
   });
 
+  it('the object form holds every column, value for value, with k, opportunities and decay (built in JS from the columns)', () => {
+    const opts = { k: 3, opportunities: true, decay: { type: 'exponential', halfLifeM: 400 }, thresholdsM: [300, 800] };
+    const obj = community.accessibility(opts);
+    const cols = community.accessibilityColumns(opts);
+    const nul = (x) => (Number.isNaN(x) ? null : x);
+    assert.deepEqual(obj.categories, cols.categoryNames);
+    assert.deepEqual(Object.keys(cols.categories), cols.categoryNames);
+    assert.equal(cols.snap, 'edge');
+    assert.ok(obj.categories.length >= 5, `${obj.categories.length} categories`);
+    assert.deepEqual(obj.coverage, cols.coverage);
+    assert.deepEqual(obj.warnings, cols.warnings);
+    let reachable = 0;
+    obj.buildings.forEach((b, i) => {
+      assert.equal(b.featureIndex, cols.featureIndex[i]);
+      assert.equal(b.id, cols.id[i]);
+      assert.equal(b.households, cols.households[i]);
+      assert.deepEqual(Object.keys(b.networkM), cols.categoryNames);
+      for (const cat of cols.categoryNames) {
+        const c = cols.categories[cat];
+        assert.equal(b.networkM[cat], nul(c.networkM[i]));
+        assert.equal(b.nearestFeatureIndex[cat], c.nearestFeatureIndex[i] < 0 ? null : c.nearestFeatureIndex[i]);
+        assert.equal(b.straightM[cat], nul(c.straightM[i]));
+        assert.equal(b.detourRatio[cat], nul(c.detourRatio[i]));
+        assert.deepEqual(b.kNearestM[cat], [...c.kNearestM.subarray(3 * i, 3 * i + 3)].filter((d) => !Number.isNaN(d)));
+        assert.deepEqual(b.opportunities[cat], { 300: c.opportunities[2 * i], 800: c.opportunities[2 * i + 1] });
+        assert.equal(b.gravity[cat], c.gravity[i]);
+        if (b.networkM[cat] !== null) reachable++;
+      }
+    });
+    assert.ok(reachable > obj.buildings.length, `only ${reachable} reachable pairs`);
+  });
+
   it('rejects misspelt options with INVALID_OPTION and keeps working', () => {
     assert.throws(() => community.accessibility({ thresholds: [300] }), (e) => e.code === 'INVALID_OPTION');
     assert.equal(community.networkSummary().components > 0, true);

@@ -255,6 +255,7 @@ impl AccessEngine {
                 .iter()
                 .map(|o| o.feature_index as u32)
                 .collect(),
+            id: self.origins.iter().map(|o| o.id.clone()).collect(),
             households: self.origins.iter().map(|o| o.households).collect(),
             population: self.origins.iter().map(|o| o.population).collect(),
             land_area_m2: self.origins.iter().map(|o| o.land_area_m2).collect(),

@@ -122,6 +122,9 @@ pub struct CategoryColumns {
 pub struct AccessColumns {
     /// Feature index of every residential building (the row order).
     pub feature_index: Vec<u32>,
+    /// Feature id of every residential building (`None`: the feature has
+    /// none), to join on.
+    pub id: Vec<Option<String>>,
     /// Households per building.
     pub households: Vec<f64>,
     /// Residents per building.

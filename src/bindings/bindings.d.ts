@@ -957,13 +957,19 @@ export interface CategoryColumns {
 /** What `accessibilityColumns()` returns. */
 export interface AccessibilityColumns {
   featureIndex: Uint32Array;
+  /** Feature id of every building (`null`: none), to join on. */
+  id: (string | null)[];
   households: Float64Array;
   population: Float64Array;
   landAreaM2: Float64Array;
   thresholds: Threshold[];
   k: number;
+  /** Snapping mode used. */
+  snap: SnapMode;
   maxSnapM: number;
   categories: Record<string, CategoryColumns>;
+  /** The categories in order (the keys of `categories`). */
+  categoryNames: string[];
   coverage: Record<string, Record<string, CoverageShares>>;
   coverageTotals: CoverageTotals;
   warnings: Warning[];

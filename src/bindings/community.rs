@@ -110,10 +110,13 @@ impl Community {
             JsValue,
         >,
     ) -> JsResult<JsValue> {
+        // The columns cross into JS as typed arrays and js/runtime.js
+        // (`accessibilityObjects`) builds the per-building objects there:
+        // several times faster than writing and parsing them as JSON.
         let opts: AccessOptions = from_js(options, "options")?;
         let engine = self.inner.access_engine()?;
-        let r = engine.accessibility(&opts)?;
-        to_js(&r)
+        let cols = engine.accessibility_columns(&opts)?;
+        columns_to_js(&cols)
     }
 
     /// The same numbers as `accessibility()` in columns of typed arrays

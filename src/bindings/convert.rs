@@ -296,6 +296,7 @@ pub(super) fn columns_to_js(cols: &AccessColumns) -> JsResult<JsValue> {
         "featureIndex",
         &Uint32Array::from(&cols.feature_index[..]).into(),
     );
+    set(&out, "id", &to_js(&cols.id)?);
     set(
         &out,
         "households",
@@ -313,6 +314,7 @@ pub(super) fn columns_to_js(cols: &AccessColumns) -> JsResult<JsValue> {
     );
     set(&out, "thresholds", &to_js(&cols.thresholds)?);
     set(&out, "k", &(cols.k as f64).into());
+    set(&out, "snap", &to_js(&cols.snap)?);
     set(&out, "maxSnapM", &cols.max_snap_m.into());
     let cats = bare_object();
     for (name, c) in &cols.categories {
@@ -358,6 +360,9 @@ pub(super) fn columns_to_js(cols: &AccessColumns) -> JsResult<JsValue> {
         define(&cats, name, &o.into());
     }
     set(&out, "categories", &cats.into());
+    // The categories in order (an object's integer-like keys come first in
+    // JS, whatever the order they were defined in).
+    set(&out, "categoryNames", &to_js(&cols.categories.keys().collect::<Vec<_>>())?);
     set(&out, "coverage", &to_js(&cols.coverage)?);
     set(&out, "coverageTotals", &to_js(&cols.coverage_totals)?);
     set(&out, "warnings", &to_js(&cols.warnings)?);
