@@ -45,6 +45,9 @@ pub struct SiteQuery {
     pub site: Option<SiteRef>,
     /// Policy parameters; `None` uses the caller's default (a profile's).
     pub params: Option<SiteParams>,
+    /// The project type (decides the renovation-only FAR exemptions);
+    /// overrides `params.projectType`.
+    pub project_type: Option<crate::model::ProjectType>,
 }
 
 /// One site as listed in the summary.

@@ -11,6 +11,7 @@ use crate::access::{AccessColumns, AccessOptions};
 use crate::community::{Community, SiteRef};
 use crate::error::{Result, Warning};
 use crate::isochrone::{self, TravelCircleOptions, TravelCircles};
+use crate::model::{FarExemptReason, ProjectType};
 use crate::profile::metric::{coverage_key, insert_json, nearest_median_key};
 use crate::profile::missing;
 use crate::profile::{self, Comparison, EvalOptions, Metrics, Profile, Report, ReportWarning};
@@ -49,6 +50,16 @@ pub fn site_params(p: &Profile) -> SiteParams {
     if let Some(v) = p.parameter_number("storeyHeightM") {
         s.storey_height_m = v;
     }
+    // Unknown kinds cannot reach here: profile validation refuses them.
+    let reasons = |name: &str| -> Vec<FarExemptReason> {
+        p.parameter_list(name)
+            .unwrap_or_default()
+            .iter()
+            .filter_map(|r| FarExemptReason::parse(r))
+            .collect()
+    };
+    s.far_exempt_reasons = reasons("farExemptReasons");
+    s.far_exempt_reasons_renovation = reasons("farExemptReasonsRenovation");
     s
 }
 
@@ -101,17 +112,20 @@ pub fn metrics_for_site(
     c: &Community,
     site: Option<&SiteRef>,
     profile: &Profile,
+    project_type: Option<ProjectType>,
 ) -> Result<SiteMetricsMap> {
-    site_metrics_map(c, site, profile, &Shared::new(c, profile)?)
+    site_metrics_map(c, site, profile, project_type, &Shared::new(c, profile)?)
 }
 
 fn site_metrics_map(
     c: &Community,
     site: Option<&SiteRef>,
     profile: &Profile,
+    project_type: Option<ProjectType>,
     shared: &Shared,
 ) -> Result<SiteMetricsMap> {
-    let params = site_params(profile);
+    let mut params = site_params(profile);
+    params.project_type = project_type;
     let sm = c.site_metrics(site, &params)?;
     let mut metrics = Metrics::new();
     let value = serde_json::to_value(&sm.metrics)
@@ -162,7 +176,7 @@ pub fn evaluate_site(
     profile: &Profile,
     options: &EvalOptions,
 ) -> Result<Report> {
-    let m = metrics_for_site(c, site, profile)?;
+    let m = metrics_for_site(c, site, profile, options.project_type)?;
     let mut report = profile::evaluate(profile, &m.metrics, options)?;
     if report.site_id.is_none() {
         report.site_id = c.site(site)?.id.clone();
@@ -186,7 +200,13 @@ pub fn evaluate_all(c: &Community, profile: &Profile, options: &EvalOptions) -> 
     let mut sites = Vec::with_capacity(c.sites().len());
     for (i, s) in c.sites().iter().enumerate() {
         let id = s.id.clone().unwrap_or_else(|| format!("site-{i}"));
-        let m = site_metrics_map(c, Some(&SiteRef::Index(i)), profile, &shared)?;
+        let m = site_metrics_map(
+            c,
+            Some(&SiteRef::Index(i)),
+            profile,
+            options.project_type,
+            &shared,
+        )?;
         sites.push((id, m.metrics));
     }
     profile::evaluate_many(profile, &sites, options)

@@ -362,7 +362,11 @@ pub(super) fn columns_to_js(cols: &AccessColumns) -> JsResult<JsValue> {
     set(&out, "categories", &cats.into());
     // The categories in order (an object's integer-like keys come first in
     // JS, whatever the order they were defined in).
-    set(&out, "categoryNames", &to_js(&cols.categories.keys().collect::<Vec<_>>())?);
+    set(
+        &out,
+        "categoryNames",
+        &to_js(&cols.categories.keys().collect::<Vec<_>>())?,
+    );
     set(&out, "coverage", &to_js(&cols.coverage)?);
     set(&out, "coverageTotals", &to_js(&cols.coverage_totals)?);
     set(&out, "warnings", &to_js(&cols.warnings)?);
