@@ -333,6 +333,8 @@ pub struct Dataset {
     pub transit_stops: Vec<TransitStop>,
     /// Declared FAR exemptions of buildings.
     pub far_exemptions: Vec<FarExemption>,
+    /// Where each source's features are (one entry per source read).
+    pub sources: Vec<crate::input::SourceInfo>,
     /// Problems found while reading the input.
     pub warnings: Vec<Warning>,
 }

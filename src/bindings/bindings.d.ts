@@ -59,6 +59,40 @@ export interface Warning {
   message: string;
   /** Index of the feature concerned, when one is. */
   featureIndex?: number;
+  /** With several sources (`fromSources`): the source of that feature, its index in the list. */
+  source?: number;
+  /** With several sources: the feature's index within its source. */
+  sourceFeatureIndex?: number;
+}
+
+/** Warnings of one code, counted (`summary().warningGroups`). */
+export interface WarningGroup {
+  code: string;
+  count: number;
+  /** The first message, as an example. */
+  message: string;
+  /** Feature indices of the first few (at most 5). */
+  featureIndices: number[];
+}
+
+/** One source of `Community.fromSources`. */
+export interface SourceInput {
+  /** GeoJSON text (fastest), UTF-8 bytes or a GeoJSON object. */
+  data: GeoJsonInput;
+  /** Its coordinate system; default the options' `crs`. */
+  crs?: "wgs84" | "gcj02" | "bd09";
+  /** A name for messages (a file name). */
+  name?: string;
+  /** Only "geojson" is read today. */
+  format?: "geojson";
+}
+
+/** Where one source's features are: feature `i` of the source is dataset feature `firstFeatureIndex + i`. */
+export interface SourceInfo {
+  name: string | null;
+  crs: "wgs84" | "gcj02" | "bd09";
+  firstFeatureIndex: number;
+  featureCount: number;
 }
 
 /** A number with its provenance. */
@@ -141,6 +175,10 @@ export interface Summary {
   bbox: [number, number, number, number] | null;
   sites: SiteInfo[];
   warnings: Warning[];
+  /** The warnings grouped by code, in the order each first appears. */
+  warningGroups: WarningGroup[];
+  /** One entry per source read (one for `fromGeoJSON`). */
+  sources: SourceInfo[];
 }
 
 /** Policy parameters of the site indicators (normally taken from a profile). */

@@ -17,7 +17,7 @@ use crate::isochrone::{
 /// queried many times. Call `free()` when done to release its wasm memory.
 #[wasm_bindgen]
 pub struct Community {
-    inner: community::Community,
+    pub(super) inner: community::Community,
 }
 
 #[wasm_bindgen]
