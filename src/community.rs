@@ -22,6 +22,8 @@ pub struct Community {
     sites: Vec<Boundary>,
     /// Walk network, snaps and facility index; built on first use.
     engine: OnceLock<AccessEngine>,
+    /// Centroid of every building (in `ds.buildings` order); on first use.
+    centroids: OnceLock<Vec<Option<Point<f64>>>>,
 }
 
 /// How a site is chosen: by boundary id or by position among the sites.
@@ -203,6 +205,7 @@ impl Community {
             ds,
             sites,
             engine: OnceLock::new(),
+            centroids: OnceLock::new(),
         }
     }
 
@@ -288,6 +291,18 @@ impl Community {
         }
     }
 
+    /// The centroid of every building, in `dataset().buildings` order
+    /// (computed once; `None` for a footprint without one).
+    pub fn building_centroids(&self) -> &[Option<Point<f64>>] {
+        self.centroids.get_or_init(|| {
+            self.ds
+                .buildings
+                .iter()
+                .map(|b| b.footprint.centroid())
+                .collect()
+        })
+    }
+
     /// Site indicators of one site with the given policy parameters.
     pub fn site_metrics(
         &self,
@@ -297,7 +312,13 @@ impl Community {
         let s = self.site(site)?;
         params.check()?;
         let mut warnings = Vec::new();
-        let metrics = site::site_metrics(&self.ds, &s.area, params, &mut warnings);
+        let metrics = site::site_metrics(
+            &self.ds,
+            self.building_centroids(),
+            &s.area,
+            params,
+            &mut warnings,
+        );
         Ok(SiteMetricsResult {
             site: site_info(s),
             metrics,

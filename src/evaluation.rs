@@ -4,7 +4,7 @@
 
 use std::collections::{BTreeMap, BTreeSet, HashMap};
 
-use geo::{BoundingRect, Centroid, Intersects, MultiPolygon, Point};
+use geo::{BoundingRect, Intersects, MultiPolygon, Point};
 use serde::Serialize;
 
 use crate::access::{AccessColumns, AccessOptions};
@@ -106,7 +106,8 @@ impl Shared {
         let centroids = ds
             .buildings
             .iter()
-            .filter_map(|b| Some((b.feature_index, b.footprint.centroid()?)))
+            .zip(c.building_centroids())
+            .filter_map(|(b, p)| Some((b.feature_index, (*p)?)))
             .collect();
         Ok(Shared {
             facilities,
@@ -332,12 +333,12 @@ fn add_travel_circles(
     warnings.extend(r.warnings.iter().cloned());
 }
 
-/// Which origins (rows of `cols`) have their centroid inside the site.
+/// The origins (rows of `cols`) whose centroid lies inside the site.
 fn origins_in_site(
     shared: &Shared,
     cols: &AccessColumns,
     site_area: &MultiPolygon<f64>,
-) -> Vec<bool> {
+) -> Vec<usize> {
     in_site(
         shared,
         cols.feature_index.iter().map(|i| *i as usize),
@@ -345,22 +346,25 @@ fn origins_in_site(
     )
 }
 
-/// For each building feature index, whether its centroid lies in the site
-/// (centroids from `shared`; a bounding-box test first).
+/// The rows (positions in `feature_indices`) of the buildings whose
+/// centroid lies in the site (centroids from `shared`; a bounding-box test
+/// first), so that each per-site sum runs over the site's rows only.
 fn in_site(
     shared: &Shared,
     feature_indices: impl Iterator<Item = usize>,
     site_area: &MultiPolygon<f64>,
-) -> Vec<bool> {
+) -> Vec<usize> {
     let site = PreparedArea::new(site_area);
     let bbox = site_area.bounding_rect();
     feature_indices
-        .map(|fi| {
+        .enumerate()
+        .filter(|(_, fi)| {
             shared
                 .centroids
-                .get(&fi)
+                .get(fi)
                 .is_some_and(|p| bbox.is_some_and(|r| r.intersects(p)) && site.contains(*p))
         })
+        .map(|(row, _)| row)
         .collect()
 }
 
@@ -376,12 +380,12 @@ fn weight(cols: &AccessColumns, o: usize, w: Weighting) -> f64 {
 /// Share (0..1) of the `weight` of in-site origins for which `covered`
 /// holds; `None` when the in-site total is 0.
 fn share_of(
-    inside: &[bool],
+    inside: &[usize],
     weight: impl Fn(usize) -> f64,
     covered: impl Fn(usize) -> bool,
 ) -> Option<f64> {
     let (mut total, mut hit) = (0.0, 0.0);
-    for (o, _) in inside.iter().enumerate().filter(|(_, i)| **i) {
+    for &o in inside {
         let x = weight(o);
         total += x;
         if covered(o) {
@@ -394,12 +398,12 @@ fn share_of(
 /// Household-weighted median of `dist_m` over in-site origins, unreachable
 /// origins counting as infinitely far; `None` when the median is
 /// unreachable or there are no households.
-fn weighted_median(cols: &AccessColumns, inside: &[bool], dist_m: &[f64]) -> Option<f64> {
+fn weighted_median(cols: &AccessColumns, inside: &[usize], dist_m: &[f64]) -> Option<f64> {
     let mut rows: Vec<(f64, f64)> = inside
         .iter()
-        .enumerate()
-        .filter(|(o, i)| **i && cols.households[*o] > 0.0)
-        .map(|(o, _)| {
+        .copied()
+        .filter(|&o| cols.households[o] > 0.0)
+        .map(|o| {
             let d = dist_m[o];
             (
                 if d.is_nan() { f64::INFINITY } else { d },

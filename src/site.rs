@@ -192,13 +192,16 @@ fn ratio(num: f64, den: f64) -> Option<f64> {
     (den > 0.0).then(|| num / den)
 }
 
-/// Computes the site indicators of `site` over the dataset's features.
+/// Computes the site indicators of `site` over the dataset's features
+/// (`centroids`: the buildings' centroids in order, when known; else they
+/// are computed here).
 ///
 /// Buildings and facilities count when their centroid (point) lies inside
 /// the site; ground green is unioned and clipped to the site; roof and
 /// vertical green count when their centroid lies inside.
 pub fn site_metrics(
     ds: &Dataset,
+    centroids: &[Option<geo::Point<f64>>],
     site_area: &MultiPolygon<f64>,
     params: &SiteParams,
     warnings: &mut Vec<Warning>,
@@ -240,11 +243,18 @@ pub fn site_metrics(
     let mut part_feature = Vec::new();
     // Floor area of each building in the site, by feature index.
     let mut floor_of: std::collections::HashMap<usize, f64> = std::collections::HashMap::new();
-    for b in &ds.buildings {
-        let Some(c) = b.footprint.centroid() else {
+    let bbox = geo::BoundingRect::bounding_rect(site_area);
+    for (i, b) in ds.buildings.iter().enumerate() {
+        // Centroids computed once per community when given (evaluateAll
+        // tests every building against every site).
+        let Some(c) = centroids
+            .get(i)
+            .copied()
+            .unwrap_or_else(|| b.footprint.centroid())
+        else {
             continue;
         };
-        if !site.contains(c) {
+        if !bbox.is_some_and(|r| geo::Intersects::intersects(&r, &c)) || !site.contains(c) {
             continue;
         }
         footprints.extend(b.footprint.0.iter().cloned());
