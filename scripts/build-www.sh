@@ -27,7 +27,7 @@ cp www/app/*.js "$dist/app/"
 cp www/widget/*.js "$dist/widget/"
 # The package's browser entry, its worker client and the shared .wasm: the
 # same files a front-end team gets from npm (no Node entries, no types).
-cp pkg/index.js pkg/runtime.js pkg/future_community.js pkg/future_community_bg.wasm pkg/LICENSE-* "$dist/pkg/"
+cp pkg/index.js pkg/runtime.js pkg/messages.js pkg/future_community.js pkg/future_community_bg.wasm pkg/LICENSE-* "$dist/pkg/"
 cp pkg/worker/*.js "$dist/pkg/worker/"
 cp data/helsinki-centre/normalized.geojson "$dist/data/helsinki-centre.geojson"
 cp data/helsinki-centre/README.md "$dist/data/helsinki-centre.README.md"
