@@ -6,6 +6,10 @@
 // None of these strings is ever parsed as HTML: callers set them with
 // textContent (or draw them on a canvas).
 
+import { PAGE_UI } from './i18n-page.js';
+
+export { GREEN_TYPES, KIND_ONE, PROPERTY_KEYS } from './i18n-page.js';
+
 export const LANGS = ['zh', 'en'];
 
 /** 'zh' for a Chinese browser, else 'en'; `?lang=` wins. */
@@ -455,6 +459,8 @@ export const UI = {
   },
 };
 
+for (const lang of LANGS) Object.assign(UI[lang], PAGE_UI[lang]);
+
 /** The interface string `key` with `{name}` placeholders filled in (as text). */
 export function tr(lang, key, vars) {
   let s = UI[lang]?.[key] ?? UI.en[key] ?? key;
@@ -555,6 +561,8 @@ export function label(lang, table, key) {
 
 export function formatNumber(lang, value, digits = 0) {
   if (typeof value !== 'number' || !Number.isFinite(value)) return '—';
+  // A value that rounds to zero is shown as 0, never as "-0" or "-0.0".
+  if (Math.abs(value) < 0.5 * 10 ** -digits) value = 0;
   return new Intl.NumberFormat(lang === 'zh' ? 'zh-CN' : 'en', {
     minimumFractionDigits: digits,
     maximumFractionDigits: digits,
@@ -587,6 +595,25 @@ export function formatValue(lang, value, unit) {
   if (unit === 'boolean') return value ? tr(lang, 'yes') : tr(lang, 'no');
   const u = UNITS[unit] ?? { en: '', zh: '', digits: 2 };
   return formatNumber(lang, value * (u.scale ?? 1), u.digits) + u[lang];
+}
+
+/** The unit of an indicator as a word of `lang` ('' for none): for tables and CSV columns. */
+export function unitLabel(lang, unit) {
+  const key = `unit_${unit}`;
+  const s = tr(lang, key);
+  return s === key ? String(unit ?? '') : s;
+}
+
+/** An indicator value in the unit of unitLabel() (a share as a percentage), rounded for reading; '' when none. */
+export function plainValue(lang, value, unit) {
+  if (value === null || value === undefined) return '';
+  if (unit === 'boolean' || typeof value === 'boolean') return value ? tr(lang, 'yes') : tr(lang, 'no');
+  if (typeof value !== 'number' || !Number.isFinite(value)) return String(value);
+  const u = UNITS[unit] ?? { digits: 2 };
+  const v = value * (u.scale ?? 1);
+  const digits = Math.max(u.digits, unit === 'count' ? 0 : 2);
+  const r = Number(v.toFixed(digits));
+  return String(Object.is(r, -0) ? 0 : r);
 }
 
 /** A share 0..1 as a percentage with one decimal. */

@@ -79,7 +79,7 @@ async function applyEdits() {
     try {
       state.current = await state.client.setEdits(state.edits);
     } catch (err) {
-      state.error = { title: t('whatIfHeading'), err };
+      state.error = { key: 'whatIfFailed', err };
     }
     await refreshFacilities();
   });
