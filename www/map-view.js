@@ -305,6 +305,8 @@ export class MapView {
     this.#source('green').setData(display.green ?? EMPTY);
     this.#source('roads').setData(display.road ?? EMPTY);
     this.#source('buildings').setData(display.building ?? EMPTY);
+    // Whether the map shows any data (for tests: a failed load leaves it empty).
+    this.container.dataset.data = ['boundary', 'green', 'road', 'building'].some((k) => display[k]) ? 'loaded' : 'empty';
   }
 
   async setFacilities(fc) {

@@ -415,7 +415,7 @@ describe('www/ demo in headless Chromium', { timeout: 240_000 }, () => {
       assert.equal(await page.isVisible('#file-input + *'), false);
       assert.equal(await page.isVisible('#evaluation-form'), false, 'form hidden in print');
       assert.equal(await page.isVisible('#indicator-table'), true);
-      assert.equal(await page.isVisible('#print-meta'), true);
+      assert.equal(await page.isVisible('#print-report'), true, 'the report header block prints');
       await page.screenshot({ path: path.join(SCREENSHOTS, 'demo-print.png'), fullPage: true });
     });
   });

@@ -12,7 +12,7 @@ import { MapView } from '../map-view.js';
 import { bindExport, bindPrint } from './export.js';
 import { BUNDLED, DEFAULT_PROFILE, $, state, t, view } from './state.js';
 import { bindDrop, bindLoadButtons, dataParam, loadUrl } from './loading.js';
-import { bindMap, onMapClick, renderMapNotes } from './map.js';
+import { bindMap, markScrollable, onMapClick, renderMapNotes } from './map.js';
 import { bindProfile } from './profile.js';
 import { render } from './render.js';
 import { busy, onProgress } from './status.js';
@@ -30,7 +30,10 @@ function bind() {
   bindMap();
   bindWhatIf();
   bindProfile();
-  window.addEventListener('resize', () => view.radar?.resize());
+  window.addEventListener('resize', () => {
+    view.radar?.resize();
+    markScrollable($('legend'));
+  });
   bindPrint();
 }
 

@@ -130,6 +130,18 @@ export function renderMapNotes() {
   hint.hidden = !state.hint;
 }
 
+/**
+ * A box that scrolls (the legend beside a short map, long feature
+ * properties) takes keyboard focus, so that it can be scrolled without a
+ * mouse; one that does not scroll stays out of the Tab order.
+ * @param {HTMLElement} box
+ */
+export function markScrollable(box) {
+  const scrolls = box.scrollHeight > box.clientHeight + 1 || box.scrollWidth > box.clientWidth + 1;
+  if (scrolls) box.tabIndex = 0;
+  else box.removeAttribute('tabindex');
+}
+
 /** Colours of swatches are set through the CSSOM (allowed by the CSP), never style attributes. @param {ParentNode} root */
 export function paintSwatches(root) {
   for (const s of /** @type {NodeListOf<HTMLElement>} */ (root.querySelectorAll('.swatch[data-color]'))) s.style.backgroundColor = s.dataset.color;
@@ -189,6 +201,7 @@ export function renderLegend() {
     );
   }
   paintSwatches(box);
+  markScrollable($('legend'));
 }
 
 export function renderFeatureInfo() {
@@ -196,7 +209,10 @@ export function renderFeatureInfo() {
   box.replaceChildren();
   const s = state.selected;
   $('feature-empty').hidden = Boolean(s);
-  if (!s) return;
+  if (!s) {
+    markScrollable(box);
+    return;
+  }
   /** @param {string} k @param {string} v @param {string} [raw] the file's own key, as a tooltip */
   const add = (k, v, raw) => box.append(el('dt', { text: k, title: raw && raw !== k ? raw : null }), el('dd', { text: v }));
   if (s.info) {
@@ -213,6 +229,7 @@ export function renderFeatureInfo() {
       add(t('walkTo', { category: catLabel(c) }), typeof m === 'number' ? metres(m) : t('legendUnreachable'));
     }
   }
+  markScrollable(box);
 }
 
 /** A property value, translated where it is one of the model's words (kind, use, category, green type). @param {string} k @param {unknown} v */

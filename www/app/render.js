@@ -4,7 +4,7 @@
 import { safeLink } from '../dom.js';
 import { renderControls, renderFeatureInfo, renderIsochrones, renderLegend, renderMapNotes } from './map.js';
 import { renderForm } from './profile.js';
-import { creditText, isoDate, renderPrintReport } from './report.js';
+import { creditText, renderPrintReport } from './report.js';
 import { renderIndicators, renderRadarChart, renderScenarioTable, renderScorecard } from './scores.js';
 import { $, state, t, view } from './state.js';
 import { renderStatus } from './status.js';
@@ -93,7 +93,7 @@ function renderCredit() {
   under.textContent = own ? t('creditOwn', { credit: own }) : '';
 }
 
-/** Version, data credits and the line printed under the title. */
+/** Version and data credits. */
 export function renderFooter() {
   $('version').textContent = state.client?.version() ?? '';
   const note = $('user-data-note');
@@ -101,5 +101,4 @@ export function renderFooter() {
   note.textContent = note.hidden ? '' : t('userData', { name: state.dataset.name });
   $('osm-tiles-credit').hidden = !state.layers.basemap;
   renderCredit();
-  $('print-meta').textContent = `${t('reportTitle')} · ${state.dataset.name} · ${t('printedOn')} ${isoDate()}`;
 }
