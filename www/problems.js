@@ -126,7 +126,7 @@ export function warningItems(lang, list) {
     const li = el('li', { className: 'problem', dataset: { code: g.code, count: g.count } },
       el('span', { className: 'problem-message', text: d.message }),
       g.count > 1 ? el('span', { className: 'count', text: tr(lang, 'timesCount', { n: formatNumber(lang, g.count, 0) }) }) : null,
-      ' ',
+      lang === 'zh' ? '' : ' ',
       el('span', { className: 'problem-action', text: d.action }),
     );
     const lines = g.items.map((w) => techLine(describeProblem(lang, w)));
