@@ -156,7 +156,9 @@ export function renderLegend() {
   const box = $('legend-body');
   box.replaceChildren();
   /** @param {string} title @param {Node[]} items */
-  const section = (title, items) => box.append(el('div', { className: 'legend-section' }, title ? el('h4', { text: title }) : null, el('ul', {}, ...items)));
+  const section = (title, items) => {
+    if (items.length) box.append(el('div', { className: 'legend-section' }, title ? el('h4', { text: title }) : null, el('ul', {}, ...items)));
+  };
   if (state.access && state.category) {
     /** @param {number} m */
     const fmt = (m) => formatNumber(state.lang, m, 0);
