@@ -73,19 +73,29 @@ export function titled(lang, title, d) {
   return title ? `${title}${lang === 'zh' ? '：' : ': '}${text}` : text;
 }
 
+/** Keys of the details a reader opened: they stay open when the page redraws them. */
+const opened = new Set();
+
 /**
- * A <details> with the technical text (code and message), collapsed; null
- * when there is nothing technical to show.
+ * A <details> with the technical text (code and message), collapsed unless
+ * the reader opened the one with the same `key` before a redraw; null when
+ * there is nothing technical to show.
  * @param {'zh' | 'en'} lang
  * @param {string[]} lines
  */
-export function detailsNode(lang, lines, { id = null, className = 'problem-details' } = {}) {
+export function detailsNode(lang, lines, { key = null, className = 'problem-details' } = {}) {
   const shown = lines.filter(Boolean);
   if (!shown.length) return null;
-  return el('details', { className, attrs: { id } },
+  const node = el('details', { className },
     el('summary', { text: tr(lang, 'details') }),
     ...shown.map((l) => el('p', { className: 'tech', text: l })),
   );
+  if (key) {
+    const id = `${key}\n${shown.join('\n')}`;
+    node.open = opened.has(id);
+    node.addEventListener('toggle', () => (node.open ? opened.add(id) : opened.delete(id)));
+  }
+  return node;
 }
 
 /** The technical line of one problem: "CODE: message". */
@@ -131,7 +141,7 @@ export function warningItems(lang, list) {
     );
     const lines = g.items.map((w) => techLine(describeProblem(lang, w)));
     if (g.count > g.items.length) lines.push(tr(lang, 'moreOfThem', { n: formatNumber(lang, g.count - g.items.length, 0) }));
-    const details = detailsNode(lang, lines);
+    const details = detailsNode(lang, lines, { key: `warning-${g.code}` });
     if (details) li.append(details);
     return li;
   });

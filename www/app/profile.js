@@ -61,7 +61,7 @@ export function renderForm() {
   err.replaceChildren();
   if (state.evalError) {
     const { text, tech } = problemText(state.evalError);
-    err.append(el('span', { text }), detailsNode(state.lang, [tech]) ?? '');
+    err.append(el('span', { text }), detailsNode(state.lang, [tech], { key: 'eval' }) ?? '');
   }
 }
 

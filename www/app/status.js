@@ -53,7 +53,7 @@ export function renderStatus() {
     const { text, tech } = problemText(state.error);
     status.dataset.state = 'error';
     status.textContent = text;
-    const node = detailsNode(state.lang, [tech]);
+    const node = detailsNode(state.lang, [tech], { key: 'status' });
     if (node) details.append(node);
   } else if (working) {
     status.dataset.state = state.ready ? 'busy' : 'loading';
