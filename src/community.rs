@@ -45,6 +45,9 @@ pub struct SiteQuery {
     pub site: Option<SiteRef>,
     /// Policy parameters; `None` uses the caller's default (a profile's).
     pub params: Option<SiteParams>,
+    /// The project type (decides the renovation-only FAR exemptions);
+    /// overrides `params.projectType`.
+    pub project_type: Option<crate::model::ProjectType>,
 }
 
 /// One site as listed in the summary.
@@ -77,6 +80,54 @@ pub struct Summary {
     pub sites: Vec<SiteInfo>,
     /// Everything skipped, estimated or repaired while reading.
     pub warnings: Vec<Warning>,
+    /// The warnings grouped by code: how many, the first few features.
+    pub warning_groups: Vec<WarningGroup>,
+    /// Where each source's features are (one entry for `fromGeoJSON`).
+    pub sources: Vec<crate::input::SourceInfo>,
+}
+
+/// Warnings of one code, counted (hundreds of `UNCLASSIFIED_FEATURE`
+/// become one line).
+#[derive(Debug, Clone, PartialEq, Serialize)]
+#[serde(rename_all = "camelCase")]
+pub struct WarningGroup {
+    /// The code.
+    pub code: &'static str,
+    /// How many warnings have it.
+    pub count: usize,
+    /// The first message, as an example.
+    pub message: String,
+    /// Feature indices of the first few (at most [`GROUP_FEATURES`]).
+    pub feature_indices: Vec<usize>,
+}
+
+/// Most feature indices listed per warning group.
+pub const GROUP_FEATURES: usize = 5;
+
+/// Groups warnings by code, in the order each code first appears.
+pub fn group_warnings(warnings: &[Warning]) -> Vec<WarningGroup> {
+    let mut out: Vec<WarningGroup> = Vec::new();
+    let mut at: std::collections::HashMap<&'static str, usize> = std::collections::HashMap::new();
+    for w in warnings {
+        let k = *at.entry(w.code).or_insert_with(|| {
+            out.push(WarningGroup {
+                code: w.code,
+                count: 0,
+                message: w.message.clone(),
+                feature_indices: Vec::new(),
+            });
+            out.len() - 1
+        });
+        if let Some(g) = out.get_mut(k) {
+            g.count += 1;
+            if let Some(i) = w.feature_index {
+                if g.feature_indices.len() < GROUP_FEATURES {
+                    g.feature_indices.push(i);
+                }
+            }
+        }
+    }
+    out
 }
 
 /// Site metrics together with the site they describe.
@@ -96,6 +147,13 @@ impl Community {
     /// Reads GeoJSON text; see [`input::read`] for errors.
     pub fn from_geojson(text: &str, options: &ReadOptions) -> Result<Self> {
         Ok(Self::from_dataset(input::read(text, options)?))
+    }
+
+    /// Reads several GeoJSON sources as one community
+    /// ([`input::read_sources`]): each with its own coordinate system,
+    /// classified together; limits apply to the sum.
+    pub fn from_sources(sources: &[input::Source<'_>], options: &ReadOptions) -> Result<Self> {
+        Ok(Self::from_dataset(input::read_sources(sources, options)?))
     }
 
     /// Wraps an already validated dataset. When it has no boundary, the
@@ -140,6 +198,7 @@ impl Community {
                 "the sites overlap too much to check which buildings lie outside all of them",
             )),
         }
+        crate::input::annotate_sources(&ds.sources, &mut ds.warnings);
         Community {
             ds,
             sites,
@@ -224,6 +283,8 @@ impl Community {
             bbox: bbox(ds),
             sites: self.sites.iter().map(site_info).collect(),
             warnings: ds.warnings.clone(),
+            warning_groups: group_warnings(&ds.warnings),
+            sources: ds.sources.clone(),
         }
     }
 

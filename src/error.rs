@@ -100,6 +100,17 @@ pub enum Error {
         /// What is missing.
         reason: String,
     },
+    /// An error in one of several sources (`Community.fromSources`): the
+    /// error itself, and which source it is in.
+    #[error("source {source_index}{}: {inner}", name.as_ref().map(|n| format!(" (`{n}`)")).unwrap_or_default())]
+    InSource {
+        /// Index of the source in the list.
+        source_index: usize,
+        /// Its name, if given.
+        name: Option<String>,
+        /// The error (its feature index counts over all sources).
+        inner: Box<Error>,
+    },
     /// A fault of the library itself (please report it), never of the input.
     #[error("internal error: {reason}")]
     Internal {
@@ -123,6 +134,7 @@ impl Error {
             Error::LimitExceeded { .. } => "LIMIT_EXCEEDED",
             Error::EmptyInput { .. } => "EMPTY_INPUT",
             Error::Internal { .. } => "INTERNAL",
+            Error::InSource { inner, .. } => inner.code(),
         }
     }
 
@@ -132,6 +144,16 @@ impl Error {
             Error::InvalidGeometry { feature_index, .. }
             | Error::CoordinateOutOfRange { feature_index, .. }
             | Error::ProjectedCoordinates { feature_index, .. } => Some(*feature_index),
+            Error::InSource { inner, .. } => inner.feature_index(),
+            _ => None,
+        }
+    }
+
+    /// The source an error is in, with its index in the list (errors of
+    /// `Community.fromSources` with several sources).
+    pub fn source(&self) -> Option<usize> {
+        match self {
+            Error::InSource { source_index, .. } => Some(*source_index),
             _ => None,
         }
     }
@@ -156,6 +178,12 @@ pub struct Warning {
     /// Index of the feature concerned, when one is.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub feature_index: Option<usize>,
+    /// With several sources: the source of that feature (index in the list).
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub source: Option<usize>,
+    /// With several sources: the feature's index within its source.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub source_feature_index: Option<usize>,
 }
 
 impl Warning {
@@ -165,6 +193,8 @@ impl Warning {
             code,
             message: message.into(),
             feature_index: Some(feature_index),
+            source: None,
+            source_feature_index: None,
         }
     }
 
@@ -174,6 +204,8 @@ impl Warning {
             code,
             message: message.into(),
             feature_index: None,
+            source: None,
+            source_feature_index: None,
         }
     }
 }

@@ -2,20 +2,22 @@
 //! the profile reads (site metrics, coverage, nearest distances, travel
 //! circles) for each site, then score them with [`crate::profile`].
 
-use std::collections::{BTreeMap, BTreeSet};
+use std::collections::{BTreeMap, BTreeSet, HashMap};
 
-use geo::{BoundingRect, Centroid, Contains, Intersects, MultiPolygon};
+use geo::{BoundingRect, Centroid, Intersects, MultiPolygon, Point};
 use serde::Serialize;
 
 use crate::access::{AccessColumns, AccessOptions};
 use crate::community::{Community, SiteRef};
 use crate::error::{Result, Warning};
 use crate::isochrone::{self, TravelCircleOptions, TravelCircles};
+use crate::model::{FarExemptReason, ProjectType};
 use crate::profile::metric::{coverage_key, insert_json, nearest_median_key};
 use crate::profile::missing;
 use crate::profile::{self, Comparison, EvalOptions, Metrics, Profile, Report, ReportWarning};
 use crate::profile::{TravelCircle, Weighting};
 use crate::site::{SiteParams, SoilFactor};
+use crate::spatial::PreparedArea;
 
 /// The built-in profile used when the caller names none.
 pub const DEFAULT_PROFILE: &str = "zhejiang-future-community";
@@ -49,6 +51,16 @@ pub fn site_params(p: &Profile) -> SiteParams {
     if let Some(v) = p.parameter_number("storeyHeightM") {
         s.storey_height_m = v;
     }
+    // Unknown kinds cannot reach here: profile validation refuses them.
+    let reasons = |name: &str| -> Vec<FarExemptReason> {
+        p.parameter_list(name)
+            .unwrap_or_default()
+            .iter()
+            .filter_map(|r| FarExemptReason::parse(r))
+            .collect()
+    };
+    s.far_exempt_reasons = reasons("farExemptReasons");
+    s.far_exempt_reasons_renovation = reasons("farExemptReasonsRenovation");
     s
 }
 
@@ -69,6 +81,9 @@ struct Shared {
     facilities: BTreeMap<String, usize>,
     access: Option<AccessColumns>,
     circles: Option<TravelCircles>,
+    /// Centroid of every building, by feature index (computed once, tested
+    /// against each site).
+    centroids: HashMap<usize, Point<f64>>,
 }
 
 impl Shared {
@@ -88,10 +103,16 @@ impl Shared {
                 &TravelCircleOptions::default(),
             )?)
         };
+        let centroids = ds
+            .buildings
+            .iter()
+            .filter_map(|b| Some((b.feature_index, b.footprint.centroid()?)))
+            .collect();
         Ok(Shared {
             facilities,
             access,
             circles,
+            centroids,
         })
     }
 }
@@ -101,17 +122,20 @@ pub fn metrics_for_site(
     c: &Community,
     site: Option<&SiteRef>,
     profile: &Profile,
+    project_type: Option<ProjectType>,
 ) -> Result<SiteMetricsMap> {
-    site_metrics_map(c, site, profile, &Shared::new(c, profile)?)
+    site_metrics_map(c, site, profile, project_type, &Shared::new(c, profile)?)
 }
 
 fn site_metrics_map(
     c: &Community,
     site: Option<&SiteRef>,
     profile: &Profile,
+    project_type: Option<ProjectType>,
     shared: &Shared,
 ) -> Result<SiteMetricsMap> {
-    let params = site_params(profile);
+    let mut params = site_params(profile);
+    params.project_type = project_type;
     let sm = c.site_metrics(site, &params)?;
     let mut metrics = Metrics::new();
     let value = serde_json::to_value(&sm.metrics)
@@ -121,10 +145,17 @@ fn site_metrics_map(
     add_context(c, profile, shared, sm.metrics.households, &mut metrics);
     let site_area = &c.site(site)?.area;
     if let Some(cols) = &shared.access {
-        add_access_metrics(c, site_area, profile, cols, &mut metrics, &mut warnings);
+        add_access_metrics(
+            shared,
+            site_area,
+            profile,
+            cols,
+            &mut metrics,
+            &mut warnings,
+        );
     }
     if let Some(r) = &shared.circles {
-        add_travel_circles(c, site_area, profile, r, &mut metrics, &mut warnings);
+        add_travel_circles(shared, site_area, profile, r, &mut metrics, &mut warnings);
     }
     Ok(SiteMetricsMap { metrics, warnings })
 }
@@ -162,7 +193,7 @@ pub fn evaluate_site(
     profile: &Profile,
     options: &EvalOptions,
 ) -> Result<Report> {
-    let m = metrics_for_site(c, site, profile)?;
+    let m = metrics_for_site(c, site, profile, options.project_type)?;
     let mut report = profile::evaluate(profile, &m.metrics, options)?;
     if report.site_id.is_none() {
         report.site_id = c.site(site)?.id.clone();
@@ -186,7 +217,13 @@ pub fn evaluate_all(c: &Community, profile: &Profile, options: &EvalOptions) -> 
     let mut sites = Vec::with_capacity(c.sites().len());
     for (i, s) in c.sites().iter().enumerate() {
         let id = s.id.clone().unwrap_or_else(|| format!("site-{i}"));
-        let m = site_metrics_map(c, Some(&SiteRef::Index(i)), profile, &shared)?;
+        let m = site_metrics_map(
+            c,
+            Some(&SiteRef::Index(i)),
+            profile,
+            options.project_type,
+            &shared,
+        )?;
         sites.push((id, m.metrics));
     }
     profile::evaluate_many(profile, &sites, options)
@@ -228,7 +265,7 @@ fn shared_access(
 /// Adds the `coverage.*` and `nearest.*` metrics `profile` reads, for the
 /// residential buildings whose centroid lies in `site_area`.
 fn add_access_metrics(
-    c: &Community,
+    shared: &Shared,
     site_area: &MultiPolygon<f64>,
     profile: &Profile,
     cols: &AccessColumns,
@@ -236,7 +273,7 @@ fn add_access_metrics(
     warnings: &mut Vec<Warning>,
 ) {
     let req = profile.requirements();
-    let inside = origins_in_site(c, cols, site_area);
+    let inside = origins_in_site(shared, cols, site_area);
     for need in &req.coverage {
         let Some(cat) = cols.categories.get(&need.category) else {
             continue;
@@ -268,7 +305,7 @@ fn add_access_metrics(
 /// site whose circle time is within the circle's limit. A circle with no
 /// facility or destination of its categories stays "not assessed".
 fn add_travel_circles(
-    c: &Community,
+    shared: &Shared,
     site_area: &MultiPolygon<f64>,
     profile: &Profile,
     r: &TravelCircles,
@@ -277,7 +314,7 @@ fn add_travel_circles(
 ) {
     let needed = profile.required_travel_circles();
     let b = &r.buildings;
-    let inside = in_site(c, b.feature_index.iter().copied(), site_area);
+    let inside = in_site(shared, b.feature_index.iter().copied(), site_area);
     for circle in needed {
         let (result, minutes) = match circle {
             TravelCircle::Bus5min => (&r.bus_5min, &b.bus_5min),
@@ -297,32 +334,32 @@ fn add_travel_circles(
 
 /// Which origins (rows of `cols`) have their centroid inside the site.
 fn origins_in_site(
-    c: &Community,
+    shared: &Shared,
     cols: &AccessColumns,
     site_area: &MultiPolygon<f64>,
 ) -> Vec<bool> {
-    in_site(c, cols.feature_index.iter().map(|i| *i as usize), site_area)
+    in_site(
+        shared,
+        cols.feature_index.iter().map(|i| *i as usize),
+        site_area,
+    )
 }
 
-/// For each building feature index, whether its centroid lies in the site.
+/// For each building feature index, whether its centroid lies in the site
+/// (centroids from `shared`; a bounding-box test first).
 fn in_site(
-    c: &Community,
+    shared: &Shared,
     feature_indices: impl Iterator<Item = usize>,
     site_area: &MultiPolygon<f64>,
 ) -> Vec<bool> {
-    let by_index: BTreeMap<usize, &crate::model::Building> = c
-        .dataset()
-        .buildings
-        .iter()
-        .map(|b| (b.feature_index, b))
-        .collect();
+    let site = PreparedArea::new(site_area);
     let bbox = site_area.bounding_rect();
     feature_indices
         .map(|fi| {
-            by_index
+            shared
+                .centroids
                 .get(&fi)
-                .and_then(|b| b.footprint.centroid())
-                .is_some_and(|p| bbox.is_some_and(|r| r.intersects(&p)) && site_area.contains(&p))
+                .is_some_and(|p| bbox.is_some_and(|r| r.intersects(p)) && site.contains(*p))
         })
         .collect()
 }

@@ -6,7 +6,7 @@
 //! feature it came from so results and warnings can point back to the input.
 
 use geo::{MultiLineString, MultiPolygon, Point};
-use serde::Serialize;
+use serde::{Deserialize, Serialize};
 
 use crate::error::Warning;
 
@@ -241,6 +241,71 @@ pub struct TransitStop {
     pub location: Point<f64>,
 }
 
+/// The kind of project, which can change an indicator's target and which
+/// floor area may be left out of the policy FAR.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Serialize, Deserialize)]
+#[serde(rename_all = "camelCase")]
+pub enum ProjectType {
+    /// 改造更新: renewal of an existing area.
+    Renovation,
+    /// 规划新建: new development.
+    NewBuild,
+}
+
+/// Why floor area of a building is left out of the policy FAR (the kinds
+/// the Hangzhou 2019 seed names; which project types may use each is a
+/// profile parameter).
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum FarExemptReason {
+    /// The greened part of sky-garden balconies (空中花园阳台的绿化部分).
+    SkyGardenGreen,
+    /// Disaster-safety passages (防灾安全通道).
+    SafetyPassage,
+    /// Stilt (open ground) floors (架空空间).
+    StiltFloor,
+    /// Public open space (公共开敞空间).
+    PublicOpenSpace,
+}
+
+impl FarExemptReason {
+    /// Every reason, in order.
+    pub const ALL: [FarExemptReason; 4] = [
+        FarExemptReason::SkyGardenGreen,
+        FarExemptReason::SafetyPassage,
+        FarExemptReason::StiltFloor,
+        FarExemptReason::PublicOpenSpace,
+    ];
+
+    /// The property value, e.g. `"sky_garden_green"`.
+    pub fn as_str(self) -> &'static str {
+        match self {
+            FarExemptReason::SkyGardenGreen => "sky_garden_green",
+            FarExemptReason::SafetyPassage => "safety_passage",
+            FarExemptReason::StiltFloor => "stilt_floor",
+            FarExemptReason::PublicOpenSpace => "public_open_space",
+        }
+    }
+
+    /// Parses a `far_exempt_reason` value; `None` for unknown values.
+    pub fn parse(s: &str) -> Option<Self> {
+        let s = s.trim().to_ascii_lowercase();
+        Self::ALL.into_iter().find(|r| r.as_str() == s)
+    }
+}
+
+/// Floor area of one building declared as left out of the policy FAR
+/// (`far_exempt_m2` with `far_exempt_reason`).
+#[derive(Debug, Clone, Copy, PartialEq)]
+pub struct FarExemption {
+    /// Feature index of the building.
+    pub feature_index: usize,
+    /// Floor area left out, m².
+    pub area_m2: f64,
+    /// Why.
+    pub reason: FarExemptReason,
+}
+
 /// The whole validated dataset.
 #[derive(Debug, Clone, Default)]
 pub struct Dataset {
@@ -266,6 +331,10 @@ pub struct Dataset {
     pub transit_lines: Vec<TransitLine>,
     /// Transit stops.
     pub transit_stops: Vec<TransitStop>,
+    /// Declared FAR exemptions of buildings.
+    pub far_exemptions: Vec<FarExemption>,
+    /// Where each source's features are (one entry per source read).
+    pub sources: Vec<crate::input::SourceInfo>,
     /// Problems found while reading the input.
     pub warnings: Vec<Warning>,
 }

@@ -15,7 +15,7 @@ use serde::{Deserialize, Serialize};
 
 use crate::error::Warning;
 use crate::geodesy::area_m2;
-use crate::model::{Dataset, GreenType};
+use crate::model::{Dataset, FarExemptReason, GreenType, ProjectType};
 use crate::overlap::{union_area_m2, Union};
 use crate::spatial::PreparedArea;
 
@@ -37,6 +37,14 @@ pub struct SiteParams {
     pub service_categories: Vec<String>,
     /// Storey height used to estimate building heights from floors (m).
     pub storey_height_m: f64,
+    /// Kinds of declared floor area (`far_exempt_reason`) left out of the
+    /// policy FAR in every project.
+    pub far_exempt_reasons: Vec<FarExemptReason>,
+    /// Kinds left out of the policy FAR in renovation projects only.
+    pub far_exempt_reasons_renovation: Vec<FarExemptReason>,
+    /// The project type, which decides the renovation-only exemptions
+    /// (`None`: they count in FAR, with a warning when any is declared).
+    pub project_type: Option<ProjectType>,
 }
 
 impl Default for SiteParams {
@@ -49,6 +57,9 @@ impl Default for SiteParams {
             vertical_green_factor: 0.0,
             service_categories: Vec::new(),
             storey_height_m: 3.0,
+            far_exempt_reasons: Vec::new(),
+            far_exempt_reasons_renovation: Vec::new(),
+            project_type: None,
         }
     }
 }
@@ -136,6 +147,11 @@ pub struct SiteMetrics {
     pub floor_area_m2: f64,
     /// Plot ratio (容积率) = floor area / site area.
     pub far: Option<f64>,
+    /// Declared floor area left out of the policy FAR (the exemptions the
+    /// profile allows for the project type), m².
+    pub far_exempt_m2: f64,
+    /// Policy plot ratio = (floor area − `far_exempt_m2`) / site area.
+    pub policy_far: Option<f64>,
     /// Building density (建筑密度) = union of the footprints / site area,
     /// within 0..=1.
     pub building_density: Option<f64>,
@@ -201,6 +217,8 @@ pub fn site_metrics(
         footprint_m2: 0.0,
         floor_area_m2: 0.0,
         far: None,
+        far_exempt_m2: 0.0,
+        policy_far: None,
         building_density: None,
         ground_green_m2: 0.0,
         roof_green_m2: 0.0,
@@ -220,6 +238,8 @@ pub fn site_metrics(
 
     let mut footprints = Vec::new();
     let mut part_feature = Vec::new();
+    // Floor area of each building in the site, by feature index.
+    let mut floor_of: std::collections::HashMap<usize, f64> = std::collections::HashMap::new();
     for b in &ds.buildings {
         let Some(c) = b.footprint.centroid() else {
             continue;
@@ -233,7 +253,9 @@ pub fn site_metrics(
         let floors = b.floors.unwrap_or(0.0);
         m.building_count += 1;
         m.footprint_m2 += footprint;
-        m.floor_area_m2 += b.floor_area_m2.unwrap_or(footprint * floors);
+        let floor_area = b.floor_area_m2.unwrap_or(footprint * floors);
+        m.floor_area_m2 += floor_area;
+        *floor_of.entry(b.feature_index).or_default() += floor_area;
         m.households += b.households;
         m.population += b.population;
         let height = b.height_m.or(b.floors.map(|f| f * params.storey_height_m));
@@ -327,6 +349,8 @@ pub fn site_metrics(
     }
 
     m.far = ratio(m.floor_area_m2, site_area_m2);
+    m.far_exempt_m2 = far_exempt_m2(ds, &floor_of, params, warnings);
+    m.policy_far = ratio((m.floor_area_m2 - m.far_exempt_m2).max(0.0), site_area_m2);
     m.building_density = building_density(&footprints, &part_feature, site_area_m2, warnings);
     if ground_known {
         // Clipped to the site, so at most 1 but for rounding in the overlay.
@@ -341,6 +365,72 @@ pub fn site_metrics(
     };
     m.public_green_per_capita_m2 = ratio(m.public_green_m2, m.population);
     m
+}
+
+/// The declared floor area left out of the policy FAR for the buildings of
+/// the site (`floor_of`: their floor areas by feature index): only the
+/// kinds the profile allows for the project type; an exemption larger than
+/// its building's floor area is ignored. Each kind of problem is one
+/// warning naming the first building.
+fn far_exempt_m2(
+    ds: &Dataset,
+    floor_of: &std::collections::HashMap<usize, f64>,
+    params: &SiteParams,
+    warnings: &mut Vec<Warning>,
+) -> f64 {
+    let mut applied = 0.0;
+    let mut too_large: Vec<usize> = Vec::new();
+    let mut not_allowed: Vec<(usize, FarExemptReason)> = Vec::new();
+    for e in &ds.far_exemptions {
+        let Some(&floor) = floor_of.get(&e.feature_index) else {
+            continue;
+        };
+        if e.area_m2 > floor {
+            too_large.push(e.feature_index);
+            continue;
+        }
+        let renovation = params.project_type == Some(ProjectType::Renovation);
+        if params.far_exempt_reasons.contains(&e.reason)
+            || (renovation && params.far_exempt_reasons_renovation.contains(&e.reason))
+        {
+            applied += e.area_m2;
+        } else {
+            not_allowed.push((e.feature_index, e.reason));
+        }
+    }
+    if let Some(first) = too_large.first() {
+        warnings.push(Warning::feature(
+            "FAR_EXEMPT_EXCEEDS_FLOOR_AREA",
+            *first,
+            format!(
+                "{} buildings declare more `far_exempt_m2` than their floor area (the first is \
+                 feature {first}); those exemptions are ignored: check the value, or give the \
+                 building's `floor_area_m2`",
+                too_large.len()
+            ),
+        ));
+    }
+    if let Some((first, reason)) = not_allowed.first() {
+        let why = if params.far_exempt_reasons_renovation.contains(reason) {
+            match params.project_type {
+                None => "it applies to renovation projects only and no project type was given",
+                Some(_) => "it applies to renovation projects only",
+            }
+        } else {
+            "the profile does not allow it"
+        };
+        warnings.push(Warning::feature(
+            "FAR_EXEMPT_NOT_APPLIED",
+            *first,
+            format!(
+                "{} declared FAR exemptions count in the policy FAR after all (the first is \
+                 feature {first}, `{}`: {why})",
+                not_allowed.len(),
+                reason.as_str()
+            ),
+        ));
+    }
+    applied
 }
 
 fn over_budget(what: &str, outcome: &str) -> Warning {

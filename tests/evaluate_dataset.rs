@@ -7,7 +7,7 @@ use std::fs;
 
 use future_community::evaluation::{evaluate_all, evaluate_site, metrics_for_site};
 use future_community::input::ReadOptions;
-use future_community::profile::{self, EvalOptions, ProjectType, Status};
+use future_community::profile::{self, AttributeValue, EvalOptions, ProjectType, Status};
 use future_community::Community;
 
 fn community() -> Community {
@@ -18,13 +18,18 @@ fn community() -> Community {
 #[test]
 fn every_builtin_profile_evaluates_the_shared_dataset() {
     let c = community();
+    // The approved FAR is declared, so that every site metric is assessed
+    // (the FAR indicator's target is read from it).
     let opts = EvalOptions {
         project_type: Some(ProjectType::Renovation),
+        attributes: [("approvedFar".to_string(), AttributeValue::Number(3.0))].into(),
         ..EvalOptions::default()
     };
     for info in profile::builtin_profiles() {
         let p = profile::builtin(&info.id).expect("builtin loads");
-        let metrics = metrics_for_site(&c, None, &p).expect("metrics").metrics;
+        let metrics = metrics_for_site(&c, None, &p, None)
+            .expect("metrics")
+            .metrics;
         let report = evaluate_site(&c, None, &p, &opts).expect("evaluates");
         assert_eq!(report.indicators.len(), p.doc().indicators.len());
         for ind in &report.indicators {
@@ -86,7 +91,9 @@ fn evaluation_coverage_matches_the_reference() {
     let reference: serde_json::Value = serde_json::from_str(&text).expect("json");
     let c = community();
     let p = profile::builtin("gb50180-life-circle").expect("builtin");
-    let metrics = metrics_for_site(&c, None, &p).expect("metrics").metrics;
+    let metrics = metrics_for_site(&c, None, &p, None)
+        .expect("metrics")
+        .metrics;
     let mut checked = 0;
     for (key, value) in &metrics {
         let parts: Vec<&str> = key.split('.').collect();

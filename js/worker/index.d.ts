@@ -35,7 +35,7 @@ export interface Client {
   compareReports: Remote<typeof fc.compareReports>;
   explain: Remote<typeof fc.explain>;
   messages: Remote<typeof fc.messages>;
-  Community: { fromGeoJSON: Remote<typeof fc.Community.fromGeoJSON> };
+  Community: { fromGeoJSON: Remote<typeof fc.Community.fromGeoJSON>; fromSources: Remote<typeof fc.Community.fromSources> };
 }
 
 export interface ClientOptions {

@@ -246,3 +246,46 @@ describe(`pkg-${PKG}: messages people can act on (explain, messages)`, () => {
     assertThrowsCode(() => api.messages({ lang: 42 }), 'INVALID_OPTION');
   });
 });
+
+describe(`pkg-${PKG}: several sources, one community (fromSources)`, () => {
+  const LAYERS = ['osm_raw_buildings', 'osm_raw_landuse', 'osm_raw_pois', 'osm_raw_highways'];
+
+  it('the four raw OSM layers as four sources read as their concatenation, with sources named in warnings', async () => {
+    const texts = await Promise.all(LAYERS.map((l) => readRepoText(`data/helsinki-centre/${l}.geojson`)));
+    const features = texts.flatMap((t) => JSON.parse(t).features);
+    const many = api.Community.fromSources(texts.map((data, i) => ({ data, name: `${LAYERS[i]}.geojson` })));
+    const one = api.Community.fromGeoJSON({ type: 'FeatureCollection', features });
+    try {
+      const [m, o] = [many.summary(), one.summary()];
+      assert.deepEqual(m.counts, o.counts);
+      assert.deepEqual(m.categories, o.categories);
+      assert.equal(m.featureCount, features.length);
+      assert.deepEqual(m.sources.map((s) => s.featureCount), texts.map((t) => JSON.parse(t).features.length));
+      assert.equal(m.sources[2].name, 'osm_raw_pois.geojson');
+      assert.deepEqual(many.siteMetrics(), one.siteMetrics());
+      const located = m.warnings.filter((w) => w.featureIndex !== undefined);
+      assert.ok(located.length > 0);
+      for (const w of located) {
+        const s = m.sources[w.source];
+        assert.equal(w.sourceFeatureIndex, w.featureIndex - s.firstFeatureIndex);
+      }
+      assert.equal(m.warningGroups.reduce((n, g) => n + g.count, 0), m.warnings.length);
+      assert.equal(many.evaluate().score, one.evaluate().score);
+    } finally {
+      many.free();
+      one.free();
+    }
+  });
+
+  it('an error names its source', () => {
+    let err;
+    try {
+      api.Community.fromSources([{ data: tinyDataset(), name: 'ok.geojson' }, { data: '{"type":', name: '拱宸桥社区.geojson' }]);
+    } catch (e) {
+      err = e;
+    }
+    assert.equal(err?.code, 'INVALID_JSON');
+    assert.equal(err.source, 1);
+    assert.match(err.message, /拱宸桥社区\.geojson/);
+  });
+});

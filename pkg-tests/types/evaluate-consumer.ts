@@ -45,8 +45,10 @@ export function targetText(t: Target): string {
     const hi: number = t.max;
     return `${lo}..${hi}`;
   }
-  const v: number = t.value;
-  return `${t.op} ${v}`;
+  // A target read from another value (`valueFrom`) has its number in a report only.
+  const v: number | undefined = t.value;
+  const from: string | undefined = t.valueFrom;
+  return from === undefined ? `${t.op} ${v}` : `${t.op} ${from} (${v ?? "not declared"})`;
 }
 
 /** A scoring rule as plain text, narrowing on `type`. */
@@ -125,7 +127,7 @@ export function indicatorLine(r: IndicatorResult): string {
       return `${r.label.en}: ${value} ${r.unit} -> ${score} (${verdict})`;
     }
     case "notAssessed": {
-      const reason: "missingValue" | "projectTypeRequired" = r.reason;
+      const reason: "missingValue" | "projectTypeRequired" | "targetValueMissing" = r.reason;
       const value: null = r.value;
       return `${r.label.en}: not assessed (${reason}) ${value}`;
     }

@@ -59,6 +59,40 @@ export interface Warning {
   message: string;
   /** Index of the feature concerned, when one is. */
   featureIndex?: number;
+  /** With several sources (`fromSources`): the source of that feature, its index in the list. */
+  source?: number;
+  /** With several sources: the feature's index within its source. */
+  sourceFeatureIndex?: number;
+}
+
+/** Warnings of one code, counted (`summary().warningGroups`). */
+export interface WarningGroup {
+  code: string;
+  count: number;
+  /** The first message, as an example. */
+  message: string;
+  /** Feature indices of the first few (at most 5). */
+  featureIndices: number[];
+}
+
+/** One source of `Community.fromSources`. */
+export interface SourceInput {
+  /** GeoJSON text (fastest), UTF-8 bytes or a GeoJSON object. */
+  data: GeoJsonInput;
+  /** Its coordinate system; default the options' `crs`. */
+  crs?: "wgs84" | "gcj02" | "bd09";
+  /** A name for messages (a file name). */
+  name?: string;
+  /** Only "geojson" is read today. */
+  format?: "geojson";
+}
+
+/** Where one source's features are: feature `i` of the source is dataset feature `firstFeatureIndex + i`. */
+export interface SourceInfo {
+  name: string | null;
+  crs: "wgs84" | "gcj02" | "bd09";
+  firstFeatureIndex: number;
+  featureCount: number;
 }
 
 /** A number with its provenance. */
@@ -141,6 +175,10 @@ export interface Summary {
   bbox: [number, number, number, number] | null;
   sites: SiteInfo[];
   warnings: Warning[];
+  /** The warnings grouped by code, in the order each first appears. */
+  warningGroups: WarningGroup[];
+  /** One entry per source read (one for `fromGeoJSON`). */
+  sources: SourceInfo[];
 }
 
 /** Policy parameters of the site indicators (normally taken from a profile). */
@@ -159,7 +197,16 @@ export interface SiteParams {
   serviceCategories?: string[];
   /** Storey height used to estimate building heights from floors (m). */
   storeyHeightM?: number;
+  /** Kinds of declared `far_exempt_m2` left out of the policy FAR in every project. */
+  farExemptReasons?: FarExemptReason[];
+  /** Kinds left out of the policy FAR in renovation projects only. */
+  farExemptReasonsRenovation?: FarExemptReason[];
+  /** The project type (decides the renovation-only exemptions). */
+  projectType?: ProjectType;
 }
+
+/** Why a building's `far_exempt_m2` is left out of the policy FAR (the Hangzhou 2019 seed's kinds). */
+export type FarExemptReason = "sky_garden_green" | "safety_passage" | "stilt_floor" | "public_open_space";
 
 /** Options of `siteMetrics()`. */
 export interface SiteMetricsOptions {
@@ -167,6 +214,8 @@ export interface SiteMetricsOptions {
   site?: number | string;
   /** Policy parameters; default from the built-in profile. */
   params?: SiteParams;
+  /** The project type (decides the renovation-only FAR exemptions); overrides `params.projectType`. */
+  projectType?: ProjectType;
 }
 
 /** What `siteMetrics()` returns. Areas in geodesic m²; ratios 0..1; null where not computable. */
@@ -177,6 +226,10 @@ export interface SiteMetrics {
   footprintM2: number;
   floorAreaM2: number;
   far: number | null;
+  /** Declared floor area left out of the policy FAR (the kinds allowed for the project type), m². */
+  farExemptM2: number;
+  /** Policy plot ratio: (floor area − farExemptM2) / site area. */
+  policyFar: number | null;
   buildingDensity: number | null;
   groundGreenM2: number;
   roofGreenM2: number;
@@ -255,8 +308,16 @@ export type ComparisonOp = ">=" | "<=" | ">" | "<" | "==";
  * `op` against `value`, or `between` with inclusive `min` and `max`.
  */
 export type Target =
-  | { op: ComparisonOp; value: number; min?: never; max?: never }
-  | { op: "between"; min: number; max: number; value?: never };
+  | { op: ComparisonOp; value: number; valueFrom?: string; min?: never; max?: never }
+  | {
+      op: ComparisonOp;
+      /** The right-hand side is this metric's value, e.g. "attributes.approvedFar" (in a report the resolved number is in `value`). */
+      valueFrom: string;
+      value?: number;
+      min?: never;
+      max?: never;
+    }
+  | { op: "between"; min: number; max: number; value?: never; valueFrom?: never };
 
 /** Targets that replace an indicator's default `target` for one project type. */
 export interface TargetsByProjectType {
@@ -561,10 +622,11 @@ export type IndicatorStatus = "assessed" | "notAssessed" | "notApplicable";
 /**
  * Why an indicator was not assessed (`missingValue`: the metric or declared
  * attribute has no value; `projectTypeRequired`: it has targets only for some
- * project types and no `projectType` was given) or not applicable
+ * project types and no `projectType` was given; `targetValueMissing`: the
+ * value its target is read from, `valueFrom`, is missing) or not applicable
  * (`otherProjectTypeOnly`: it has no target for the given project type).
  */
-export type IndicatorReason = "missingValue" | "projectTypeRequired" | "otherProjectTypeOnly";
+export type IndicatorReason = "missingValue" | "projectTypeRequired" | "otherProjectTypeOnly" | "targetValueMissing";
 
 /** Fields every indicator result has, whatever its status. */
 export interface IndicatorResultBase {
@@ -612,7 +674,7 @@ export interface AssessedIndicatorResult extends IndicatorResultBase {
 /** An indicator with no value, or whose target needs a project type: left out of the scores, counted against completeness. */
 export interface NotAssessedIndicatorResult extends IndicatorResultBase {
   status: "notAssessed";
-  reason: "missingValue" | "projectTypeRequired";
+  reason: "missingValue" | "projectTypeRequired" | "targetValueMissing";
   value: null;
   pass: null;
   score: null;

@@ -17,7 +17,7 @@ use crate::isochrone::{
 /// queried many times. Call `free()` when done to release its wasm memory.
 #[wasm_bindgen]
 pub struct Community {
-    inner: community::Community,
+    pub(super) inner: community::Community,
 }
 
 #[wasm_bindgen]
@@ -54,10 +54,13 @@ impl Community {
         >,
     ) -> JsResult<JsValue> {
         let q: SiteQuery = from_js(options, "options")?;
-        let params = match q.params {
+        let mut params = match q.params {
             Some(p) => p,
             None => evaluation::site_params(&profile_arg(None)?),
         };
+        if q.project_type.is_some() {
+            params.project_type = q.project_type;
+        }
         let r = self.inner.site_metrics(q.site.as_ref(), &params)?;
         to_js(&r)
     }

@@ -16,10 +16,10 @@ use crate::option_text;
 extern "C" {
     /// `Object.keys`, catching what a Proxy's trap throws.
     #[wasm_bindgen(catch, js_namespace = Object, js_name = keys)]
-    fn own_keys(obj: &JsValue) -> Result<Array, JsValue>;
+    pub(super) fn own_keys(obj: &JsValue) -> Result<Array, JsValue>;
     /// `Array.from`, catching what an iterator throws.
     #[wasm_bindgen(catch, js_namespace = Array, js_name = from)]
-    fn array_from(v: &JsValue) -> Result<Array, JsValue>;
+    pub(super) fn array_from(v: &JsValue) -> Result<Array, JsValue>;
     /// `Object.prototype.toString.call(v)`: `"[object Date]"` and so on,
     /// also for objects from another realm (an iframe).
     #[wasm_bindgen(catch, js_namespace = ["Object", "prototype", "toString"], js_name = call)]
@@ -40,6 +40,9 @@ impl From<Error> for JsValue {
         let _ = Reflect::set(&err, &"code".into(), &e.code().into());
         if let Some(i) = e.feature_index() {
             let _ = Reflect::set(&err, &"featureIndex".into(), &(i as f64).into());
+        }
+        if let Some(s) = e.source() {
+            let _ = Reflect::set(&err, &"source".into(), &(s as f64).into());
         }
         err.into()
     }
@@ -362,7 +365,11 @@ pub(super) fn columns_to_js(cols: &AccessColumns) -> JsResult<JsValue> {
     set(&out, "categories", &cats.into());
     // The categories in order (an object's integer-like keys come first in
     // JS, whatever the order they were defined in).
-    set(&out, "categoryNames", &to_js(&cols.categories.keys().collect::<Vec<_>>())?);
+    set(
+        &out,
+        "categoryNames",
+        &to_js(&cols.categories.keys().collect::<Vec<_>>())?,
+    );
     set(&out, "coverage", &to_js(&cols.coverage)?);
     set(&out, "coverageTotals", &to_js(&cols.coverage_totals)?);
     set(&out, "warnings", &to_js(&cols.warnings)?);

@@ -15,6 +15,7 @@ use wasm_bindgen::prelude::*;
 mod community;
 mod convert;
 mod functions;
+mod sources;
 
 pub use community::Community;
 pub use functions::*;

@@ -9,8 +9,8 @@ use super::mapping::{any_matches, value_matches, OsmMapping};
 use super::values::{bounded, max, show};
 use crate::error::{Error, Warning};
 use crate::model::{
-    Boundary, Building, BuildingUse, Compound, Dataset, Destination, Facility, Gate, Green,
-    GreenType, Road, TransitLine, TransitStop,
+    Boundary, Building, BuildingUse, Compound, Dataset, Destination, Facility, FarExemptReason,
+    FarExemption, Gate, Green, GreenType, Road, TransitLine, TransitStop,
 };
 
 /// A building whose use depends on the landuse areas around it (decided
@@ -165,6 +165,7 @@ impl<'m> Classifier<'m> {
                 let households = bounded(props, "households", max::HOUSEHOLDS, index, w);
                 let population = bounded(props, "population", max::POPULATION, index, w);
                 let floor_area_m2 = bounded(props, "floor_area_m2", max::FLOOR_AREA_M2, index, w);
+                self.far_exemption(props, index);
                 self.push_building(
                     index,
                     id,
@@ -338,6 +339,32 @@ impl<'m> Classifier<'m> {
             return None;
         }
         Some((h / storey).round().max(1.0))
+    }
+
+    /// A building's `far_exempt_m2` with its `far_exempt_reason`; without a
+    /// known reason the area is ignored with a warning.
+    fn far_exemption(&mut self, props: &Props<'_>, index: usize) {
+        let w = &mut self.ds.warnings;
+        let Some(area_m2) = bounded(props, "far_exempt_m2", max::FLOOR_AREA_M2, index, w) else {
+            return;
+        };
+        let reason = props.text("far_exempt_reason");
+        match reason.as_deref().and_then(FarExemptReason::parse) {
+            Some(reason) => self.ds.far_exemptions.push(FarExemption {
+                feature_index: index,
+                area_m2,
+                reason,
+            }),
+            None => self.warn(Warning::feature(
+                "UNKNOWN_FAR_EXEMPT_REASON",
+                index,
+                format!(
+                    "`far_exempt_m2` needs `far_exempt_reason` = sky_garden_green, safety_passage, \
+                     stilt_floor or public_open_space (got {}); the area counts in FAR",
+                    reason.map_or("none".to_string(), |r| format!("`{r}`"))
+                ),
+            )),
+        }
     }
 
     #[allow(clippy::too_many_arguments)]

@@ -10,7 +10,7 @@
 use serde::Deserialize;
 
 /// A coordinate reference system accepted on input.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Default, Deserialize)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default, Deserialize, serde::Serialize)]
 #[serde(rename_all = "lowercase")]
 pub enum Crs {
     /// WGS84 longitude/latitude (GeoJSON's own, the default).

@@ -70,6 +70,32 @@ fn count_vertices(g: &geometry::Geom) -> usize {
     }
 }
 
+/// One input of [`read_sources`]: GeoJSON text with its coordinate system.
+#[derive(Debug, Clone)]
+pub struct Source<'a> {
+    /// GeoJSON text (a FeatureCollection or a single Feature).
+    pub text: &'a str,
+    /// Coordinate system of this source.
+    pub crs: Crs,
+    /// A name for messages (a file name), if any.
+    pub name: Option<String>,
+}
+
+/// Where one source's features are in the dataset.
+#[derive(Debug, Clone, PartialEq, serde::Serialize)]
+#[serde(rename_all = "camelCase")]
+pub struct SourceInfo {
+    /// The source's name, if given.
+    pub name: Option<String>,
+    /// Its coordinate system.
+    pub crs: Crs,
+    /// Dataset feature index of its first feature: feature `i` of this
+    /// source is dataset feature `firstFeatureIndex + i`.
+    pub first_feature_index: usize,
+    /// Members of its `features` array.
+    pub feature_count: usize,
+}
+
 /// Reads a GeoJSON FeatureCollection (or a single Feature) from text.
 ///
 /// # Errors
@@ -77,22 +103,80 @@ fn count_vertices(g: &geometry::Geom) -> usize {
 /// `PROJECTED_COORDINATES`, `LIMIT_EXCEEDED`, `INVALID_OPTION`, and with
 /// `strict` also `INVALID_GEOMETRY`. Everything else is a warning.
 pub fn read(text: &str, options: &ReadOptions) -> Result<Dataset> {
-    // RFC 8259 lets parsers ignore a byte order mark; Windows tools write one.
-    let text = text.strip_prefix('\u{feff}').unwrap_or(text);
-    if text.len() > options.max_bytes {
-        return Err(Error::LimitExceeded {
-            what: "bytes",
-            actual: text.len(),
-            limit: options.max_bytes,
+    let one = Source {
+        text,
+        crs: options.crs,
+        name: None,
+    };
+    read_sources(std::slice::from_ref(&one), options)
+}
+
+/// Reads several GeoJSON sources into one dataset (the layers of one OSM
+/// export, POIs and footprints from different offices), each in its own
+/// coordinate system, classified together (a building takes the use of a
+/// landuse area of another source). Dataset feature indices run on across
+/// the sources (`Dataset::sources` says where each starts); with several
+/// sources every warning about a feature also carries its `source` and its
+/// index in that source, and an error says which source it is in
+/// ([`Error::InSource`]). Limits apply to the sum of all sources.
+///
+/// # Errors
+/// As [`read`]; `EMPTY_INPUT` for no source at all.
+pub fn read_sources(sources: &[Source<'_>], options: &ReadOptions) -> Result<Dataset> {
+    if sources.is_empty() {
+        return Err(Error::EmptyInput {
+            reason: "no source was given".into(),
         });
     }
-    let raws = geojson::split_features(text)?;
-    if raws.len() > options.max_features {
-        return Err(Error::LimitExceeded {
-            what: "features",
-            actual: raws.len(),
-            limit: options.max_features,
+    let several = sources.len() > 1;
+    let in_source = |s: usize, e: Error| -> Error {
+        if several {
+            Error::InSource {
+                source_index: s,
+                name: sources[s].name.clone(),
+                inner: Box::new(e),
+            }
+        } else {
+            e
+        }
+    };
+    let mut total_bytes = 0usize;
+    let mut per_source = Vec::with_capacity(sources.len());
+    let mut infos = Vec::with_capacity(sources.len());
+    let mut total = 0usize;
+    for (s, src) in sources.iter().enumerate() {
+        // RFC 8259 lets parsers ignore a byte order mark; Windows tools write one.
+        let text = src.text.strip_prefix('\u{feff}').unwrap_or(src.text);
+        total_bytes = total_bytes.saturating_add(text.len());
+        if total_bytes > options.max_bytes {
+            return Err(in_source(
+                s,
+                Error::LimitExceeded {
+                    what: "bytes",
+                    actual: total_bytes,
+                    limit: options.max_bytes,
+                },
+            ));
+        }
+        let raws = geojson::split_features(text).map_err(|e| in_source(s, e))?;
+        infos.push(SourceInfo {
+            name: src.name.clone(),
+            crs: src.crs,
+            first_feature_index: total,
+            feature_count: raws.len(),
         });
+        total += raws.len();
+        if total > options.max_features {
+            return Err(in_source(
+                s,
+                Error::LimitExceeded {
+                    what: "features",
+                    actual: total,
+                    limit: options.max_features,
+                },
+            ));
+        }
+        per_source.push(raws);
     }
     let builtin;
     let mapping = match &options.osm_mapping {
@@ -105,11 +189,18 @@ pub fn read(text: &str, options: &ReadOptions) -> Result<Dataset> {
             &builtin
         }
     };
-    let mut c = Classifier::new(mapping, raws.len());
-    c.copy_limit = text.len().saturating_add(COPY_ALLOWANCE);
+    let mut c = Classifier::new(mapping, total);
+    c.copy_limit = total_bytes.saturating_add(COPY_ALLOWANCE);
     let mut vertices = 0usize;
     let mut seen_ids = std::collections::HashSet::new();
-    for (index, raw) in raws.iter().enumerate() {
+    let all = per_source.iter().enumerate().flat_map(|(s, raws)| {
+        let first = infos[s].first_feature_index;
+        raws.iter()
+            .enumerate()
+            .map(move |(i, raw)| (s, first + i, raw))
+    });
+    for (s, index, raw) in all {
+        let crs = sources[s].crs;
         let feature = match geojson::parse_feature(raw, index) {
             Ok(f) => f,
             Err(e) if !options.strict => {
@@ -117,7 +208,7 @@ pub fn read(text: &str, options: &ReadOptions) -> Result<Dataset> {
                     .push(Warning::feature("INVALID_FEATURE", index, e.to_string()));
                 continue;
             }
-            Err(e) => return Err(e),
+            Err(e) => return Err(in_source(s, e)),
         };
         if !feature.is_feature() {
             c.ds.warnings.push(Warning::feature(
@@ -135,30 +226,36 @@ pub fn read(text: &str, options: &ReadOptions) -> Result<Dataset> {
             ));
             continue;
         };
-        let geom = match geometry::convert(raw_geom, index, options.crs, &mut c.ds.warnings) {
+        let geom = match geometry::convert(raw_geom, index, crs, &mut c.ds.warnings) {
             Ok(Some(g)) => g,
             // Every polygon enclosed no area (already reported as ZERO_AREA).
             Ok(None) if !options.strict => continue,
             Ok(None) => {
-                return Err(Error::InvalidGeometry {
-                    feature_index: index,
-                    reason: "the geometry encloses no area".into(),
-                })
+                return Err(in_source(
+                    s,
+                    Error::InvalidGeometry {
+                        feature_index: index,
+                        reason: "the geometry encloses no area".into(),
+                    },
+                ))
             }
             Err(e @ Error::InvalidGeometry { .. }) if !options.strict => {
                 c.ds.warnings
                     .push(Warning::feature("INVALID_GEOMETRY", index, e.to_string()));
                 continue;
             }
-            Err(e) => return Err(e),
+            Err(e) => return Err(in_source(s, e)),
         };
         vertices += count_vertices(&geom);
         if vertices > options.max_vertices {
-            return Err(Error::LimitExceeded {
-                what: "vertices",
-                actual: vertices,
-                limit: options.max_vertices,
-            });
+            return Err(in_source(
+                s,
+                Error::LimitExceeded {
+                    what: "vertices",
+                    actual: vertices,
+                    limit: options.max_vertices,
+                },
+            ));
         }
         let empty = geojson::Props::default();
         let props = feature.properties.as_ref().unwrap_or(&empty);
@@ -180,10 +277,32 @@ pub fn read(text: &str, options: &ReadOptions) -> Result<Dataset> {
         }
         c.add(index, id, props, geom);
         if let Some(e) = c.limit_error.take() {
-            return Err(e);
+            return Err(in_source(s, e));
         }
     }
-    finish(c)
+    let mut ds = finish(c)?;
+    ds.sources = infos;
+    annotate_sources(&ds.sources, &mut ds.warnings);
+    Ok(ds)
+}
+
+/// With several sources, gives every warning about a feature its source
+/// and its index within that source (warnings that have one keep it).
+pub fn annotate_sources(sources: &[SourceInfo], warnings: &mut [Warning]) {
+    if sources.len() < 2 {
+        return;
+    }
+    for w in warnings {
+        if let (Some(i), None) = (w.feature_index, w.source) {
+            let s = sources
+                .partition_point(|x| x.first_feature_index <= i)
+                .saturating_sub(1);
+            if let Some(info) = sources.get(s) {
+                w.source = Some(s);
+                w.source_feature_index = Some(i.saturating_sub(info.first_feature_index));
+            }
+        }
+    }
 }
 
 /// Decides pending building uses from landuse areas, then estimates

@@ -211,20 +211,23 @@ pub fn service_areas(
     let mut count = 0;
     for f in ds.facilities.iter().filter(|f| f.category == category) {
         count += 1;
-        match net.snap(f.location) {
+        // Within maxSnapM only: a facility far from every road costs a few
+        // tree queries, not a search for its nearest edge.
+        match net.snap_within(f.location, p.max_snap_m) {
             Some(snap) if snap.connector_m <= p.max_snap_m => sources.push(Source {
                 point: f.location,
                 snap,
             }),
-            other => warnings.push(Warning::feature(
+            _ => warnings.push(Warning::feature(
                 "FACILITY_NOT_ON_NETWORK",
                 f.feature_index,
-                match other {
-                    Some(s) => format!(
-                        "`{category}` facility is {:.1} m from the walking network (maxSnapM = {} m); left out",
-                        s.connector_m, p.max_snap_m
-                    ),
-                    None => format!("`{category}` facility left out: there is no walking network"),
+                if net.graph().edges().is_empty() {
+                    format!("`{category}` facility left out: there is no walking network")
+                } else {
+                    format!(
+                        "`{category}` facility is more than maxSnapM = {} m from the walking network; left out",
+                        p.max_snap_m
+                    )
                 },
             )),
         }

@@ -82,7 +82,20 @@ pub fn evaluate(profile: &Profile, metrics: &Metrics, options: &EvalOptions) -> 
             }
             other => other,
         };
-        results.push(judge(profile, ind, key, value, options.project_type));
+        let resolve = |k: &str| {
+            MetricKey::parse(k)
+                .ok()
+                .and_then(|mk| lookup(&mk, metrics, options))
+                .filter(|x| x.is_finite())
+        };
+        results.push(judge(
+            profile,
+            ind,
+            key,
+            value,
+            options.project_type,
+            &resolve,
+        ));
     }
     let scenarios = scenario_results(profile, &results, options);
     let (score, completeness) = overall(&scenarios);
@@ -242,6 +255,7 @@ fn judge(
     key: &MetricKey,
     value: Option<f64>,
     project_type: Option<ProjectType>,
+    resolve: &dyn Fn(&str) -> Option<f64>,
 ) -> IndicatorResult {
     let mut result = IndicatorResult {
         id: ind.id.clone(),
@@ -293,6 +307,30 @@ fn judge(
             return result;
         }
     };
+    // A target read from another value (`valueFrom`): resolved here, or
+    // the indicator cannot be judged.
+    let resolved: Option<Target> = match target {
+        Some(t) => match &t.value_from {
+            None => Some(t.clone()),
+            Some(from) => match resolve(from) {
+                Some(v) => Some(Target {
+                    value: Some(v),
+                    ..t.clone()
+                }),
+                None => {
+                    result.reason = Some(Reason::TargetValueMissing);
+                    result.target = Some(t.clone());
+                    result.explanation = match MetricKey::parse(from) {
+                        Ok(k) => missing_explanation(profile, &k),
+                        Err(_) => missing_explanation(profile, key),
+                    };
+                    return result;
+                }
+            },
+        },
+        None => None,
+    };
+    let target = resolved.as_ref();
     result.target = target.cloned();
     result.target_text = target.map(|t| both(|l| fmt_target(t, ind.unit, l)));
     let Some(raw) = value else {

@@ -221,6 +221,7 @@ mod tests {
             value,
             min,
             max,
+            value_from: None,
         };
         assert_eq!(
             fmt_target(

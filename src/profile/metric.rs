@@ -31,6 +31,8 @@ pub const SITE_METRICS: &[&str] = &[
     "footprintM2",
     "floorAreaM2",
     "far",
+    "policyFar",
+    "farExemptM2",
     "buildingDensity",
     "greenRatio",
     "policyGreenRatio",

@@ -35,6 +35,13 @@ fn cause(
     if result.reason == Some(Reason::ProjectTypeRequired) {
         return (MissingCause::ProjectTypeNotGiven, None);
     }
+    if result.reason == Some(Reason::TargetValueMissing) {
+        let from = result.target.as_ref().and_then(|t| t.value_from.as_deref());
+        return match from.map(MetricKey::parse) {
+            Some(Ok(MetricKey::Attribute(name))) => (MissingCause::NotDeclared, Some(name)),
+            _ => (MissingCause::NoValue, None),
+        };
+    }
     let no_network = is_zero(metrics, CONTEXT_ROADS);
     let no_residents = is_zero(metrics, CONTEXT_HOUSEHOLDS);
     match key {

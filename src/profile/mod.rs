@@ -273,6 +273,22 @@ impl Profile {
                 }
             }
         }
+        // Values targets are read from (`valueFrom`) are needed too.
+        for ind in &self.doc().indicators {
+            let by_type = &ind.target_by_project_type;
+            let targets = [&ind.target, &by_type.renovation, &by_type.new_build];
+            for t in targets.into_iter().flatten() {
+                match t.value_from.as_deref().map(MetricKey::parse) {
+                    Some(Ok(MetricKey::Attribute(n))) => {
+                        attributes.insert(n);
+                    }
+                    Some(Ok(MetricKey::Site(n))) => {
+                        site.insert(n);
+                    }
+                    _ => {}
+                }
+            }
+        }
         Requirements {
             site_metrics: site.into_iter().collect(),
             coverage: coverage.into_iter().collect(),

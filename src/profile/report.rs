@@ -173,6 +173,9 @@ pub enum Reason {
     ProjectTypeRequired,
     /// The indicator has no target for the given project type.
     OtherProjectTypeOnly,
+    /// The target is read from a value (`valueFrom`, e.g. a declared
+    /// attribute) that is missing.
+    TargetValueMissing,
 }
 
 /// The result of one indicator.

@@ -347,17 +347,15 @@ pub struct Target {
     /// Upper bound (inclusive) for `between`.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub max: Option<f64>,
+    /// The right-hand side is this metric's value instead of `value`, e.g.
+    /// `attributes.approvedFar` (the FAR of the approved plan); without it
+    /// the indicator is not assessed. In a report the resolved number is in
+    /// `value`.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub value_from: Option<String>,
 }
 
-/// The kind of project, which can change an indicator's target.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Serialize, Deserialize)]
-#[serde(rename_all = "camelCase")]
-pub enum ProjectType {
-    /// 改造更新: renewal of an existing area.
-    Renovation,
-    /// 规划新建: new development.
-    NewBuild,
-}
+pub use crate::model::ProjectType;
 
 /// Targets that replace the default for one project type.
 #[derive(Debug, Clone, PartialEq, Default, Serialize, Deserialize)]

@@ -65,6 +65,7 @@ mod tests {
             value: Some(value),
             min: None,
             max: None,
+            value_from: None,
         }
     }
 
@@ -74,6 +75,7 @@ mod tests {
             value: None,
             min: Some(min),
             max: Some(max),
+            value_from: None,
         }
     }
 
@@ -122,6 +124,7 @@ mod tests {
             value: None,
             min: Some(0.0),
             max: None,
+            value_from: None,
         };
         assert!(!no_value.is_met(1.0));
         let half_between = Target {
@@ -129,6 +132,7 @@ mod tests {
             value: Some(1.0),
             min: Some(0.0),
             max: None,
+            value_from: None,
         };
         assert!(!half_between.is_met(0.5));
     }

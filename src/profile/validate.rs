@@ -198,6 +198,22 @@ fn check_parameters(doc: &ProfileDoc) -> Result<()> {
             ("serviceCategories", _) => {
                 return Err(invalid(vpath, "must be an array of facility categories"));
             }
+            ("farExemptReasons" | "farExemptReasonsRenovation", ParameterValue::List(rs)) => {
+                for (i, r) in rs.iter().enumerate() {
+                    if crate::model::FarExemptReason::parse(r).is_none() {
+                        return Err(invalid(
+                            format!("{vpath}[{i}]"),
+                            format!(
+                                "unknown FAR exemption `{r}` (known: sky_garden_green, \
+                                 safety_passage, stilt_floor, public_open_space)"
+                            ),
+                        ));
+                    }
+                }
+            }
+            ("farExemptReasons" | "farExemptReasonsRenovation", _) => {
+                return Err(invalid(vpath, "must be an array of FAR exemption kinds"));
+            }
             ("roofGreenSoilDepthsM" | "roofGreenSoilFactors", ParameterValue::Numbers(v)) => {
                 check_soil_table(doc, name, &vpath, v)?;
             }
@@ -385,22 +401,44 @@ fn check_grading(doc: &ProfileDoc) -> Result<()> {
     Ok(())
 }
 
+/// A target's `valueFrom` names a metric key; an attribute must be declared.
+fn check_value_from(doc: &ProfileDoc, path: &str, t: &Target) -> Result<()> {
+    let Some(k) = &t.value_from else {
+        return Ok(());
+    };
+    match MetricKey::parse(k).map_err(|e| invalid(path, e))? {
+        MetricKey::Attribute(name) if !doc.attributes.contains_key(&name) => Err(invalid(
+            path,
+            format!("attribute `{name}` is not declared in `attributes`"),
+        )),
+        _ => Ok(()),
+    }
+}
+
 fn check_target(path: &str, t: &Target) -> Result<()> {
     match t.op {
         Op::Between => {
             let (Some(lo), Some(hi)) = (t.min, t.max) else {
                 return Err(invalid(path, "`between` needs `min` and `max`"));
             };
-            if t.value.is_some() {
+            if t.value.is_some() || t.value_from.is_some() {
                 return Err(invalid(
                     format!("{path}.value"),
-                    "`between` takes `min` and `max`, not `value`",
+                    "`between` takes `min` and `max`, not `value` or `valueFrom`",
                 ));
             }
             check_finite(&format!("{path}.min"), lo)?;
             check_finite(&format!("{path}.max"), hi)?;
             if lo > hi {
                 return Err(invalid(format!("{path}.min"), "min must not exceed max"));
+            }
+        }
+        _ if t.value_from.is_some() => {
+            if t.value.is_some() || t.min.is_some() || t.max.is_some() {
+                return Err(invalid(
+                    path,
+                    "`valueFrom` takes the place of `value`: give one of them",
+                ));
             }
         }
         op => {
@@ -511,6 +549,7 @@ fn check_indicator(doc: &ProfileDoc, path: &str, ind: &Indicator) -> Result<Metr
     check_source_refs(doc, &format!("{path}.source"), &ind.source)?;
     if let Some(t) = &ind.target {
         check_target(&format!("{path}.target"), t)?;
+        check_value_from(doc, &format!("{path}.target.valueFrom"), t)?;
     }
     let by_type = &ind.target_by_project_type;
     for (field, t) in [
@@ -519,6 +558,11 @@ fn check_indicator(doc: &ProfileDoc, path: &str, ind: &Indicator) -> Result<Metr
     ] {
         if let Some(t) = t {
             check_target(&format!("{path}.targetByProjectType.{field}"), t)?;
+            check_value_from(
+                doc,
+                &format!("{path}.targetByProjectType.{field}.valueFrom"),
+                t,
+            )?;
         }
     }
     let has_target = ind.target.is_some() || !by_type.is_empty();

@@ -41,6 +41,7 @@ fn small_site() -> (Metrics, EvalOptions) {
         ("siteMetrics.publicGreenPerCapitaM2", 0.74),
         ("siteMetrics.maxBuildingHeightM", 81.3),
         ("siteMetrics.far", 2.41),
+        ("siteMetrics.policyFar", 2.38),
         ("siteMetrics.greenRatio", 0.3),
         ("siteMetrics.policyGreenRatio", 0.32),
         ("coverage.kindergarten.300.households", 0.6667),
@@ -56,6 +57,7 @@ fn small_site() -> (Metrics, EvalOptions) {
             ("smartServicePlatform", AttributeValue::Bool(true)),
             ("sharedParkingSpaces", AttributeValue::Number(0.0)),
             ("wasteSortingRate", AttributeValue::Number(0.82)),
+            ("approvedFar", AttributeValue::Number(2.5)),
         ],
     );
     (m, o)
