@@ -102,6 +102,9 @@ node --test --test-reporter=spec test/widget.test.mjs
 run_step "pkg-tests: honest verdicts on the page and the widget: insufficient, provisional, required/optional, radar gaps (playwright-core)"
 node --test --test-reporter=spec test/verdicts.test.mjs
 
+run_step "pkg-tests: messages, credit and the report: truncated file in Chinese, A4 print, CSV, phone cards, axe-core on the page and the widget (playwright-core)"
+node --test --test-reporter=spec test/report.test.mjs
+
 run_step "pkg-tests: the packed tarball in scratch projects (publint, Node, TypeScript, Vite, webpack, esbuild, worker)"
 node --test --test-reporter=spec test/scratch.test.mjs
 

@@ -17,6 +17,7 @@ function toError(info) {
   err.name = info?.name ?? 'Error';
   if (info?.code) err.code = info.code;
   if (typeof info?.featureIndex === 'number') err.featureIndex = info.featureIndex;
+  if (typeof info?.status === 'number') err.status = info.status;
   return err;
 }
 
@@ -225,6 +226,11 @@ export class FcClient {
 
   featureProperties(index) {
     return this.#request('featureProperties', [index]);
+  }
+
+  /** Frees the loaded data (after a failed load, so that nothing computes on the old data). */
+  unload() {
+    return this.#request('unload', []);
   }
 
   /** Stops the worker (or frees the datasets held on the page). */

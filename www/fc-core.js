@@ -7,6 +7,7 @@
 // so that every result can be compared before/after.
 
 import init, * as fc from './pkg/index.js';
+import { fileAttribution } from './credit.js';
 import { fromWgs84, toWgs84 } from './crs.js';
 import { addedFeatureId, resolveEdits } from './edits.js';
 
@@ -35,6 +36,7 @@ function errorInfo(err) {
     name: err?.name ?? 'Error',
     code: typeof err?.code === 'string' ? err.code : null,
     featureIndex: typeof err?.featureIndex === 'number' ? err.featureIndex : null,
+    status: typeof err?.status === 'number' ? err.status : null,
     message: String(err?.message ?? err),
   };
 }
@@ -175,9 +177,9 @@ function download(url, progress) {
     });
     xhr.addEventListener('load', () => {
       if (xhr.status >= 200 && xhr.status < 300) resolve(xhr.responseText);
-      else reject(new Error(`${url}: HTTP ${xhr.status}`));
+      else reject(Object.assign(new Error(`${url}: HTTP ${xhr.status}`), { code: 'HTTP_ERROR', status: xhr.status }));
     });
-    xhr.addEventListener('error', () => reject(new Error(`${url}: the download failed (network error, or no CORS permission)`)));
+    xhr.addEventListener('error', () => reject(Object.assign(new Error(`${url}: the download failed (network error, or no CORS permission)`), { code: 'DOWNLOAD_FAILED' })));
     xhr.send();
   });
 }
@@ -187,7 +189,7 @@ async function sourceText(source, maxBytes, progress) {
   if (typeof source === 'string') return source;
   if (typeof Blob !== 'undefined' && source instanceof Blob) {
     if (maxBytes && source.size > maxBytes) {
-      throw Object.assign(new Error(`the file has ${source.size} bytes, more than the limit of ${maxBytes}`), { code: 'LIMIT_EXCEEDED' });
+      throw Object.assign(new Error(`the file has ${source.size} bytes, more than the limit of ${maxBytes}`), { code: 'FILE_TOO_LARGE' });
     }
     progress('read');
     return source.text();
@@ -307,7 +309,7 @@ export function createCore(progress = () => {}) {
         display: display ? publish(displayData(doc, crs)) : null,
         featureCount: doc.features.length,
         name: text(doc.name),
-        attribution: text(doc.attribution),
+        attribution: fileAttribution(doc),
       };
     },
 

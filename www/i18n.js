@@ -6,6 +6,10 @@
 // None of these strings is ever parsed as HTML: callers set them with
 // textContent (or draw them on a canvas).
 
+import { PAGE_UI } from './i18n-page.js';
+
+export { GREEN_TYPES, KIND_ONE, PROPERTY_KEYS } from './i18n-page.js';
+
 export const LANGS = ['zh', 'en'];
 
 /** 'zh' for a Chinese browser, else 'en'; `?lang=` wins. */
@@ -24,7 +28,6 @@ export const UI = {
     dataset: 'Dataset',
     loading: 'Loading…',
     ready: 'Ready.',
-    failed: 'Failed',
     busy: 'Working…',
     stage_download: 'Downloading the data',
     stage_read: 'Reading the file',
@@ -66,7 +69,6 @@ export const UI = {
     mode_move: 'moves a facility',
     mode_remove: 'removes a facility',
     newCategory: 'New facility category',
-    atCentre: 'At the map centre',
     isochroneAtCentre: 'Isochrone from the map centre',
     addAtCentre: 'Add a facility at the map centre',
     clearIsochrones: 'Clear isochrones',
@@ -120,7 +122,6 @@ export const UI = {
     change: 'Change',
     overallScore: 'Overall score',
     coverageHeading: 'Homes within {tier} of each facility category',
-    coverageShare: 'Households covered',
     coveragePending: 'Coverage needs `accessibility` in the wasm package (not in this build).',
     changedIndicators: 'Indicators that changed',
     noIndicatorChange: 'No indicator changed.',
@@ -193,10 +194,6 @@ export const UI = {
     userData: 'Data: your file “{name}” (stays in this browser).',
     mapCredit: 'Map tiles',
     engine: 'Engine',
-    printedOn: 'Printed',
-    profileError: 'The profile was not accepted',
-    attributeError: 'A declared value was not accepted',
-    loadError: 'The data could not be loaded',
     noWorker: 'Web Workers are unavailable: computing on the page itself.',
     // The embeddable widget's messages: what happened and what to do.
     widgetNoData: 'There is no data to score: give the widget the address of a GeoJSON file in its src attribute, or set its data property.',
@@ -243,7 +240,6 @@ export const UI = {
     dataset: '数据集',
     loading: '加载中…',
     ready: '已完成。',
-    failed: '失败',
     busy: '计算中…',
     stage_download: '正在下载数据',
     stage_read: '正在读取文件',
@@ -285,7 +281,6 @@ export const UI = {
     mode_move: '移动设施',
     mode_remove: '删除设施',
     newCategory: '新设施类别',
-    atCentre: '地图中心',
     isochroneAtCentre: '以地图中心绘制等时圈',
     addAtCentre: '在地图中心添加设施',
     clearIsochrones: '清除等时圈',
@@ -339,7 +334,6 @@ export const UI = {
     change: '变化',
     overallScore: '总分',
     coverageHeading: '各类设施{tier}范围内的住户',
-    coverageShare: '覆盖住户比例',
     coveragePending: '覆盖率需要 wasm 包提供 `accessibility`（当前版本尚未提供）。',
     changedIndicators: '发生变化的指标',
     noIndicatorChange: '没有指标发生变化。',
@@ -412,10 +406,6 @@ export const UI = {
     userData: '数据：您的文件“{name}”（仅在本浏览器中处理）。',
     mapCredit: '地图瓦片',
     engine: '计算引擎',
-    printedOn: '打印时间',
-    profileError: '评价体系未被接受',
-    attributeError: '申报值未被接受',
-    loadError: '数据无法加载',
     noWorker: '浏览器不支持 Web Worker：在页面中直接计算。',
     widgetNoData: '没有可评价的数据：请在挂件的 src 属性中填写 GeoJSON 文件的地址，或通过 data 属性传入数据。',
     widgetBadUrl: '数据地址（src）不是 http 或 https 网址：请填写 GeoJSON 文件的完整地址。',
@@ -454,6 +444,8 @@ export const UI = {
     cause_other: '{cause}：{items}。',
   },
 };
+
+for (const lang of LANGS) Object.assign(UI[lang], PAGE_UI[lang]);
 
 /** The interface string `key` with `{name}` placeholders filled in (as text). */
 export function tr(lang, key, vars) {
@@ -555,6 +547,8 @@ export function label(lang, table, key) {
 
 export function formatNumber(lang, value, digits = 0) {
   if (typeof value !== 'number' || !Number.isFinite(value)) return '—';
+  // A value that rounds to zero is shown as 0, never as "-0" or "-0.0".
+  if (Math.abs(value) < 0.5 * 10 ** -digits) value = 0;
   return new Intl.NumberFormat(lang === 'zh' ? 'zh-CN' : 'en', {
     minimumFractionDigits: digits,
     maximumFractionDigits: digits,
@@ -587,6 +581,25 @@ export function formatValue(lang, value, unit) {
   if (unit === 'boolean') return value ? tr(lang, 'yes') : tr(lang, 'no');
   const u = UNITS[unit] ?? { en: '', zh: '', digits: 2 };
   return formatNumber(lang, value * (u.scale ?? 1), u.digits) + u[lang];
+}
+
+/** The unit of an indicator as a word of `lang` ('' for none): for tables and CSV columns. */
+export function unitLabel(lang, unit) {
+  const key = `unit_${unit}`;
+  const s = tr(lang, key);
+  return s === key ? String(unit ?? '') : s;
+}
+
+/** An indicator value in the unit of unitLabel() (a share as a percentage), rounded for reading; '' when none. */
+export function plainValue(lang, value, unit) {
+  if (value === null || value === undefined) return '';
+  if (unit === 'boolean' || typeof value === 'boolean') return value ? tr(lang, 'yes') : tr(lang, 'no');
+  if (typeof value !== 'number' || !Number.isFinite(value)) return String(value);
+  const u = UNITS[unit] ?? { digits: 2 };
+  const v = value * (u.scale ?? 1);
+  const digits = Math.max(u.digits, unit === 'count' ? 0 : 2);
+  const r = Number(v.toFixed(digits));
+  return String(Object.is(r, -0) ? 0 : r);
 }
 
 /** A share 0..1 as a percentage with one decimal. */

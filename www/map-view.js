@@ -51,13 +51,16 @@ export const NON_RESIDENTIAL_COLOR = '#e4e4e4';
 
 export const ISOCHRONE_COLORS = ['#2c3e9e', '#5b7bd5', '#a9bcf0', '#d6e0fa'];
 export const SERVICE_AREA_COLORS = ['#00525e', '#1f8f8a', '#7fcdc3', '#c7ebe5'];
-/** Travel-time grid: minutes -> colour stops. */
+/**
+ * Travel-time grid: minutes -> colour stops (viridis, colour-blind safe);
+ * 0 minutes is a strong yellow, never the pale background.
+ */
 export const GRID_STOPS = [
-  [0, '#f2f0f7'],
-  [5, '#cbc9e2'],
-  [10, '#9e9ac8'],
-  [15, '#6a51a3'],
-  [20, '#3f007d'],
+  [0, '#fde725'],
+  [5, '#7ad151'],
+  [10, '#22a884'],
+  [15, '#2a788e'],
+  [20, '#414487'],
 ];
 
 const EMPTY = { type: 'FeatureCollection', features: [] };
@@ -117,7 +120,7 @@ export class MapView {
   #basemap = false;
   #counts = { isochrones: 0, serviceAreas: 0, grid: 0 };
 
-  constructor(container, { onClick, label }) {
+  constructor(container, { onClick, label, onBasemapError }) {
     this.container = container;
     this.#onClick = onClick;
     this.#map = new maplibregl.Map({
@@ -139,6 +142,12 @@ export class MapView {
     this.setLabel(label);
     this.#ready = new Promise((resolve) => this.#map.once('load', resolve)).then(() => this.#addLayers());
     this.#map.on('click', (e) => this.#click(e));
+    // Tiles of the optional basemap that fail (offline, blocked) are the page's to explain;
+    // any other map error is logged as MapLibre does without a listener.
+    this.#map.on('error', (e) => {
+      if (e?.sourceId === 'osm' || e?.source?.id === 'osm') onBasemapError?.(e.error ?? e);
+      else console.error(e?.error ?? e);
+    });
     // The view as data (centre lon, lat, zoom) for tests and keyboard helpers.
     this.#map.on('moveend', () => {
       const c = this.#map.getCenter();
@@ -164,15 +173,6 @@ export class MapView {
     }
     // Buildings are coloured through feature state keyed by their feature index.
     map.addSource('buildings', { type: 'geojson', data: EMPTY, promoteId: '_i' });
-    map.addLayer({
-      id: 'grid-fill',
-      type: 'fill',
-      source: 'grid',
-      paint: {
-        'fill-color': ['interpolate', ['linear'], ['get', 'minutes'], ...GRID_STOPS.flat()],
-        'fill-opacity': 0.75,
-      },
-    });
     map.addLayer({
       id: 'green-fill',
       type: 'fill',
@@ -208,6 +208,17 @@ export class MapView {
       type: 'line',
       source: 'buildings',
       paint: { 'line-color': '#6b6b6b', 'line-width': 0.5 },
+    });
+    // The heat map above buildings and green (it is what the reader switched on), below the
+    // isochrones, the boundary and the facilities.
+    map.addLayer({
+      id: 'grid-fill',
+      type: 'fill',
+      source: 'grid',
+      paint: {
+        'fill-color': ['interpolate', ['linear'], ['get', 'minutes'], ...GRID_STOPS.flat()],
+        'fill-opacity': 0.75,
+      },
     });
     map.addLayer({
       id: 'isochrones-fill',
@@ -294,6 +305,8 @@ export class MapView {
     this.#source('green').setData(display.green ?? EMPTY);
     this.#source('roads').setData(display.road ?? EMPTY);
     this.#source('buildings').setData(display.building ?? EMPTY);
+    // Whether the map shows any data (for tests: a failed load leaves it empty).
+    this.container.dataset.data = ['boundary', 'green', 'road', 'building'].some((k) => display[k]) ? 'loaded' : 'empty';
   }
 
   async setFacilities(fc) {
@@ -363,7 +376,7 @@ export class MapView {
     this.#basemap = on;
     if (on) {
       this.#map.addSource('osm', { type: 'raster', tiles: [OSM_TILES], tileSize: 256, maxzoom: 19, attribution: OSM_ATTRIBUTION });
-      this.#map.addLayer({ id: 'osm-tiles', type: 'raster', source: 'osm', paint: { 'raster-opacity': 0.85 } }, 'grid-fill');
+      this.#map.addLayer({ id: 'osm-tiles', type: 'raster', source: 'osm', paint: { 'raster-opacity': 0.85 } }, 'green-fill');
     } else {
       this.#map.removeLayer('osm-tiles');
       this.#map.removeSource('osm');

@@ -27,7 +27,7 @@ export const CHROMIUM_ARGS = [
  * an origin outside `origins`, unless its description matches a regexp of
  * `allow`. `log.requests` lists every URL the page asked for.
  */
-export async function withBrowserPage(url, fn, { locale = 'en-US', origins = [], ready = null, allow = [], viewport = { width: 1280, height: 900 } } = {}) {
+export async function withBrowserPage(url, fn, { locale = 'en-US', origins = [], ready = null, allow = [], viewport = { width: 1280, height: 900 }, mobile = false } = {}) {
   const userDataDir = mkdtempSync(path.join(os.tmpdir(), 'fc-chromium-'));
   const context = await chromium.launchPersistentContext(userDataDir, {
     executablePath: CHROMIUM,
@@ -35,6 +35,9 @@ export async function withBrowserPage(url, fn, { locale = 'en-US', origins = [],
     args: CHROMIUM_ARGS,
     locale,
     viewport,
+    isMobile: mobile,
+    hasTouch: mobile,
+    acceptDownloads: true,
   });
   const problems = [];
   const log = { requests: [], warnings: [] };

@@ -104,6 +104,7 @@ function cards(page) {
       engine: el.dataset.engine ?? null,
       defined: !!customElements.get('future-community-score'),
       status: root?.querySelector('.status')?.textContent ?? null,
+      details: root?.querySelector('.details')?.textContent ?? null,
       title: root?.querySelector('h2')?.textContent ?? null,
       sub: root?.querySelector('.sub')?.textContent ?? null,
       value: root?.querySelector('.value')?.textContent ?? null,
@@ -209,9 +210,12 @@ describe('embeddable widget', { timeout: 240_000 }, () => {
       });
       await page.waitForSelector('#scripted[data-state="error"]');
       card = (await cards(page))[2];
-      assert.equal(card.status, 'The data is not valid GeoJSON, so it cannot be scored. Check that the widget is given a GeoJSON FeatureCollection.');
+      // The package's explanation of the code (explain()), the parser's message under Details.
+      assert.equal(card.status, 'The file is not valid JSON (it may be cut off or not be GeoJSON at all). Check that the whole file was saved or downloaded, and open it in a JSON validator to find the broken line.');
+      assert.match(card.details, /^Details\s*INVALID_JSON: /);
       await page.evaluate(() => document.getElementById('scripted').setAttribute('lang', 'zh'));
-      assert.match((await cards(page))[2].status, /^数据不是有效的 GeoJSON，无法评价。/);
+      assert.match((await cards(page))[2].status, /^文件不是有效的 JSON（可能不完整，或根本不是 GeoJSON）。请确认/);
+      assert.match((await cards(page))[2].details, /^详情/);
       await page.locator('#scripted').screenshot({ path: path.join(SCREENSHOTS, 'widget-invalid-zh.png') });
 
       // Text works as well as an object, and a new value re-renders.

@@ -394,7 +394,7 @@ describe('www/ demo in headless Chromium', { timeout: 240_000 }, () => {
   it('exports the report as JSON and CSV and has a print layout', async () => {
     await withPage('en-US', async (page) => {
       const [jsonDownload] = await Promise.all([page.waitForEvent('download'), page.click('#export-json')]);
-      assert.match(jsonDownload.suggestedFilename(), /^future-community_helsinki-centre_zhejiang-future-community\.json$/);
+      assert.match(jsonDownload.suggestedFilename(), /^future-community_helsinki-centre_zhejiang-future-community_\d{4}-\d\d-\d\d\.json$/);
       const doc = JSON.parse(readFileSync(await jsonDownload.path(), 'utf8'));
       assert.equal(doc.report.profileId, 'zhejiang-future-community');
       assert.equal(typeof doc.report.score, 'number');
@@ -404,7 +404,8 @@ describe('www/ demo in headless Chromium', { timeout: 240_000 }, () => {
 
       const [csvDownload] = await Promise.all([page.waitForEvent('download'), page.click('#export-csv')]);
       const csv = readFileSync(await csvDownload.path(), 'utf8');
-      assert.ok(csv.startsWith('\ufeff"scenario_id","scenario","indicator_id"'), csv.slice(0, 80));
+      assert.ok(csv.startsWith('\ufeff"Neighbourhood evaluation report"'), csv.slice(0, 80));
+      assert.ok(csv.includes('\r\n"Case","Scenario","Indicator","Value","Unit","Target","Target met","Score",'), 'indicator header row in English');
       assert.ok(csv.split('\r\n').length > 20);
 
       await page.evaluate(() => window.dispatchEvent(new Event('beforeprint')));
@@ -414,7 +415,7 @@ describe('www/ demo in headless Chromium', { timeout: 240_000 }, () => {
       assert.equal(await page.isVisible('#file-input + *'), false);
       assert.equal(await page.isVisible('#evaluation-form'), false, 'form hidden in print');
       assert.equal(await page.isVisible('#indicator-table'), true);
-      assert.equal(await page.isVisible('#print-meta'), true);
+      assert.equal(await page.isVisible('#print-report'), true, 'the report header block prints');
       await page.screenshot({ path: path.join(SCREENSHOTS, 'demo-print.png'), fullPage: true });
     });
   });
@@ -441,7 +442,10 @@ describe('www/ demo in headless Chromium', { timeout: 240_000 }, () => {
       // Broken input: a clear error with the library's code; the page keeps working.
       await page.setInputFiles('#file-input', { name: 'broken.geojson', mimeType: 'application/geo+json', buffer: Buffer.from('{"type": "FeatureCollection", "features": [') });
       await page.waitForSelector('#status[data-state="error"]');
-      assert.match(await page.textContent('#status'), /INVALID_JSON/);
+      assert.match(await page.textContent('#status'), /^Could not load “broken\.geojson”: The file is not valid JSON/);
+      assert.match(await page.textContent('#status-details'), /INVALID_JSON/, 'the code under Details');
+      assert.equal(await page.textContent('#dataset-name'), 'broken.geojson (not loaded)');
+      assert.equal(await page.textContent('#score-value'), '—', 'no score of the previous data');
       await page.click('#load-bundled');
       await page.waitForFunction(() => document.querySelector('#dataset-name').textContent === 'helsinki-centre');
       await settled(page);

@@ -30,7 +30,7 @@ async function evaluate() {
     state.pair = await state.client.evaluatePair(profileArg(), evalOptions());
     state.evalError = null;
   } catch (err) {
-    state.evalError = { title: err?.code === 'INVALID_PROFILE' ? t('profileError') : t('attributeError'), err };
+    state.evalError = { key: err?.code === 'INVALID_PROFILE' ? 'profileFailed' : 'attributeFailed', err };
   }
 }
 
@@ -52,7 +52,7 @@ async function accessibility() {
       state.access = await state.client.accessibilityPair({ categories: dataCategories(), thresholdsM: tiers() }, state.category);
     } catch {
       state.access = null;
-      state.error = { title: 'accessibility', err };
+      state.error = { key: 'accessibilityFailed', err };
     }
   }
 }
@@ -65,7 +65,7 @@ export async function areaLayers() {
       state.serviceAreas = await state.client.serviceAreas({ category: state.category, minutes: ISO_MINUTES });
     } catch (err) {
       state.serviceAreas = null;
-      state.error = { title: t('layerServiceAreas'), err };
+      state.error = { key: 'layerFailed', vars: { layer: t('layerServiceAreas') }, err };
     }
   } else state.serviceAreas = null;
   if (state.layers.grid && has('travelTimeGrid') && state.category) {
@@ -73,7 +73,7 @@ export async function areaLayers() {
       state.grid = await state.client.travelTimeGrid({ category: state.category, cellM: 40 });
     } catch (err) {
       state.grid = null;
-      state.error = { title: t('layerGrid'), err };
+      state.error = { key: 'layerFailed', vars: { layer: t('layerGrid') }, err };
     }
   } else state.grid = null;
   await map.setServiceAreas(state.serviceAreas);
@@ -135,7 +135,7 @@ export async function isochroneAt(lngLat, withBusy = true) {
       state.isochrones = await state.client.isochrones({ origin: lngLat, minutes: ISO_MINUTES });
     } catch (err) {
       state.isochrones = null;
-      state.error = { title: t('isochroneResults'), err };
+      state.error = { key: 'isochroneFailed', err };
     }
     await map.setIsochrones(state.isochrones, lngLat);
   };

@@ -1,11 +1,13 @@
 // @ts-check
 // Exports: the report as JSON (with the edits, the baseline and coverage)
-// and as CSV (one row per indicator, formula-looking cells neutralised), and
-// the print layout (a still copy of the map).
+// and as CSV (csv.js), file names that keep the dataset's own name (Chinese
+// included), and the print layout (report.js's header block, a still copy
+// of the map).
 import { el } from '../dom.js';
-import { pick } from '../i18n.js';
+import { csvText } from './csv.js';
 import { evalOptions } from './compute.js';
 import { renderFooter } from './render.js';
+import { creditText, isoDate, renderPrintReport } from './report.js';
 import { $, state, t, view } from './state.js';
 
 /** Saves `parts` as a file named `name`. @param {string} name @param {string} type @param {BlobPart[]} parts */
@@ -18,11 +20,20 @@ function download(name, type, parts) {
   setTimeout(() => URL.revokeObjectURL(url), 10_000);
 }
 
-/** future-community_<dataset>_<profile>, with only file-name-safe characters. */
+/**
+ * Letters and digits of any script (拱宸桥社区 stays 拱宸桥社区), '-' and '_';
+ * everything else (path separators, quotes, control characters) becomes '_'.
+ * @param {string} s
+ */
+function safeName(s) {
+  return s.normalize('NFC').replace(/[^\p{L}\p{N}\p{M}_-]+/gu, '_').replace(/^_+|_+$/g, '').slice(0, 60) || 'data';
+}
+
+/** future-community_<dataset>_<profile>_<date>, safe as a file name on every system. */
 function fileStem() {
-  const id = String(state.pair?.after?.profileId ?? 'report').replace(/[^A-Za-z0-9_-]+/g, '_').slice(0, 60);
-  const data = String(state.dataset.name).replace(/\.[^.]*$/, '').replace(/[^A-Za-z0-9_-]+/g, '_').slice(0, 60);
-  return `future-community_${data}_${id}`;
+  const id = safeName(String(state.pair?.after?.profileId ?? 'report'));
+  const data = safeName(String(state.dataset.name).replace(/\.[^.]*$/, ''));
+  return `future-community_${data}_${id}_${isoDate()}`;
 }
 
 function exportJson() {
@@ -31,7 +42,7 @@ function exportJson() {
   const doc = {
     generator: `future-community ${state.client.version()}`,
     exportedAt: new Date().toISOString(),
-    dataset: { name: state.dataset.name, crs: state.dataset.crs, bundled: state.dataset.bundled },
+    dataset: { name: state.dataset.name, crs: state.dataset.crs, bundled: state.dataset.bundled, attribution: creditText() || null },
     options: evalOptions(),
     report: after,
     edits: state.edits.map(({ type, ref, category, lngLat }) => ({ type, ref, category, lngLat })),
@@ -42,30 +53,10 @@ function exportJson() {
   download(`${fileStem()}.json`, 'application/json', [JSON.stringify(doc, null, 2)]);
 }
 
-/** One CSV cell: quoted, and neutralised when a spreadsheet could read it as a formula. @param {unknown} v */
-function csvCell(v) {
-  let s = v === null || v === undefined ? '' : String(v);
-  if (/^[=+\-@\t\r]/.test(s)) s = `'${s}`;
-  return `"${s.replace(/"/g, '""')}"`;
-}
-
 function exportCsv() {
-  const r = state.pair?.after;
-  if (!r) return;
-  const scen = new Map(r.scenarios.map((s) => [s.id, pick(state.lang, s.name)]));
-  const header = ['scenario_id', 'scenario', 'indicator_id', 'indicator', 'binding', 'status', 'reason', 'value', 'unit', 'target', 'pass', 'score', 'verified', 'source', 'explanation'];
-  /** @type {unknown[][]} */
-  const rows = [header];
-  for (const i of r.indicators) {
-    rows.push([
-      i.scenario, scen.get(i.scenario), i.id, pick(state.lang, i.label), i.binding, i.status, i.reason ?? '',
-      i.value ?? '', i.unit, i.targetText ? pick(state.lang, i.targetText) : '', i.pass === null ? '' : i.pass, i.score ?? '',
-      i.verified, (i.source ?? []).join('; '), pick(state.lang, i.explanation),
-    ]);
-  }
-  rows.push([]);
-  rows.push(['overall', '', '', r.profileId, '', '', '', r.score ?? '', '', '', '', r.score ?? '', '', '', `status ${r.status ?? '—'}; grade ${r.grade?.id ?? '—'}; completeness ${r.completeness}`]);
-  const text = rows.map((row) => row.map(csvCell).join(',')).join('\r\n') + '\r\n';
+  const text = csvText();
+  if (text === null) return;
+  // The BOM tells spreadsheets the file is UTF-8 (Chinese stays readable in Excel).
   download(`${fileStem()}.csv`, 'text/csv;charset=utf-8', ['\ufeff', text]);
 }
 
@@ -80,6 +71,7 @@ export function bindExport() {
 export function bindPrint() {
   window.addEventListener('beforeprint', () => {
     renderFooter();
+    renderPrintReport();
     view.radar?.resize();
     // Print a still copy of the map as it is on screen.
     document.getElementById('map-print')?.remove();

@@ -12,34 +12,69 @@ import { refreshFacilities } from './whatif.js';
 let generation = 0;
 
 /**
+ * The last file or URL the user loaded (not the bundled example), so that a
+ * change of the coordinate system reads it again.
+ * @type {{ source: Blob | { url: string }, dataset: import('./state.js').Dataset } | null}
+ */
+let last = null;
+
+/** Empties the map layers of the data (after a failed load). */
+async function clearMap() {
+  const { map } = view;
+  if (!map) return;
+  await map.setData({});
+  await map.setFacilities(null);
+  await map.setBuildingDistances(null, state.tier);
+  await map.setIsochrones(null, null);
+  await map.setServiceAreas(null);
+  await map.setGrid(null);
+  await map.setSelected(null);
+}
+
+/** Forgets every result of the previous data: nothing on screen may pass for the failed file. */
+function forgetData() {
+  state.loaded = null;
+  state.current = null;
+  state.pair = null;
+  state.access = null;
+  state.edits = [];
+  state.picked = null;
+  state.selected = null;
+  state.isochrones = null;
+  state.isoOrigin = null;
+  state.serviceAreas = null;
+  state.grid = null;
+  state.hint = null;
+}
+
+/**
  * Loads GeoJSON into the worker and recomputes everything. `source` is a
  * File or { url }: the worker reads or downloads it, so the page never holds
- * (or parses) the text.
+ * (or parses) the text. On failure the previous data is set aside (map,
+ * scores, credit and header name no longer show it) and the status line
+ * names the file and says what to do.
  * @param {Blob | { url: string }} source
- * @param {{ name: string, bundled: boolean, crs: string }} dataset
+ * @param {import('./state.js').Dataset} dataset
  */
 async function loadSource(source, dataset) {
   const gen = ++generation;
   state.error = null;
+  state.loadingName = dataset.name;
+  if (!dataset.bundled) last = { source, dataset };
   await busy(source instanceof Blob ? 'read' : 'download', async () => {
     let loaded;
     try {
       loaded = await state.client.load(source, { crs: dataset.crs, maxBytes: MAX_INPUT_BYTES });
     } catch (err) {
-      state.error = { title: t('loadError'), err };
+      if (gen !== generation) return;
+      await failed(dataset, err);
       return;
     }
     if (gen !== generation) return;
     state.dataset = dataset;
+    forgetData();
     state.loaded = loaded;
     state.current = { summary: loaded.summary, metrics: loaded.metrics };
-    state.edits = [];
-    state.picked = null;
-    state.selected = null;
-    state.isochrones = null;
-    state.isoOrigin = null;
-    state.serviceAreas = null;
-    state.grid = null;
     chooseDefaultCategory();
     await view.map.setData(loaded.display);
     view.map.fitTo(loaded.summary.bbox);
@@ -47,8 +82,19 @@ async function loadSource(source, dataset) {
     await refreshFacilities();
     await recompute();
   });
+  if (gen === generation) state.loadingName = null;
   state.ready = true;
   render();
+}
+
+/** @param {import('./state.js').Dataset} dataset @param {any} err */
+async function failed(dataset, err) {
+  state.error = { key: 'loadFailed', vars: { name: dataset.name }, err };
+  state.dataset = { ...dataset, failed: true };
+  forgetData();
+  await state.client.unload().catch(() => {});
+  await clearMap();
+  await refreshFacilities();
 }
 
 /** @param {string} url @param {string} name */
@@ -59,13 +105,25 @@ export async function loadUrl(url, name, bundled = false) {
 /** @param {File | undefined} file */
 async function loadFile(file) {
   if (!file) return;
+  const dataset = { name: file.name, bundled: false, crs: $('crs-select').value };
   if (file.size > MAX_INPUT_BYTES) {
-    const err = Object.assign(new Error(`${file.name}: ${Math.round(file.size / 2 ** 20)} MiB is more than this page reads (${MAX_INPUT_BYTES / 2 ** 20} MiB)`), { code: 'LIMIT_EXCEEDED' });
-    state.error = { title: t('loadError'), err };
+    const err = Object.assign(new Error(`${file.name}: ${file.size} bytes, more than this page reads (${MAX_INPUT_BYTES} bytes)`), {
+      code: 'FILE_TOO_LARGE',
+      vars: { size: Math.round(file.size / 2 ** 20), limit: MAX_INPUT_BYTES / 2 ** 20 },
+    });
+    ++generation;
+    await failed(dataset, err);
+    state.ready = true;
     render();
     return;
   }
-  await loadSource(file, { name: file.name, bundled: false, crs: $('crs-select').value });
+  await loadSource(file, dataset);
+}
+
+/** A new coordinate system reads the user's last file again (the bundled example is WGS84). */
+async function crsChanged() {
+  if (!last || state.dataset.bundled || !state.client) return;
+  await loadSource(last.source, { ...last.dataset, crs: $('crs-select').value });
 }
 
 /**
@@ -92,6 +150,7 @@ export function bindLoadButtons() {
     e.target.value = '';
   });
   $('load-bundled').addEventListener('click', () => loadUrl(BUNDLED.url, BUNDLED.name, true));
+  $('crs-select').addEventListener('change', () => crsChanged());
 }
 
 /** Drag and drop anywhere on the page. */

@@ -12,7 +12,7 @@ import { MapView } from '../map-view.js';
 import { bindExport, bindPrint } from './export.js';
 import { BUNDLED, DEFAULT_PROFILE, $, state, t, view } from './state.js';
 import { bindDrop, bindLoadButtons, dataParam, loadUrl } from './loading.js';
-import { bindMap, onMapClick } from './map.js';
+import { bindMap, markScrollable, onMapClick, renderMapNotes } from './map.js';
 import { bindProfile } from './profile.js';
 import { render } from './render.js';
 import { busy, onProgress } from './status.js';
@@ -30,19 +30,30 @@ function bind() {
   bindMap();
   bindWhatIf();
   bindProfile();
-  window.addEventListener('resize', () => view.radar?.resize());
+  window.addEventListener('resize', () => {
+    view.radar?.resize();
+    markScrollable($('legend'));
+  });
   bindPrint();
 }
 
 async function main() {
   bind();
   render();
-  view.map = new MapView($('map'), { onClick: (e) => onMapClick(e).catch(reportError), label: t('mapLabel') });
+  view.map = new MapView($('map'), {
+    onClick: (e) => onMapClick(e).catch(reportError),
+    label: t('mapLabel'),
+    onBasemapError: () => {
+      if (!state.layers.basemap || state.basemapFailed) return;
+      state.basemapFailed = true;
+      renderMapNotes();
+    },
+  });
   try {
     state.client = await busy('init', () => FcClient.create({ onProgress }));
     state.profileDoc = await state.client.profile(DEFAULT_PROFILE);
   } catch (err) {
-    state.error = { title: t('loadError'), err };
+    state.error = { key: 'engineFailed', err };
     state.ready = true;
     render();
     return;
@@ -59,7 +70,7 @@ async function main() {
 
 /** @param {unknown} err */
 function reportError(err) {
-  state.error = { title: t('failed'), err };
+  state.error = { key: 'somethingFailed', err };
   render();
 }
 

@@ -4,7 +4,8 @@
 // tier, click mode, layers), the legend, the notes about what this build of
 // the package cannot do, the selected feature and the isochrone table.
 import { el, kebab } from '../dom.js';
-import { USES, formatNumber, label } from '../i18n.js';
+import { CATEGORIES, GREEN_TYPES, KIND_ONE, PROPERTY_KEYS, USES, formatNumber, label } from '../i18n.js';
+import { describeProblem, sentence, warningItems } from '../problems.js';
 import {
   GRID_STOPS,
   ISOCHRONE_COLORS,
@@ -17,7 +18,7 @@ import {
 } from '../map-view.js';
 import { areaLayers, colourBuildings, isochroneAt } from './compute.js';
 import { render, renderFooter } from './render.js';
-import { $, ISO_MINUTES, allCategories, catLabel, dataCategories, has, option, profileCategories, state, t, tiers, view } from './state.js';
+import { $, ISO_MINUTES, allCategories, catLabel, dataCategories, has, metreUnit, metres, option, profileCategories, state, t, tiers, view } from './state.js';
 import { busy } from './status.js';
 import { addEdit, addFacilityAt, facilityName, refreshFacilities } from './whatif.js';
 
@@ -120,12 +121,25 @@ export function renderMapNotes() {
     if (!has(api)) notes.push(`${t(key)}: ${t('needsApi', { api })}`);
   }
   if (!has('isochrones')) notes.push(`${t('isochroneResults')}: ${t('needsApi', { api: 'isochrones' })}`);
+  if (state.layers.basemap && state.basemapFailed) notes.push(sentence(state.lang, describeProblem(state.lang, 'BASEMAP_FAILED')));
   const list = $('map-notes');
   list.replaceChildren(...notes.map((n) => el('li', { text: n })));
   list.hidden = !notes.length;
   const hint = $('map-hint');
   hint.textContent = state.hint ?? '';
   hint.hidden = !state.hint;
+}
+
+/**
+ * A box that scrolls (the legend beside a short map, long feature
+ * properties) takes keyboard focus, so that it can be scrolled without a
+ * mouse; one that does not scroll stays out of the Tab order.
+ * @param {HTMLElement} box
+ */
+export function markScrollable(box) {
+  const scrolls = box.scrollHeight > box.clientHeight + 1 || box.scrollWidth > box.clientWidth + 1;
+  if (scrolls) box.tabIndex = 0;
+  else box.removeAttribute('tabindex');
 }
 
 /** Colours of swatches are set through the CSSOM (allowed by the CSP), never style attributes. @param {ParentNode} root */
@@ -142,13 +156,16 @@ export function renderLegend() {
   const box = $('legend-body');
   box.replaceChildren();
   /** @param {string} title @param {Node[]} items */
-  const section = (title, items) => box.append(el('div', { className: 'legend-section' }, title ? el('h4', { text: title }) : null, el('ul', {}, ...items)));
+  const section = (title, items) => {
+    if (items.length) box.append(el('div', { className: 'legend-section' }, title ? el('h4', { text: title }) : null, el('ul', {}, ...items)));
+  };
   if (state.access && state.category) {
     /** @param {number} m */
     const fmt = (m) => formatNumber(state.lang, m, 0);
+    const u = metreUnit();
     const classes = distanceClasses(state.tier);
     const items = classes.map((c, i) =>
-      legendItem(c.color, i === 0 ? `≤ ${fmt(c.max)} m` : c.max === Infinity ? `> ${fmt(classes[i - 1].max)} m` : `${fmt(classes[i - 1].max)}–${fmt(c.max)} m`),
+      legendItem(c.color, i === 0 ? `≤ ${fmt(c.max)} ${u}` : c.max === Infinity ? `> ${fmt(classes[i - 1].max)} ${u}` : `${fmt(classes[i - 1].max)}–${fmt(c.max)} ${u}`),
     );
     items.push(legendItem(UNREACHABLE_COLOR, t('legendUnreachable')), legendItem(NON_RESIDENTIAL_COLOR, t('legendNonResidential')));
     section(t('legendByDistance', { category: catLabel(state.category) }), items);
@@ -186,6 +203,7 @@ export function renderLegend() {
     );
   }
   paintSwatches(box);
+  markScrollable($('legend'));
 }
 
 export function renderFeatureInfo() {
@@ -193,12 +211,16 @@ export function renderFeatureInfo() {
   box.replaceChildren();
   const s = state.selected;
   $('feature-empty').hidden = Boolean(s);
-  if (!s) return;
-  /** @param {string} k @param {string} v */
-  const add = (k, v) => box.append(el('dt', { text: k }), el('dd', { text: v }));
+  if (!s) {
+    markScrollable(box);
+    return;
+  }
+  /** @param {string} k @param {string} v @param {string} [raw] the file's own key, as a tooltip */
+  const add = (k, v, raw) => box.append(el('dt', { text: k, title: raw && raw !== k ? raw : null }), el('dd', { text: v }));
   if (s.info) {
-    if (s.info.id) add('id', s.info.id);
-    for (const [k, v] of Object.entries(s.info.properties)) add(k, v ?? '');
+    // Known keys and values in the page's language; the file's other keys as they are.
+    if (s.info.id) add(t('featureId'), s.info.id, 'id');
+    for (const [k, v] of Object.entries(s.info.properties)) add(label(state.lang, PROPERTY_KEYS, k), propertyValue(k, v), k);
   } else {
     add(t('category'), catLabel(s.props.category ?? ''));
     add('', t('legendWhatIf'));
@@ -206,9 +228,17 @@ export function renderFeatureInfo() {
   if (s.access) {
     for (const c of [state.category, ...profileCategories().map((p) => p.category)].filter((v, i, a) => v && a.indexOf(v) === i)) {
       const m = s.access.networkM?.[c];
-      add(`→ ${catLabel(c)}`, typeof m === 'number' ? `${formatNumber(state.lang, m, 0)} m` : t('legendUnreachable'));
+      add(t('walkTo', { category: catLabel(c) }), typeof m === 'number' ? metres(m) : t('legendUnreachable'));
     }
   }
+  markScrollable(box);
+}
+
+/** A property value, translated where it is one of the model's words (kind, use, category, green type). @param {string} k @param {unknown} v */
+function propertyValue(k, v) {
+  const s = v === null || v === undefined ? '' : String(v);
+  const table = { kind: KIND_ONE, use: USES, category: CATEGORIES, green_type: GREEN_TYPES }[k];
+  return table && s in table ? label(state.lang, table, s) : s;
 }
 
 export function renderIsochrones() {
@@ -223,8 +253,9 @@ export function renderIsochrones() {
     body.append(
       el('tr', {},
         el('th', { attrs: { scope: 'row' }, text: t('minutesShort', { n: formatNumber(state.lang, p.minutes, 0) }) }),
-        el('td', { className: 'num', text: `${formatNumber(state.lang, p.distanceM, 0)} m` }),
-        el('td', { className: 'num', text: `${formatNumber(state.lang, (p.areaM2 ?? 0) / 10000, 1)} ha` }),
+        el('td', { className: 'num', text: metres(Math.max(0, p.distanceM ?? 0)) }),
+        // Off the network the area is empty: 0.0, never "-0.0".
+        el('td', { className: 'num', text: `${formatNumber(state.lang, Math.max(0, p.areaM2 ?? 0) / 10000, 1)} ${t('unit_hectare')}` }),
         el('td', { className: 'num', text: formatNumber(state.lang, p.households, 0) }),
         el('td', { className: 'num', text: formatNumber(state.lang, p.population, 0) }),
       ),
@@ -232,9 +263,7 @@ export function renderIsochrones() {
   }
   const off = iso.origin && iso.origin.onNetwork === false;
   $('isochrone-off').hidden = !off;
-  $('isochrone-warnings').replaceChildren(
-    ...(iso.warnings ?? []).filter((w) => w.code !== 'SMALL_NETWORK_ISLAND').map((w) => el('li', {}, el('span', { className: 'code', text: w.code }), ` ${w.message ?? ''}`)),
-  );
+  $('isochrone-warnings').replaceChildren(...warningItems(state.lang, (iso.warnings ?? []).filter((w) => w.code !== 'SMALL_NETWORK_ISLAND')));
 }
 
 /** The colour category, tier, click mode, isochrone buttons and layer switches. */
@@ -286,7 +315,9 @@ export function bindMap() {
   }
   $('layer-basemap').addEventListener('change', (/** @type {Event & { target: HTMLInputElement }} */ e) => {
     state.layers.basemap = e.target.checked;
+    state.basemapFailed = false;
     view.map.setBasemap(e.target.checked);
     renderFooter();
+    renderMapNotes();
   });
 }

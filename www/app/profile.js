@@ -7,7 +7,8 @@ import { el } from '../dom.js';
 import { pick } from '../i18n.js';
 import { recompute, scheduleReevaluate } from './compute.js';
 import { render } from './render.js';
-import { $, dataCategories, errorText, option, profileCategories, state, t } from './state.js';
+import { detailsNode } from '../problems.js';
+import { $, dataCategories, option, problemText, profileCategories, state, t } from './state.js';
 import { refreshFacilities } from './whatif.js';
 
 /** Declared-attribute inputs built from the profile's `attributes` definitions. */
@@ -57,7 +58,11 @@ export function renderForm() {
   $('attributes-fieldset').hidden = !Object.keys(defs).length;
   const err = $('eval-error');
   err.hidden = !state.evalError;
-  err.textContent = state.evalError ? `${state.evalError.title}: ${errorText(state.evalError.err)}` : '';
+  err.replaceChildren();
+  if (state.evalError) {
+    const { text, tech } = problemText(state.evalError);
+    err.append(el('span', { text }), detailsNode(state.lang, [tech], { key: 'eval' }) ?? '');
+  }
 }
 
 /** Switches to a built-in profile (by id) or to 'uploaded', and recomputes. @param {string} id */
@@ -89,7 +94,7 @@ async function uploadProfile(file) {
   try {
     doc = JSON.parse(await file.text());
   } catch (err) {
-    state.evalError = { title: t('profileError'), err };
+    state.evalError = { key: 'profileFailed', err: Object.assign(err, { code: 'INVALID_JSON' }) };
     render();
     return;
   }
@@ -97,7 +102,7 @@ async function uploadProfile(file) {
   try {
     await state.client.evaluatePair(doc, {});
   } catch (err) {
-    state.evalError = { title: t('profileError'), err };
+    state.evalError = { key: 'profileFailed', err };
     render();
     return;
   }

@@ -5,6 +5,7 @@
 // all of it is written as text (dom.js), links only for http(s) URLs.
 import { el, safeLink } from '../dom.js';
 import { formatDelta, formatNumber, formatShare, formatValue, pick } from '../i18n.js';
+import { warningItems } from '../problems.js';
 import { renderRadar } from '../radar.js';
 import { missingBlock, verdictHeadline, verdictStatus } from '../verdict.js';
 import { $, state, t, view } from './state.js';
@@ -30,7 +31,7 @@ export function renderScorecard() {
   card.dataset.loaded = r ? 'true' : 'false';
   const status = verdictStatus(r);
   card.dataset.status = status ?? '';
-  $('score-value').textContent = r && typeof r.score === 'number' ? formatNumber(state.lang, r.score, 1) : t('noScore');
+  $('score-value').textContent = !r ? '—' : typeof r.score === 'number' ? formatNumber(state.lang, r.score, 1) : t('noScore');
   // Without a grade the score is shown only as a figure for information.
   const note = $('score-note');
   note.hidden = status !== 'insufficient';
@@ -38,6 +39,7 @@ export function renderScorecard() {
   $('grade-value').textContent = status === 'insufficient' ? t('notGraded') : gradeText(r?.grade);
   $('grade-badge').hidden = status !== 'provisional';
   renderVerdict(r, status);
+  renderMeaning(r, status);
   $('completeness-value').textContent = r ? formatShare(state.lang, r.completeness) : '—';
   const meter = $('completeness-meter');
   meter.value = r?.completeness ?? 0;
@@ -52,6 +54,23 @@ export function renderScorecard() {
   $('not-assessed-binding-count').textContent = formatNumber(state.lang, nab.length, 0);
   const nabList = $('not-assessed-binding');
   nabList.replaceChildren(...nab.map((id) => el('li', { text: `${indicatorLabel(id)} — ${t('notAssessed')}` })));
+}
+
+/**
+ * The first screen's two sentences: what the score means (by the report's
+ * status), and what to do next (load your own data, declare facts, try the
+ * what-if).
+ * @param {Report | undefined} r @param {string | null} status
+ */
+function renderMeaning(r, status) {
+  const meaning = $('score-meaning');
+  if (r && typeof r.score === 'number') {
+    const vars = { score: formatNumber(state.lang, r.score, 1), grade: gradeText(r.grade), profile: pick(state.lang, r.profileName) || r.profileId };
+    meaning.textContent = t(`meaning_${status ?? 'insufficient'}`, vars);
+  } else meaning.textContent = state.dataset.failed ? t('failedCleared') : '';
+  meaning.hidden = !meaning.textContent;
+  const next = $('next-step');
+  next.textContent = !state.loaded ? t('next_none') : state.dataset.bundled ? t('next_bundled') : t('next_user');
 }
 
 /** @param {Report | undefined} r @param {string | null} status */
@@ -70,7 +89,12 @@ function renderVerdict(r, status) {
 export function renderRadarChart() {
   const r = state.pair?.after;
   const box = $('radar');
-  if (!r) return;
+  if (!r) {
+    view.radar?.dispose();
+    view.radar = null;
+    box.replaceChildren();
+    return;
+  }
   box.setAttribute('aria-label', t('radarLabel'));
   const before = state.pair.diff ? state.pair.before.scenarios : null;
   view.radar = renderRadar(box, view.radar, { lang: state.lang, scenarios: r.scenarios, before });
@@ -120,6 +144,8 @@ function sourceNodes(keys) {
 export function renderIndicators() {
   const body = document.querySelector('#indicator-table tbody');
   body.replaceChildren();
+  const warnings = $('report-warnings');
+  warnings.replaceChildren();
   const r = state.pair?.after;
   if (!r) return;
   const failed = new Set(r.failedBinding ?? []);
@@ -164,8 +190,7 @@ export function renderIndicators() {
     if (ind.note) {
       explanation.append(el('details', {}, el('summary', { text: state.lang === 'zh' ? '备注' : 'Note' }), el('p', { text: pick(state.lang, ind.note) })));
     }
-    row.append(
-      labelCell,
+    const cells = [
       valueCell,
       el('td', { text: targetText }),
       passCell,
@@ -173,12 +198,12 @@ export function renderIndicators() {
       explanation,
       el('td', {}, sourceNodes(ind.source)),
       el('td', { className: ind.verified ? 'verified' : 'unverified', text: ind.verified ? `✔ ${t('verifiedYes')}` : t('verifiedNo') }),
-    );
+    ];
+    // On a phone each row is a card: every cell says what it is (CSS shows data-label).
+    ['value', 'target', 'pass', 'score', 'explanation', 'source', 'verified'].forEach((key, i) => cells[i].setAttribute('data-label', t(key)));
+    row.append(labelCell, ...cells);
     body.append(row);
   }
-  const warnings = $('report-warnings');
   const all = r.warnings ?? [];
-  warnings.replaceChildren(
-    ...(all.length ? all.map((w) => el('li', {}, el('span', { className: 'code', text: w.code }), String(w.message ?? ''))) : [el('li', { text: t('noWarnings') })]),
-  );
+  warnings.replaceChildren(...(all.length ? warningItems(state.lang, all) : [el('li', { text: t('noWarnings') })]));
 }

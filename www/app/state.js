@@ -4,6 +4,7 @@
 // state (language, categories and distance tiers of the profile and the data).
 import { el } from '../dom.js';
 import { CATEGORIES, formatNumber, initialLanguage, label, tr } from '../i18n.js';
+import { describeProblem, techLine, titled } from '../problems.js';
 
 /** @typedef {import('future-community').Report} Report */
 /** @typedef {import('future-community').ReportDiff} ReportDiff */
@@ -24,10 +25,23 @@ import { CATEGORIES, formatNumber, initialLanguage, label, tr } from '../i18n.js
  */
 
 /**
+ * The data as the page names it. `failed`: this file could not be loaded
+ * and nothing else is shown (the previous data was set aside).
+ * @typedef {{ name: string, bundled: boolean, crs: string, failed?: boolean }} Dataset
+ */
+
+/**
+ * A failure to show: `key` (and `vars`) name the sentence saying what
+ * failed (i18n.js), `err` the error (its code picks the explanation).
+ * @typedef {{ key: string, vars?: Record<string, unknown>, err: any }} Problem
+ */
+
+/**
  * @typedef {object} State
  * @property {'zh' | 'en'} lang
  * @property {FcClient | null} client
- * @property {{ name: string, bundled: boolean, crs: string }} dataset
+ * @property {Dataset} dataset the data shown (or, with `failed`, the file that could not be loaded)
+ * @property {string | null} loadingName the file being read or downloaded
  * @property {any} loaded fc.load() result: { summary, metrics, display, featureCount, millis }
  * @property {{ summary: Summary, metrics: SiteMetrics, millis?: number } | null} current the data with the edits
  * @property {Edit[]} edits
@@ -51,11 +65,12 @@ import { CATEGORIES, formatNumber, initialLanguage, label, tr } from '../i18n.js
  * @property {any} grid
  * @property {Record<string, boolean>} layers
  * @property {any} selected { ref, kind, props, info, access }
+ * @property {boolean} basemapFailed the optional online basemap could not load its tiles
  * @property {string | null} hint
  * @property {string | null} stage
  * @property {number} busy
- * @property {{ title: string, err: any } | null} error
- * @property {{ title: string, err: any } | null} evalError
+ * @property {Problem | null} error shown in the status line
+ * @property {Problem | null} evalError shown in the profile form
  * @property {boolean} ready
  */
 
@@ -77,7 +92,8 @@ export const $ = (id) => document.getElementById(id);
 export const state = {
   lang: initialLanguage(),
   client: null,
-  dataset: { name: BUNDLED.name, bundled: true, crs: 'wgs84' },
+  dataset: { name: '', bundled: false, crs: 'wgs84' },
+  loadingName: null,
   loaded: null,
   current: null,
   edits: [],
@@ -101,6 +117,7 @@ export const state = {
   grid: null,
   layers: { facilities: true, roads: true, green: true, serviceAreas: false, grid: false, basemap: false },
   selected: null,
+  basemapFailed: false,
   hint: null,
   stage: null,
   busy: 0,
@@ -126,12 +143,17 @@ export const t = (key, vars) => tr(state.lang, key, vars);
 export const catLabel = (c) => label(state.lang, CATEGORIES, c);
 /** @param {number} m */
 export const metres = (m) => `${formatNumber(state.lang, m, 0)}${state.lang === 'zh' ? ' 米' : ' m'}`;
+/** The unit "m" alone, in the page's language. */
+export const metreUnit = () => (state.lang === 'zh' ? '米' : 'm');
 
-/** @param {any} err */
-export function errorText(err) {
-  const code = err?.code ? `${err.code}: ` : '';
-  const at = typeof err?.featureIndex === 'number' ? ` (${t('feature')} #${err.featureIndex})` : '';
-  return `${code}${err?.message ?? String(err)}${at}`;
+/**
+ * A problem as one sentence (what failed, what happened, what to do) and
+ * its technical line (code and message), in the page's language.
+ * @param {Problem} p
+ */
+export function problemText(p) {
+  const d = describeProblem(state.lang, p.err);
+  return { text: titled(state.lang, t(p.key, p.vars), d), tech: techLine(d) };
 }
 
 /** @param {string} method */

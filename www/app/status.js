@@ -2,8 +2,9 @@
 // The status line and the progress bar: what the page is doing, what failed,
 // and whether the result is a grade at all.
 import { formatNumber } from '../i18n.js';
+import { detailsNode } from '../problems.js';
 import { lacksNetwork, verdictStatus } from '../verdict.js';
-import { $, errorText, state, t } from './state.js';
+import { $, problemText, state, t } from './state.js';
 
 /** @param {number | null} fraction 0..1, or null for an indeterminate bar */
 export function setProgress(fraction) {
@@ -45,12 +46,18 @@ export function renderStatus() {
   const working = state.busy > 0 || !state.ready;
   bar.hidden = !working;
   if (!working) bar.removeAttribute('value');
+  const details = $('status-details');
+  details.replaceChildren();
   if (state.error) {
+    // What failed, what happened and what to do; the code and message under "Details".
+    const { text, tech } = problemText(state.error);
     status.dataset.state = 'error';
-    status.textContent = `${t('failed')}: ${state.error.title} — ${errorText(state.error.err)}`;
+    status.textContent = text;
+    const node = detailsNode(state.lang, [tech], { key: 'status' });
+    if (node) details.append(node);
   } else if (working) {
     status.dataset.state = state.ready ? 'busy' : 'loading';
-    status.textContent = state.stage ? `${t('stage_' + state.stage)}…` : t('loading');
+    status.textContent = state.stage ? `${stageText(state.stage)}…` : t('loading');
   } else {
     status.dataset.state = 'ready';
     const ms = state.current?.millis ?? state.loaded?.millis;
@@ -60,8 +67,16 @@ export function renderStatus() {
   document.body.setAttribute('aria-busy', working ? 'true' : 'false');
 }
 
+/** The stage, naming the file while it is read or downloaded. @param {string} stage */
+function stageText(stage) {
+  const text = t('stage_' + stage);
+  const named = ['read', 'download', 'parse'].includes(stage) && state.loadingName;
+  return named ? t('stageOf', { stage: text, name: state.loadingName }) : text;
+}
+
 /** "Done" only when the report is graded and the data has a walkable network; else what is wrong. */
 function readyText() {
+  if (!state.loaded) return state.dataset.failed ? t('failedCleared') : t('next_none');
   const r = state.pair?.after;
   const noRoads = lacksNetwork(r) || (state.current?.summary?.counts && !state.current.summary.counts.road);
   const status = verdictStatus(r);

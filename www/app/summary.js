@@ -3,6 +3,7 @@
 // facilities by category, and every warning of reading and computing.
 import { el, kebab } from '../dom.js';
 import { CATEGORIES, KINDS, METRICS, USES, formatNumber, label } from '../i18n.js';
+import { warningItems } from '../problems.js';
 import { $, state, t } from './state.js';
 
 export function renderMetrics() {
@@ -25,7 +26,7 @@ export function renderMetrics() {
       cell.textContent = '—';
       cell.title = t('notComputable');
     } else continue;
-    body.append(el('tr', { attrs: { id: `metric-${kebab(key)}` } }, el('th', { attrs: { scope: 'row' }, text: label(state.lang, METRICS, key) }), cell, el('td', { text: def.unit })));
+    body.append(el('tr', { attrs: { id: `metric-${kebab(key)}` } }, el('th', { attrs: { scope: 'row' }, text: label(state.lang, METRICS, key) }), cell, el('td', { text: state.lang === 'zh' && def.unit === 'm' ? '米' : def.unit })));
   }
 }
 
@@ -53,7 +54,12 @@ export function renderSummary() {
   const s = state.current?.summary;
   const warnings = $('warnings');
   warnings.replaceChildren();
-  if (!s) return;
+  if (!s) {
+    // Nothing loaded (or the last file failed): no figures of other data.
+    for (const id of ['feature-count', 'bbox', 'compute-time']) $(id).textContent = '–';
+    for (const id of ['counts', 'uses', 'categories']) fillCounts(id, {}, {}, id);
+    return;
+  }
   $('feature-count').textContent = formatNumber(state.lang, s.featureCount, 0);
   const b = s.bbox;
   $('bbox').textContent = Array.isArray(b) ? `${b[0].toFixed(5)}, ${b[1].toFixed(5)} — ${b[2].toFixed(5)}, ${b[3].toFixed(5)}` : '—';
@@ -61,13 +67,8 @@ export function renderSummary() {
   fillCounts('counts', KINDS, s.counts, 'count');
   fillCounts('uses', USES, s.buildingsByUse, 'use');
   fillCounts('categories', CATEGORIES, s.categories, 'category', true);
+  // Every warning of reading and computing, one line per code with its count.
   const all = [...(s.warnings ?? []), ...(state.current?.metrics?.warnings ?? []), ...(state.access?.after?.warnings ?? [])];
   if (!all.length) warnings.append(el('li', { text: t('noWarnings'), attrs: { id: 'warnings-empty' } }));
-  const shown = all.slice(0, 200);
-  for (const w of shown) {
-    const li = el('li', {}, el('span', { className: 'code', text: w.code }), String(w.message ?? ''));
-    if (typeof w.featureIndex === 'number') li.append(` (${t('feature')} #${w.featureIndex})`);
-    warnings.append(li);
-  }
-  if (all.length > shown.length) warnings.append(el('li', { text: `… +${all.length - shown.length}` }));
+  warnings.append(...warningItems(state.lang, all));
 }

@@ -9,7 +9,7 @@ import { categoryColor } from '../map-view.js';
 import { recompute } from './compute.js';
 import { paintSwatches } from './map.js';
 import { gradeText, indicatorLabel } from './scores.js';
-import { $, catLabel, dataCategories, metres, option, profileCategories, state, t, view } from './state.js';
+import { $, catLabel, dataCategories, has, metres, option, profileCategories, state, t, view } from './state.js';
 import { busy } from './status.js';
 
 /** @typedef {import('./state.js').Edit} Edit */
@@ -79,7 +79,7 @@ async function applyEdits() {
     try {
       state.current = await state.client.setEdits(state.edits);
     } catch (err) {
-      state.error = { title: t('whatIfHeading'), err };
+      state.error = { key: 'whatIfFailed', err };
     }
     await refreshFacilities();
   });
@@ -156,7 +156,8 @@ export function renderWhatIf() {
   const cov = document.querySelector('#coverage-table tbody');
   cov.replaceChildren();
   const pending = $('coverage-pending');
-  pending.hidden = Boolean(state.access);
+  // The note is for a package without accessibility(); without data there is simply nothing to show.
+  pending.hidden = Boolean(state.access) || !state.loaded || has('accessibility');
   $('coverage-table').hidden = !state.access;
   if (state.access) {
     const cats = Object.keys(state.access.after?.coverage ?? {});

@@ -36,7 +36,9 @@
 // computed in `data-engine` (worker | page), and fires a `score` event with
 // the report.
 import { createClient } from '../pkg/worker/index.js';
+import { fileAttribution } from '../credit.js';
 import { formatNumber, formatShare, initialLanguage, pick, tr } from '../i18n.js';
+import { describeProblem, detailsNode, sentence, techLine } from '../problems.js';
 import { renderRadar } from '../radar.js';
 import { disclaimerNode, missingBlock, verdictHeadline, verdictStatus } from '../verdict.js';
 
@@ -72,6 +74,8 @@ ol > li .na { color: #4a5a50; font-style: italic; }
 .status { font-size: 0.85rem; color: #4a5a50; margin: 0.4rem 0; }
 .status.error { color: #a4161a; background: #fdf0f0; border-left: 3px solid #a4161a; padding: 0.4rem 0.6rem; }
 .credit { margin: 0.5rem 0 0; font-size: 0.72rem; color: #4a5a50; }
+.problem-details { font-size: 0.72rem; color: #4a5a50; margin: 0 0 0.4rem; }
+.problem-details .tech { margin: 0.2rem 0 0; overflow-wrap: anywhere; font-family: ui-monospace, monospace; }
 .score .note { font-size: 0.7rem; color: #6b4e00; background: #fff4d6; border-radius: 3px; padding: 0 0.3rem; margin-top: 0.15rem; }
 .badge { display: inline-block; font-size: 0.7rem; border: 1px solid #c99a2e; color: #6b4e00; background: #fff4d6; border-radius: 3px; padding: 0 0.3rem; margin-left: 0.3rem; font-weight: 600; }
 .verdict { margin: 0.5rem 0 0; font-size: 0.85rem; }
@@ -112,7 +116,12 @@ function engine() {
   return enginePromise;
 }
 
-/** A failure shown to the reader: `key` names a message in i18n.js. */
+/**
+ * A failure shown to the reader: `key` names a message of the widget in
+ * i18n.js (where it comes from: src, the network, the engine, the profile);
+ * a `cause` with a package code is explained by the package's catalogue
+ * (problems.js) instead, its technical text under "Details".
+ */
 class WidgetError extends Error {
   constructor(key, cause, vars) {
     super(cause?.message ?? key, cause === undefined ? undefined : { cause });
@@ -121,6 +130,9 @@ class WidgetError extends Error {
     this.vars = vars;
   }
 }
+
+/** Widget messages that a package code explains better (the data itself is at fault). */
+const EXPLAINED = new Set(['widgetInvalid']);
 
 const text = (v) => (typeof v === 'string' && v.trim() ? v : null);
 
@@ -160,6 +172,7 @@ class FutureCommunityScore extends HTMLElement {
     const sub = h('p', 'sub');
     const status = h('p', 'status');
     status.setAttribute('role', 'status');
+    const details = h('div', 'details');
     const row = h('div', 'row');
     const score = h('div', 'score');
     const value = h('span', 'value', '—');
@@ -175,9 +188,9 @@ class FutureCommunityScore extends HTMLElement {
     // The credit line: a plain paragraph, not a <footer> (a landmark).
     const credit = h('p', 'credit');
     credit.setAttribute('part', 'credit');
-    card.append(title, sub, status, row, verdict, radar, scenarios, credit);
+    card.append(title, sub, status, details, row, verdict, radar, scenarios, credit);
     this.#root.append(card);
-    this.#parts = { card, title, sub, status, row, value, scoreLabel, scoreNote, facts, verdict, radar, scenarios, credit };
+    this.#parts = { card, title, sub, status, details, row, value, scoreLabel, scoreNote, facts, verdict, radar, scenarios, credit };
   }
 
   connectedCallback() {
@@ -269,10 +282,10 @@ class FutureCommunityScore extends HTMLElement {
     try {
       doc = JSON.parse(body);
     } catch (err) {
-      throw new WidgetError('widgetInvalid', err);
+      throw new WidgetError('widgetInvalid', Object.assign(err, { code: 'INVALID_JSON' }));
     }
     if (!doc || typeof doc !== 'object' || Array.isArray(doc)) throw new WidgetError('widgetInvalid');
-    return { body, file, name: text(doc.name), attribution: text(doc.attribution) };
+    return { body, file, name: text(doc.name), attribution: fileAttribution(doc) };
   }
 
   async #update() {
@@ -346,11 +359,17 @@ class FutureCommunityScore extends HTMLElement {
     const p = this.#parts;
     const r = this.#result?.report;
     p.scoreLabel.textContent = tr(lang, 'overallScore');
+    p.details.replaceChildren();
     if (this.#error) {
       p.status.hidden = false;
       p.status.className = 'status error';
       p.status.setAttribute('role', 'alert');
-      p.status.textContent = tr(lang, this.#error.key, this.#error.vars);
+      const cause = this.#error.cause;
+      const d = typeof cause?.code === 'string' && cause.code !== '' ? describeProblem(lang, cause) : null;
+      p.status.textContent = d && EXPLAINED.has(this.#error.key) ? sentence(lang, d) : tr(lang, this.#error.key, this.#error.vars);
+      // The technical cause, collapsed, for whoever embeds the card.
+      const node = detailsNode(lang, [d ? techLine(d) : cause?.message ? String(cause.message) : '']);
+      if (node) p.details.append(node);
     } else if (!r) {
       p.status.hidden = false;
       p.status.className = 'status';
