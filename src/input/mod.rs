@@ -374,8 +374,10 @@ fn finish(mut c: Classifier<'_>) -> Result<Dataset> {
         c.ds.warnings.push(Warning::global(
             "FLOORS_DEFAULTED",
             format!(
-                "{} buildings have no floors or height; assumed {} floors ({})",
-                c.floors_defaulted, a.default_floors.value, a.default_floors.source
+                "{} buildings have no floors or height; assumed {} floors (the mapping's \
+                 `assumptions.defaultFloors`, an estimate: give each building `floors`, or set \
+                 your own default in `osmMapping`)",
+                c.floors_defaulted, a.default_floors.value
             ),
         ));
     }
