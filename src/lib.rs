@@ -37,6 +37,8 @@ pub mod overlap;
 pub mod profile;
 pub mod site;
 mod spatial;
+#[cfg(test)]
+mod test_rng;
 
 pub mod bindings;
 

@@ -140,6 +140,16 @@ pub fn read_sources(sources: &[Source<'_>], options: &ReadOptions) -> Result<Dat
             e
         }
     };
+    let too_large = |s: usize, what: &'static str, actual: usize, limit: usize| {
+        in_source(
+            s,
+            Error::LimitExceeded {
+                what,
+                actual,
+                limit,
+            },
+        )
+    };
     let mut total_bytes = 0usize;
     let mut per_source = Vec::with_capacity(sources.len());
     let mut infos = Vec::with_capacity(sources.len());
@@ -149,14 +159,7 @@ pub fn read_sources(sources: &[Source<'_>], options: &ReadOptions) -> Result<Dat
         let text = src.text.strip_prefix('\u{feff}').unwrap_or(src.text);
         total_bytes = total_bytes.saturating_add(text.len());
         if total_bytes > options.max_bytes {
-            return Err(in_source(
-                s,
-                Error::LimitExceeded {
-                    what: "bytes",
-                    actual: total_bytes,
-                    limit: options.max_bytes,
-                },
-            ));
+            return Err(too_large(s, "bytes", total_bytes, options.max_bytes));
         }
         let raws = geojson::split_features(text).map_err(|e| in_source(s, e))?;
         infos.push(SourceInfo {
@@ -167,14 +170,7 @@ pub fn read_sources(sources: &[Source<'_>], options: &ReadOptions) -> Result<Dat
         });
         total += raws.len();
         if total > options.max_features {
-            return Err(in_source(
-                s,
-                Error::LimitExceeded {
-                    what: "features",
-                    actual: total,
-                    limit: options.max_features,
-                },
-            ));
+            return Err(too_large(s, "features", total, options.max_features));
         }
         per_source.push(raws);
     }
@@ -248,14 +244,7 @@ pub fn read_sources(sources: &[Source<'_>], options: &ReadOptions) -> Result<Dat
         };
         vertices += count_vertices(&geom);
         if vertices > options.max_vertices {
-            return Err(in_source(
-                s,
-                Error::LimitExceeded {
-                    what: "vertices",
-                    actual: vertices,
-                    limit: options.max_vertices,
-                },
-            ));
+            return Err(too_large(s, "vertices", vertices, options.max_vertices));
         }
         let empty = geojson::Props::default();
         let props = feature.properties.as_ref().unwrap_or(&empty);

@@ -107,13 +107,7 @@ mod tests {
     /// offsets and queries beyond both ends.
     #[test]
     fn agrees_with_brute_force() {
-        let mut state = 0x9e37_79b9_7f4a_7c15_u64;
-        let mut next = move || {
-            state ^= state << 13;
-            state ^= state >> 7;
-            state ^= state << 17;
-            (state >> 11) as f64 / (1u64 << 53) as f64
-        };
+        let mut next = crate::test_rng::uniform(0x9e37_79b9_7f4a_7c15_u64);
         for _ in 0..300 {
             let n = (next() * 60.0) as usize;
             let points: Vec<(u32, f64, f64)> = (0..n)

@@ -316,13 +316,7 @@ mod tests {
     /// index plane is far from true scale).
     #[test]
     fn agrees_with_measuring_every_segment() {
-        let mut state = 0x2545_f491_4f6c_dd1d_u64;
-        let mut next = move || {
-            state ^= state << 13;
-            state ^= state >> 7;
-            state ^= state << 17;
-            (state >> 11) as f64 / (1u64 << 53) as f64
-        };
+        let mut next = crate::test_rng::uniform(0x2545_f491_4f6c_dd1d_u64);
         for lat_span in [0.05, 40.0] {
             let mut found = 0;
             for _ in 0..20 {
