@@ -300,9 +300,22 @@ pub fn site_metrics(
     for g in &ds.greens {
         match g.green_type {
             GreenType::Ground => {
-                ground.extend(g.area.0.iter().cloned());
-                if g.public {
-                    public.extend(g.area.0.iter().cloned());
+                // Only parts whose box meets the site's can add to the
+                // clipped union (a part outside the site adds nothing, also
+                // when it overlaps a part inside): the rest of the district
+                // is not merged once per site.
+                let near = g.area.0.iter().filter(|part| {
+                    let b = geo::BoundingRect::bounding_rect(*part);
+                    match (b, bbox) {
+                        (Some(b), Some(s)) => geo::Intersects::intersects(&b, &s),
+                        _ => false,
+                    }
+                });
+                for part in near {
+                    ground.push(part.clone());
+                    if g.public {
+                        public.push(part.clone());
+                    }
                 }
             }
             GreenType::Roof | GreenType::Vertical => {

@@ -1,0 +1,48 @@
+//! `evaluateAll` natively, for profiling (issue 14: many sites should cost
+//! little more than one): one `evaluate_site`, `evaluate_all`, and the site
+//! metrics of every site alone.
+//!
+//! `cargo run --release --example evaluate_all_time -- FILE`
+//! (FILE: a district with many `boundary` features)
+use std::time::Instant;
+
+use future_community::community::SiteRef;
+use future_community::evaluation::{evaluate_all, evaluate_site, site_params};
+use future_community::input::ReadOptions;
+use future_community::profile::{self, EvalOptions};
+use future_community::Community;
+
+fn ms(t: Instant) -> f64 {
+    t.elapsed().as_secs_f64() * 1e3
+}
+
+fn main() {
+    let Some(path) = std::env::args().nth(1) else {
+        eprintln!("usage: evaluate_all_time FILE");
+        std::process::exit(2);
+    };
+    let text = std::fs::read_to_string(&path).unwrap_or_else(|e| panic!("{path}: {e}"));
+    let c = Community::from_geojson(&text, &ReadOptions::default()).expect("reads");
+    let p = profile::builtin("zhejiang-future-community").expect("profile");
+    let o = EvalOptions::default();
+    let _ = c.access_engine().expect("engine");
+    let t = Instant::now();
+    evaluate_site(&c, None, &p, &o).expect("evaluate");
+    let one = ms(t);
+    let t = Instant::now();
+    let all = evaluate_all(&c, &p, &o).expect("evaluate all");
+    let many = ms(t);
+    let params = site_params(&p);
+    let t = Instant::now();
+    for i in 0..c.sites().len() {
+        c.site_metrics(Some(&SiteRef::Index(i)), &params)
+            .expect("metrics");
+    }
+    let site = ms(t);
+    println!(
+        "sites {}: evaluate one {one:.1} ms, evaluateAll {many:.1} ms ({:.2}x), site metrics of all sites {site:.1} ms",
+        c.sites().len(),
+        many / one
+    );
+    let _ = all;
+}
