@@ -49,7 +49,7 @@ fn main() {
         );
         let o: IsochroneOptions = serde_json::from_str(&json).expect("options");
         let t = Instant::now();
-        let fc = isochrones(&community, &engine, &o).expect("isochrones");
+        let fc = isochrones(&community, &o).expect("isochrones");
         let dt = ms(t);
         times.push(dt);
         let v: Vec<usize> = fc
@@ -75,7 +75,7 @@ fn main() {
     ))
     .expect("options");
     let t = Instant::now();
-    let fc = service_areas(&community, &engine, &o).expect("service areas");
+    let fc = service_areas(&community, &o).expect("service areas");
     let v: Vec<usize> = fc
         .features
         .iter()
@@ -90,10 +90,10 @@ fn main() {
         serde_json::from_str(&format!(r#"{{"category": "{category}", "cellM": 50}}"#))
             .expect("options");
     let t = Instant::now();
-    let grid = travel_time_grid(&community, &engine, &g).expect("grid");
+    let grid = travel_time_grid(&community, &g).expect("grid");
     println!("grid {}x{} cells: {:.1} ms", grid.cols, grid.rows, ms(t));
     let t = Instant::now();
-    let c = travel_circles(&community, &engine, &TravelCircleOptions::default()).expect("circles");
+    let c = travel_circles(&community, &TravelCircleOptions::default()).expect("circles");
     println!(
         "travel circles: {:.1} ms, bus5min {:?}, metro10min {:?}, destinations30min {:?}",
         ms(t),

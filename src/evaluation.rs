@@ -99,7 +99,6 @@ impl Shared {
         } else {
             Some(isochrone::travel_circles(
                 c,
-                c.access_engine()?,
                 &TravelCircleOptions::default(),
             )?)
         };

@@ -217,7 +217,7 @@ fn access_codes(c: &Community) -> Result<BTreeSet<String>, String> {
             category,
             ..ServiceAreaOptions::default()
         };
-        let r = service_areas(c, engine, &sa).map_err(|e| format!("service areas: {e}"))?;
+        let r = service_areas(c, &sa).map_err(|e| format!("service areas: {e}"))?;
         serde_json::to_string(&r).map_err(|e| format!("service areas: {e}"))?;
     }
     if let Some(b) = c.sites().first().and_then(|s| s.area.bounding_rect()) {
@@ -225,10 +225,10 @@ fn access_codes(c: &Community) -> Result<BTreeSet<String>, String> {
             origin: Some(IsochroneOrigin::Point([b.center().x, b.center().y])),
             ..IsochroneOptions::default()
         };
-        let r = isochrones(c, engine, &o).map_err(|e| format!("isochrones: {e}"))?;
+        let r = isochrones(c, &o).map_err(|e| format!("isochrones: {e}"))?;
         serde_json::to_string(&r).map_err(|e| format!("isochrones: {e}"))?;
     }
-    let r = travel_circles(c, engine, &TravelCircleOptions::default())
+    let r = travel_circles(c, &TravelCircleOptions::default())
         .map_err(|e| format!("travel circles: {e}"))?;
     serde_json::to_string(&r).map_err(|e| format!("travel circles: {e}"))?;
     Ok(codes)

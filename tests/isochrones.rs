@@ -228,7 +228,7 @@ fn check_isochrone(ds: Dataset, ox: f64, oy: f64, minutes: Vec<f64>, buffer: f64
         "maxSnapM": 1e9, "arcToleranceM": arc,
     }))
     .unwrap();
-    let fc = isochrones(&community, &engine, &opts).unwrap();
+    let fc = isochrones(&community, &opts).unwrap();
     let Some(snap) = net.snap(origin) else { return };
     let plane = LocalPlane::new(origin);
     let xy = |c: Coord<f64>| {

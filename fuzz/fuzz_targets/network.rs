@@ -276,7 +276,7 @@ fuzz_target!(|input: Input| {
         }
     }
     if let Some(o) = decode::<IsochroneOptions>(&iso_options(&input)) {
-        if let Ok(r) = isochrones(&c, engine, &o) {
+        if let Ok(r) = isochrones(&c, &o) {
             let _ = serde_json::to_string(&r);
         }
     }
@@ -284,16 +284,16 @@ fuzz_target!(|input: Input| {
         category: "clinic".into(),
         ..ServiceAreaOptions::default()
     };
-    if let Ok(r) = service_areas(&c, engine, &sa) {
+    if let Ok(r) = service_areas(&c, &sa) {
         let _ = serde_json::to_string(&r);
     }
     let grid = json!({"category": "clinic", "cellM": num(&input.grid_cell)});
     if let Some(o) = decode::<GridOptions>(&grid) {
-        if let Ok(r) = travel_time_grid(&c, engine, &o) {
+        if let Ok(r) = travel_time_grid(&c, &o) {
             let _ = serde_json::to_string(&r);
         }
     }
-    if let Ok(r) = travel_circles(&c, engine, &TravelCircleOptions::default()) {
+    if let Ok(r) = travel_circles(&c, &TravelCircleOptions::default()) {
         let _ = serde_json::to_string(&r);
     }
 });

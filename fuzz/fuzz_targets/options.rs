@@ -61,22 +61,22 @@ fuzz_target!(|data: &[u8]| {
         }
         4 => {
             if let Ok(o) = from_value::<IsochroneOptions>(&v) {
-                let _ = isochrone::isochrones(c, engine, &o);
+                let _ = isochrone::isochrones(c, &o);
             }
         }
         5 => {
             if let Ok(o) = from_value::<ServiceAreaOptions>(&v) {
-                let _ = isochrone::service_areas(c, engine, &o);
+                let _ = isochrone::service_areas(c, &o);
             }
         }
         6 => {
             if let Ok(o) = from_value::<GridOptions>(&v) {
-                let _ = isochrone::travel_time_grid(c, engine, &o);
+                let _ = isochrone::travel_time_grid(c, &o);
             }
         }
         7 => {
             if let Ok(o) = from_value::<TravelCircleOptions>(&v) {
-                let _ = isochrone::travel_circles(c, engine, &o);
+                let _ = isochrone::travel_circles(c, &o);
             }
         }
         8 => {

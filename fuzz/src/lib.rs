@@ -58,18 +58,18 @@ pub fn network(c: &Community) {
             category: f.category.clone(),
             ..ServiceAreaOptions::default()
         };
-        if let Ok(r) = service_areas(c, engine, &sa) {
+        if let Ok(r) = service_areas(c, &sa) {
             let _ = serde_json::to_string(&r);
         }
         let iso = IsochroneOptions {
             origin: Some(IsochroneOrigin::Point([f.location.x(), f.location.y()])),
             ..IsochroneOptions::default()
         };
-        if let Ok(r) = isochrones(c, engine, &iso) {
+        if let Ok(r) = isochrones(c, &iso) {
             let _ = serde_json::to_string(&r);
         }
     }
-    if let Ok(r) = travel_circles(c, engine, &TravelCircleOptions::default()) {
+    if let Ok(r) = travel_circles(c, &TravelCircleOptions::default()) {
         let _ = serde_json::to_string(&r);
     }
 }

@@ -4,41 +4,16 @@
 use std::collections::BTreeMap;
 use std::sync::OnceLock;
 
-use geo::{Centroid, Point};
+use geo::Point;
 
 use super::gates::Compounds;
 use super::grid::PointGrid;
 use super::options::SnapMode;
+use super::points::{self, AccessPoint, Facility, Origin};
 use super::snapped::Snapped;
 use crate::error::{Result, Warning};
 use crate::model::Dataset;
-use crate::network::{metric, Network, NetworkOptions, NetworkSummary};
-
-/// A residential (or mixed-use) building: an origin of walking trips.
-#[derive(Debug, Clone)]
-pub(crate) struct Origin {
-    pub feature_index: usize,
-    pub id: Option<String>,
-    pub households: f64,
-    pub population: f64,
-    /// Geodesic footprint area, m² (the "residential land area" weight).
-    pub land_area_m2: f64,
-    /// Planar (lon/lat) area-weighted centroid of the footprint.
-    pub centroid: Option<Point<f64>>,
-    /// The gated compound it lies in, when that compound has gates.
-    pub compound: Option<usize>,
-    /// Distances around the centroid (straight lines to facilities).
-    pub around: Option<metric::Around>,
-}
-
-/// Missing (NaN) or invalid weights count as 0.
-fn finite_or_zero(v: f64) -> f64 {
-    if v.is_finite() && v > 0.0 {
-        v
-    } else {
-        0.0
-    }
-}
+use crate::network::{Network, NetworkOptions, NetworkSummary, Snap};
 
 /// "1 facility", "2 facilities", "3 access points".
 fn plural(n: usize, what: &str) -> String {
@@ -47,15 +22,6 @@ fn plural(n: usize, what: &str) -> String {
         (_, Some(stem)) => format!("{n} {stem}ies"),
         _ => format!("{n} {what}s"),
     }
-}
-
-/// A facility.
-#[derive(Debug, Clone)]
-pub(crate) struct Site {
-    pub feature_index: usize,
-    pub id: Option<String>,
-    pub location: Point<f64>,
-    pub capacity: f64,
 }
 
 /// Walking accessibility of one dataset: build once, query many times.
@@ -67,10 +33,10 @@ pub(crate) struct Site {
 pub struct AccessEngine {
     pub(crate) network: Network,
     pub(crate) origins: Vec<Origin>,
-    pub(crate) sites: Vec<Site>,
-    /// Category -> site indices, ascending.
+    pub(crate) facilities: Vec<Facility>,
+    /// Category -> facility indices, ascending.
     pub(crate) categories: BTreeMap<String, Vec<u32>>,
-    /// Category -> grid of its sites (tangent-plane metres).
+    /// Category -> grid of its facilities (tangent-plane metres).
     pub(crate) straight: BTreeMap<String, PointGrid>,
     gates: Vec<Point<f64>>,
     compounds: Compounds,
@@ -90,45 +56,8 @@ impl AccessEngine {
         let network = Network::build(&data.roads, options)?;
         let mut warnings = network.warnings().to_vec();
         let compounds = Compounds::new(&data.compounds, &data.gates, &mut warnings);
-        let origins: Vec<Origin> = data
-            .buildings
-            .iter()
-            .filter(|b| b.building_use.is_residential())
-            .map(|b| {
-                let centroid = b.footprint.centroid();
-                Origin {
-                    feature_index: b.feature_index,
-                    id: b.id.clone(),
-                    households: finite_or_zero(b.households),
-                    population: finite_or_zero(b.population),
-                    land_area_m2: metric::area_m2(&b.footprint),
-                    centroid,
-                    compound: centroid.and_then(|c| compounds.around(c)),
-                    around: centroid.map(metric::Around::new),
-                }
-            })
-            .collect();
-        for o in origins.iter().filter(|o| o.centroid.is_none()) {
-            warnings.push(Warning::feature(
-                "ORIGIN_WITHOUT_CENTROID",
-                o.feature_index,
-                "building footprint has no centroid; it is unreachable",
-            ));
-        }
-        let sites: Vec<Site> = data
-            .facilities
-            .iter()
-            .map(|f| Site {
-                feature_index: f.feature_index,
-                id: f.id.clone(),
-                location: f.location,
-                capacity: if f.capacity.is_finite() && f.capacity >= 0.0 {
-                    f.capacity
-                } else {
-                    1.0
-                },
-            })
-            .collect();
+        let origins = points::origins(data, &compounds, &mut warnings);
+        let facilities = points::facilities(data, &network);
         let mut categories: BTreeMap<String, Vec<u32>> = BTreeMap::new();
         for (i, f) in data.facilities.iter().enumerate() {
             categories
@@ -143,7 +72,7 @@ impl AccessEngine {
                 let pts = ids
                     .iter()
                     .map(|&i| {
-                        let p = sites[i as usize].location;
+                        let p = facilities[i as usize].location;
                         let (x, y) = plane.project(p.x(), p.y());
                         ([x, y], i)
                     })
@@ -155,7 +84,7 @@ impl AccessEngine {
         let edge_snaps = Snapped::build(
             &network,
             &origins,
-            &sites,
+            &facilities,
             &gates,
             &compounds,
             SnapMode::Edge,
@@ -163,7 +92,7 @@ impl AccessEngine {
         let mut engine = AccessEngine {
             network,
             origins,
-            sites,
+            facilities,
             categories,
             straight,
             gates,
@@ -200,7 +129,9 @@ impl AccessEngine {
                 .and_then(|ap| comp_of_edge(ap.edge))
                 .filter(|&c| c != main)
             {
-                let h = hits.entry(c).or_insert((0, 0, self.sites[i].feature_index));
+                let h = hits
+                    .entry(c)
+                    .or_insert((0, 0, self.facilities[i].feature_index));
                 h.1 += 1;
             }
         }
@@ -257,12 +188,50 @@ impl AccessEngine {
                 Snapped::build(
                     &self.network,
                     &self.origins,
-                    &self.sites,
+                    &self.facilities,
                     &self.gates,
                     &self.compounds,
                     SnapMode::Node,
                 )
             }),
         }
+    }
+
+    /// The residential origins, in engine order (the order of
+    /// `AccessColumns`).
+    pub(crate) fn origins(&self) -> &[Origin] {
+        &self.origins
+    }
+
+    /// The edge-mode access points of origin `o` (through its compound's
+    /// gates where gated; empty when it has none).
+    pub(crate) fn origin_access(&self, o: usize) -> &[AccessPoint] {
+        self.edge_snaps.origin(o)
+    }
+
+    /// The facilities of `category` whose edge snap lies within
+    /// `max_snap_m`, with their snaps and facility points, in data order;
+    /// `off` receives one `FACILITY_NOT_ON_NETWORK` warning per other one.
+    /// Returns (facilities of the category, reachable ones).
+    pub(crate) fn reachable_facilities(
+        &self,
+        category: &str,
+        max_snap_m: f64,
+        off: &mut impl FnMut(Warning),
+    ) -> (usize, Vec<(Point<f64>, Snap)>) {
+        let ids: &[u32] = self.categories.get(category).map_or(&[], Vec::as_slice);
+        let mut on = Vec::with_capacity(ids.len());
+        for f in ids.iter().filter_map(|&i| self.facilities.get(i as usize)) {
+            match f.edge_snap {
+                Some(s) if s.connector_m <= max_snap_m => on.push((f.location, s)),
+                s => off(points::facility_off_network(
+                    f,
+                    category,
+                    s.map(|s| s.connector_m),
+                    max_snap_m,
+                )),
+            }
+        }
+        (ids.len(), on)
     }
 }

@@ -82,7 +82,9 @@ impl AccessEngine {
             .list
             .iter()
             .zip(&catchment_demand)
-            .map(|((site, _), &dem)| (dem > 0.0).then(|| self.sites[*site as usize].capacity / dem))
+            .map(|((fi, _), &dem)| {
+                (dem > 0.0).then(|| self.facilities[*fi as usize].capacity / dem)
+            })
             .collect();
         // Step 2: sum of the ratios within reach of every building.
         let mut score = vec![0.0; self.origins.len()];
@@ -113,7 +115,7 @@ impl AccessEngine {
         let mut facilities = Vec::with_capacity(ids.len());
         let mut next = 0;
         for &i in ids {
-            let site = &self.sites[i as usize];
+            let facility = &self.facilities[i as usize];
             let (dem, r) = match usable.list.get(next) {
                 Some((s, _)) if *s == i => {
                     next += 1;
@@ -122,9 +124,9 @@ impl AccessEngine {
                 _ => (0.0, None),
             };
             facilities.push(FcaFacility {
-                feature_index: site.feature_index,
-                id: site.id.clone(),
-                supply: site.capacity,
+                feature_index: facility.feature_index,
+                id: facility.id.clone(),
+                supply: facility.capacity,
                 catchment_demand: dem,
                 ratio: r,
             });

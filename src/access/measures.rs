@@ -13,10 +13,11 @@
 //! with the walk to the gate in their connector.
 
 use super::engine::AccessEngine;
-use super::snapped::{AccessPoint, Snapped};
+use super::points::AccessPoint;
+use super::snapped::Snapped;
 use crate::network::{BoundedSearch, KNearestSources, NearestSources, Seed, NO_SOURCE};
 
-/// The facilities of one category that can be used: (site index, access point).
+/// The facilities of one category that can be used: (facility index, access point).
 pub(crate) struct Usable {
     pub list: Vec<(u32, AccessPoint)>,
     /// Per edge, the first position in `list` on it (`NO_SOURCE`: none),
@@ -229,7 +230,7 @@ pub(crate) fn k_nearest(
 
 /// Straight-line (geodesic) distance from every origin's centroid to the
 /// nearest facility among `ids` (all of them, snapped or not):
-/// (distance or `INFINITY`, site index or `NO_SOURCE`).
+/// (distance or `INFINITY`, facility index or `NO_SOURCE`).
 pub(crate) fn straight(engine: &AccessEngine, category: &str) -> Vec<(f64, u32)> {
     let plane = engine.network.index().plane();
     let Some(grid) = engine.straight.get(category) else {
@@ -246,10 +247,10 @@ pub(crate) fn straight(engine: &AccessEngine, category: &str) -> Vec<(f64, u32)>
             let (x, y) = plane.project(c.x(), c.y());
             grid.candidates([x, y], |d| d * 1.01 + 1.0, &mut cands);
             let mut best = (f64::INFINITY, NO_SOURCE);
-            for &(_, site) in &cands {
-                let d = around.distance_m(engine.sites[site as usize].location);
-                if better((d, site), best) {
-                    best = (d, site);
+            for &(_, fi) in &cands {
+                let d = around.distance_m(engine.facilities[fi as usize].location);
+                if better((d, fi), best) {
+                    best = (d, fi);
                 }
             }
             best

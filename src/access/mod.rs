@@ -87,6 +87,7 @@ pub mod gates;
 mod grid;
 mod measures;
 pub mod options;
+mod points;
 mod query;
 pub mod result;
 mod snapped;
@@ -97,6 +98,7 @@ mod tests;
 pub use decay::{Decay, DecayStep};
 pub use engine::AccessEngine;
 pub use options::{AccessOptions, Demand, SnapMode, Threshold, TwoStepOptions};
+pub(crate) use points::Origin;
 pub use result::{
     AccessColumns, AccessResult, BuildingAccess, CategoryColumns, CoverageShares, CoverageTotals,
     FcaBuilding, FcaFacility, Key, TwoStepResult,

@@ -7,6 +7,7 @@ use std::collections::{BTreeMap, HashMap};
 use super::engine::AccessEngine;
 use super::measures::{self, Scratch, Usable};
 use super::options::{AccessOptions, Resolved};
+use super::points;
 use super::result::{
     AccessColumns, AccessResult, BuildingAccess, CategoryColumns, CoverageShares, CoverageTotals,
     Key,
@@ -69,19 +70,8 @@ pub(crate) fn warn_unreachable_origins(
     sink: &mut Sink,
 ) {
     for (o, origin) in engine.origins.iter().enumerate() {
-        let aps = snapped.origin(o);
-        if aps.iter().all(|ap| ap.snap_m > max_snap_m) {
-            let nearest = aps.iter().map(|ap| ap.snap_m).fold(f64::INFINITY, f64::min);
-            let why = if nearest.is_finite() {
-                format!("{nearest:.1} m from the walking network (maxSnapM = {max_snap_m} m)")
-            } else {
-                "no access to the walking network".to_string()
-            };
-            sink.push(Warning::feature(
-                "ORIGIN_NOT_ON_NETWORK",
-                origin.feature_index,
-                format!("residential building is unreachable: {why}"),
-            ));
+        if let Some(w) = points::origin_off_network(origin, snapped.origin(o), max_snap_m) {
+            sink.push(w);
         }
     }
 }
@@ -96,18 +86,17 @@ pub(crate) fn warn_unreachable_facilities(
     sink: &mut Sink,
 ) {
     for &i in off {
-        let site = &engine.sites[i as usize];
-        let why = match snapped.facility.get(i as usize).copied().flatten() {
-            Some(ap) => format!(
-                "{:.1} m from the walking network (maxSnapM = {max_snap_m} m)",
-                ap.snap_m
-            ),
-            None => "no walking network".to_string(),
+        let Some(f) = engine.facilities.get(i as usize) else {
+            continue;
         };
-        sink.push(Warning::feature(
-            "FACILITY_NOT_ON_NETWORK",
-            site.feature_index,
-            format!("`{category}` facility is unreachable: {why}"),
+        let snap_m = snapped
+            .facility
+            .get(i as usize)
+            .copied()
+            .flatten()
+            .map(|ap| ap.snap_m);
+        sink.push(points::facility_off_network(
+            f, category, snap_m, max_snap_m,
         ));
     }
 }
@@ -176,7 +165,7 @@ impl AccessEngine {
                         if s.1 == NO_SOURCE {
                             -1
                         } else {
-                            to_i32(self.sites[s.1 as usize].feature_index as u32)
+                            to_i32(self.facilities[s.1 as usize].feature_index as u32)
                         }
                     })
                     .collect(),
@@ -187,11 +176,11 @@ impl AccessEngine {
             };
             for (o, &(d, p)) in near.iter().enumerate() {
                 cols.network_m.push(finite_or_nan(d));
-                let site =
-                    (p != NO_SOURCE).then(|| &self.sites[usable.list[p as usize].0 as usize]);
+                let nearest =
+                    (p != NO_SOURCE).then(|| &self.facilities[usable.list[p as usize].0 as usize]);
                 cols.nearest_feature_index
-                    .push(site.map_or(-1, |s| to_i32(s.feature_index as u32)));
-                let ratio = match (site, &self.origins[o].around) {
+                    .push(nearest.map_or(-1, |s| to_i32(s.feature_index as u32)));
+                let ratio = match (nearest, &self.origins[o].around) {
                     (Some(s), Some(around)) => {
                         let sd = around.distance_m(s.location);
                         if sd > 0.0 {
@@ -240,8 +229,8 @@ impl AccessEngine {
                             }
                         }
                         if let Some(k) = &r.kernel {
-                            let site = &self.sites[usable.list[p as usize].0 as usize];
-                            gravity[o] += site.capacity * k.weight(d);
+                            let facility = &self.facilities[usable.list[p as usize].0 as usize];
+                            gravity[o] += facility.capacity * k.weight(d);
                         }
                     },
                 );

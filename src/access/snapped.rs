@@ -1,28 +1,14 @@
-//! Access points of origins and facilities for one snapping mode, computed
-//! once and reused by every query.
-//!
-//! An access point is a position on an edge (`offset_m` from its `u` node)
-//! plus the distance walked off the network to get there (`extra_m`, added
-//! to every network distance). `snap_m` is the part compared with
-//! `maxSnapM`: the connector (edge mode) or the distance to the node (node
-//! mode). Snaps are computed without a distance limit; `maxSnapM` is
+//! The [`AccessPoint`]s of all origins and facilities for one snapping
+//! mode, computed once and reused by every query, and indexed by edge and
+//! by node. Snaps are computed without a distance limit; `maxSnapM` is
 //! applied per query.
 
 use geo::Point;
 
-use super::engine::{Origin, Site};
 use super::gates::Compounds;
 use super::options::SnapMode;
+use super::points::{node_access, point_access, AccessPoint, Facility, Origin};
 use crate::network::Network;
-
-/// Where one origin or facility meets the network.
-#[derive(Debug, Clone, Copy, PartialEq)]
-pub(crate) struct AccessPoint {
-    pub edge: u32,
-    pub offset_m: f64,
-    pub snap_m: f64,
-    pub extra_m: f64,
-}
 
 /// An origin access point filed under its edge.
 #[derive(Debug, Clone, Copy, PartialEq)]
@@ -46,36 +32,12 @@ pub(crate) struct Attachment {
 pub(crate) struct Snapped {
     access_start: Vec<u32>,
     access: Vec<AccessPoint>,
-    /// Per site (facility), its access point.
+    /// Per facility, its access point.
     pub facility: Vec<Option<AccessPoint>>,
     edge_start: Vec<u32>,
     edge_entries: Vec<EdgeEntry>,
     node_start: Vec<u32>,
     node_attachments: Vec<Attachment>,
-}
-
-/// The access point of a point, for `mode`.
-pub(crate) fn point_access(net: &Network, p: Point<f64>, mode: SnapMode) -> Option<AccessPoint> {
-    match mode {
-        SnapMode::Edge => net.snap(p).map(|s| AccessPoint {
-            edge: s.edge,
-            offset_m: s.offset_m,
-            snap_m: s.connector_m,
-            extra_m: s.connector_m,
-        }),
-        SnapMode::Node => {
-            let ns = net.snap_node(p)?;
-            let a = net.graph().neighbours(ns.node).first()?;
-            let e = net.graph().edges().get(a.edge as usize)?;
-            let offset_m = if e.u == ns.node { 0.0 } else { e.length_m };
-            Some(AccessPoint {
-                edge: a.edge,
-                offset_m,
-                snap_m: ns.distance_m,
-                extra_m: 0.0,
-            })
-        }
-    }
 }
 
 impl Snapped {
@@ -84,7 +46,7 @@ impl Snapped {
     pub fn build(
         net: &Network,
         origins: &[Origin],
-        sites: &[Site],
+        facilities: &[Facility],
         gates: &[Point<f64>],
         compounds: &Compounds,
         mode: SnapMode,
@@ -116,9 +78,12 @@ impl Snapped {
             }
         }
         access_start.push(access.len() as u32);
-        let facility = sites
+        let facility = facilities
             .iter()
-            .map(|s| point_access(net, s.location, mode))
+            .map(|f| match mode {
+                SnapMode::Edge => f.edge_snap.as_ref().map(AccessPoint::of_edge_snap),
+                SnapMode::Node => node_access(net, f.location),
+            })
             .collect();
         // Group origin access points by edge (CSR).
         let n_edges = net.graph().edge_count();

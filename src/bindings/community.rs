@@ -169,8 +169,7 @@ impl Community {
         #[wasm_bindgen(unchecked_param_type = "IsochroneOptions")] options: JsValue,
     ) -> JsResult<JsValue> {
         let opts: IsochroneOptions = from_js_required(options, "options")?;
-        let engine = self.inner.access_engine()?;
-        let r = isochrone::isochrones(&self.inner, engine, &opts)?;
+        let r = isochrone::isochrones(&self.inner, &opts)?;
         to_js(&r)
     }
 
@@ -182,8 +181,7 @@ impl Community {
         #[wasm_bindgen(unchecked_param_type = "ServiceAreaOptions")] options: JsValue,
     ) -> JsResult<JsValue> {
         let opts: ServiceAreaOptions = from_js_required(options, "options")?;
-        let engine = self.inner.access_engine()?;
-        let r = isochrone::service_areas(&self.inner, engine, &opts)?;
+        let r = isochrone::service_areas(&self.inner, &opts)?;
         to_js(&r)
     }
 
@@ -197,8 +195,7 @@ impl Community {
         #[wasm_bindgen(unchecked_param_type = "GridOptions")] options: JsValue,
     ) -> JsResult<JsValue> {
         let opts: GridOptions = from_js_required(options, "options")?;
-        let engine = self.inner.access_engine()?;
-        let mut grid = isochrone::travel_time_grid(&self.inner, engine, &opts)?;
+        let mut grid = isochrone::travel_time_grid(&self.inner, &opts)?;
         let minutes = std::mem::take(&mut grid.minutes);
         let out = to_js(&grid)?;
         set(
@@ -220,8 +217,7 @@ impl Community {
         >,
     ) -> JsResult<JsValue> {
         let opts: TravelCircleOptions = from_js(options, "options")?;
-        let engine = self.inner.access_engine()?;
-        let r = isochrone::travel_circles(&self.inner, engine, &opts)?;
+        let r = isochrone::travel_circles(&self.inner, &opts)?;
         to_js(&r)
     }
 }

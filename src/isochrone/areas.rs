@@ -4,13 +4,13 @@
 
 use geo::Point;
 
-use super::homes::{homes, Home};
 use super::options::{AreaParams, IsochroneOptions, IsochroneOrigin, ServiceAreaOptions};
 use super::polygon::{RingIndex, Shaper};
 use super::reach::{ReachableNetwork, Source};
 use super::result::{
     AreaCollection, AreaFeature, AreaProperties, MultiPolygonGeometry, OriginInfo,
 };
+use crate::access::Origin;
 use crate::access::{AccessEngine, AccessOptions};
 use crate::community::Community;
 use crate::error::{Error, Result, Warning};
@@ -30,7 +30,7 @@ struct Area {
 /// inside each.
 fn build_areas(
     engine: &AccessEngine,
-    homes: &[Home],
+    homes: &[Origin],
     sources: Vec<Source>,
     centre: Point<f64>,
     p: &AreaParams,
@@ -47,7 +47,7 @@ fn build_areas(
     let planar = shaper.nested(&increments);
     let home_xy: Vec<Option<geo::Coord<f64>>> = homes
         .iter()
-        .map(|h| h.point.map(|pt| shaper.project(pt.0)))
+        .map(|h| h.centroid.map(|pt| shaper.project(pt.0)))
         .collect();
     planar
         .iter()
@@ -76,7 +76,7 @@ fn build_areas(
 fn collection(
     areas: Vec<Area>,
     p: &AreaParams,
-    homes: &[Home],
+    homes: &[Origin],
     reached: Option<(&str, &[f64])>,
     warnings: Vec<Warning>,
 ) -> AreaCollection {
@@ -134,12 +134,9 @@ fn collection(
 /// Errors on invalid options and on an unknown `facilityId`. An origin
 /// farther than `maxSnapM` from the network gives empty polygons and an
 /// `ORIGIN_NOT_ON_NETWORK` warning.
-pub fn isochrones(
-    community: &Community,
-    engine: &AccessEngine,
-    options: &IsochroneOptions,
-) -> Result<AreaCollection> {
+pub fn isochrones(community: &Community, options: &IsochroneOptions) -> Result<AreaCollection> {
     let (origin, p) = options.resolve()?;
+    let engine = community.access_engine()?;
     let ds = community.dataset();
     let (point, facility) = match origin {
         IsochroneOrigin::Point([lon, lat]) => (Point::new(*lon, *lat), None),
@@ -177,9 +174,9 @@ pub fn isochrones(
         .map(|snap| Source { point, snap })
         .into_iter()
         .collect();
-    let homes = homes(engine);
-    let areas = build_areas(engine, &homes, sources, point, &p);
-    let mut out = collection(areas, &p, &homes, None, warnings);
+    let homes = engine.origins();
+    let areas = build_areas(engine, homes, sources, point, &p);
+    let mut out = collection(areas, &p, homes, None, warnings);
     out.origin = Some(OriginInfo {
         point: [point.x(), point.y()],
         facility_id: facility.and_then(|f| f.id.clone()),
@@ -200,38 +197,17 @@ pub fn isochrones(
 /// facilities gives empty polygons (`EMPTY_CATEGORY`).
 pub fn service_areas(
     community: &Community,
-    engine: &AccessEngine,
     options: &ServiceAreaOptions,
 ) -> Result<AreaCollection> {
     let (category, p) = options.resolve()?;
-    let ds = community.dataset();
-    let net = engine.network();
+    let engine = community.access_engine()?;
     let mut warnings = Vec::new();
-    let mut sources = Vec::new();
-    let mut count = 0;
-    for f in ds.facilities.iter().filter(|f| f.category == category) {
-        count += 1;
-        // Within maxSnapM only: a facility far from every road costs a few
-        // tree queries, not a search for its nearest edge.
-        match net.snap_within(f.location, p.max_snap_m) {
-            Some(snap) if snap.connector_m <= p.max_snap_m => sources.push(Source {
-                point: f.location,
-                snap,
-            }),
-            _ => warnings.push(Warning::feature(
-                "FACILITY_NOT_ON_NETWORK",
-                f.feature_index,
-                if net.graph().edges().is_empty() {
-                    format!("`{category}` facility left out: there is no walking network")
-                } else {
-                    format!(
-                        "`{category}` facility is more than maxSnapM = {} m from the walking network; left out",
-                        p.max_snap_m
-                    )
-                },
-            )),
-        }
-    }
+    let (count, on) =
+        engine.reachable_facilities(category, p.max_snap_m, &mut |w| warnings.push(w));
+    let sources: Vec<Source> = on
+        .into_iter()
+        .map(|(point, snap)| Source { point, snap })
+        .collect();
     if count == 0 {
         warnings.push(Warning::global(
             "EMPTY_CATEGORY",
@@ -247,7 +223,7 @@ pub fn service_areas(
             .fold((0.0, 0.0), |a, s| (a.0 + s.point.x(), a.1 + s.point.y()));
         Point::new(sx / n, sy / n)
     };
-    let homes = homes(engine);
+    let homes = engine.origins();
     let access = AccessOptions {
         categories: Some(vec![category.to_string()]),
         thresholds_m: Some(p.limits_m()),
@@ -263,8 +239,8 @@ pub fn service_areas(
         .map(|c| c.network_m.clone())
         .unwrap_or_else(|| vec![f64::NAN; homes.len()]);
     let used = sources.len();
-    let areas = build_areas(engine, &homes, sources, centre, &p);
-    let mut out = collection(areas, &p, &homes, Some((category, &network_m)), warnings);
+    let areas = build_areas(engine, homes, sources, centre, &p);
+    let mut out = collection(areas, &p, homes, Some((category, &network_m)), warnings);
     out.facilities = Some(used);
     Ok(out)
 }

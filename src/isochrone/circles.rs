@@ -24,7 +24,6 @@ use std::collections::BTreeMap;
 
 use serde::Serialize;
 
-use super::homes::{home_access, homes, Home};
 use super::options::{
     categories, check_minutes, max_snap, transit_params, walk_speed, DestinationRule,
     TravelCircleOptions, DEFAULT_BUS_CATEGORIES, DEFAULT_BUS_MINUTES, DEFAULT_DESTINATION_MINUTES,
@@ -32,6 +31,7 @@ use super::options::{
 };
 use super::same_edge::SameEdge;
 use super::transit::{LineInfo, ModeParams, TransitGraph};
+use crate::access::Origin;
 use crate::access::{AccessEngine, AccessOptions};
 use crate::community::Community;
 use crate::error::{Result, Warning};
@@ -147,7 +147,7 @@ const DEFAULTS_SOURCE: &str = "assumption (not from a standard): rough typical u
 
 /// Households, residents and buildings meeting a limit, and their shares.
 fn shares(
-    homes: &[Home],
+    homes: &[Origin],
     minutes: &[Option<f64>],
     limit: f64,
 ) -> (f64, Option<f64>, Option<f64>, Option<f64>) {
@@ -172,7 +172,7 @@ fn shares(
 }
 
 fn circle(
-    homes: &[Home],
+    homes: &[Origin],
     minutes: &[Option<f64>],
     limit: f64,
     cats: Vec<String>,
@@ -236,10 +236,10 @@ fn walk_minutes(
 /// options; missing categories, destinations or lines give warnings.
 pub fn travel_circles(
     community: &Community,
-    engine: &AccessEngine,
     options: &TravelCircleOptions,
 ) -> Result<TravelCircles> {
     let speed = walk_speed(options.walk_speed_mps)?;
+    let engine = community.access_engine()?;
     let snap = max_snap(options.max_snap_m)?;
     let bus = options.bus.clone().unwrap_or_default();
     let metro = options.metro.clone().unwrap_or_default();
@@ -270,7 +270,7 @@ pub fn travel_circles(
     let tp = transit_params(options.transit.as_ref())?;
 
     let mut warnings = Vec::new();
-    let homes = homes(engine);
+    let homes = engine.origins();
     let (bus_minutes, bus_n) = walk_minutes(engine, &bus_cats, speed, snap, &mut warnings)?;
     let (metro_minutes, metro_n) = walk_minutes(engine, &metro_cats, speed, snap, &mut warnings)?;
 
@@ -334,7 +334,7 @@ pub fn travel_circles(
             graph.search(&seeds, use_transit, &mut times);
             home_minutes(
                 engine,
-                &homes,
+                homes,
                 &graph,
                 &times,
                 &on_edge,
@@ -363,7 +363,7 @@ pub fn travel_circles(
     let dest_minutes = combine(|v| &v.0);
     let walk_minutes_only = combine(|v| &v.1);
     let mut destinations_30min = circle(
-        &homes,
+        homes,
         &dest_minutes,
         dest_min,
         groups.keys().cloned().collect(),
@@ -374,18 +374,18 @@ pub fn travel_circles(
         destinations_30min.population_share = None;
         destinations_30min.buildings_share = None;
     } else {
-        destinations_30min.walk_only_share = shares(&homes, &walk_minutes_only, dest_min).1;
+        destinations_30min.walk_only_share = shares(homes, &walk_minutes_only, dest_min).1;
         destinations_30min.by_category = Some(
             per_cat
                 .iter()
-                .map(|(c, v)| (c.clone(), shares(&homes, &v.0, dest_min).1))
+                .map(|(c, v)| (c.clone(), shares(homes, &v.0, dest_min).1))
                 .collect(),
         );
     }
     destinations_30min.rule = Some(rule);
     Ok(TravelCircles {
-        bus_5min: circle(&homes, &bus_minutes, bus_min, bus_cats, bus_n),
-        metro_10min: circle(&homes, &metro_minutes, metro_min, metro_cats, metro_n),
+        bus_5min: circle(homes, &bus_minutes, bus_min, bus_cats, bus_n),
+        metro_10min: circle(homes, &metro_minutes, metro_min, metro_cats, metro_n),
         destinations_30min,
         thresholds: BTreeMap::from([
             ("bus5min", bus_min),
@@ -422,7 +422,7 @@ pub fn travel_circles(
 #[allow(clippy::too_many_arguments)]
 fn home_minutes(
     engine: &AccessEngine,
-    homes: &[Home],
+    homes: &[Origin],
     graph: &TransitGraph<'_>,
     times: &[f64],
     dests: &[crate::network::Snap],
@@ -443,7 +443,11 @@ fn home_minutes(
         .map(|(o, home)| {
             let mut best = f64::INFINITY;
             let mut on_network = false;
-            for ap in home_access(engine, o).filter(|ap| ap.snap_m <= snap) {
+            for ap in engine
+                .origin_access(o)
+                .iter()
+                .filter(|ap| ap.snap_m <= snap)
+            {
                 let Some(e) = edges.get(ap.edge as usize) else {
                     continue;
                 };
@@ -456,7 +460,7 @@ fn home_minutes(
                     .min(dests_along.least(ap.edge, ap.offset_m) / speed + extra);
             }
             if on_network && !off_network.is_empty() {
-                if let Some(p) = home.point {
+                if let Some(p) = home.centroid {
                     for (k, m) in graph.straight_links(p, true, straight_walk_m) {
                         best = best.min(times[graph.platform_node(k) as usize] + m / speed);
                     }

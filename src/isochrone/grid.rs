@@ -21,7 +21,6 @@ use super::options::{GridOptions, MAX_GRID_CELLS, MAX_GRID_CELL_FEATURES};
 /// Grids stay this far from the poles, degrees of latitude.
 const MAX_GRID_LAT: f64 = 85.0;
 use super::reach::{ReachableNetwork, Source};
-use crate::access::AccessEngine;
 use crate::community::Community;
 use crate::error::{Error, Result, Warning};
 use crate::geodesy::LocalPlane;
@@ -116,12 +115,9 @@ pub struct TravelTimeGrid {
 ///
 /// Errors on invalid options, an unknown site, a site without extent, or
 /// more than [`MAX_GRID_CELLS`] cells.
-pub fn travel_time_grid(
-    community: &Community,
-    engine: &AccessEngine,
-    options: &GridOptions,
-) -> Result<TravelTimeGrid> {
+pub fn travel_time_grid(community: &Community, options: &GridOptions) -> Result<TravelTimeGrid> {
     let p = options.resolve()?;
+    let engine = community.access_engine()?;
     let bbox = match options.bbox {
         Some(b) => b,
         None => {
@@ -175,30 +171,12 @@ pub fn travel_time_grid(
     let (cols, rows) = (cols_f as usize, rows_f as usize);
     let net = engine.network();
     let mut warnings = Vec::new();
-    let mut sources = Vec::new();
-    let mut count = 0;
-    for f in community
-        .dataset()
-        .facilities
-        .iter()
-        .filter(|f| f.category == p.category)
-    {
-        count += 1;
-        match net.snap_within(f.location, p.max_snap_m) {
-            Some(snap) if snap.connector_m <= p.max_snap_m => sources.push(Source {
-                point: f.location,
-                snap,
-            }),
-            _ => warnings.push(Warning::feature(
-                "FACILITY_NOT_ON_NETWORK",
-                f.feature_index,
-                format!(
-                    "`{}` facility is farther than maxSnapM = {} m from the walking network; left out",
-                    p.category, p.max_snap_m
-                ),
-            )),
-        }
-    }
+    let (count, on) =
+        engine.reachable_facilities(p.category, p.max_snap_m, &mut |w| warnings.push(w));
+    let sources: Vec<Source> = on
+        .into_iter()
+        .map(|(point, snap)| Source { point, snap })
+        .collect();
     if count == 0 {
         warnings.push(Warning::global(
             "EMPTY_CATEGORY",

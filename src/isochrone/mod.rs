@@ -40,7 +40,7 @@
 //! let engine = AccessEngine::new(community.dataset(), &NetworkOptions::default()).unwrap();
 //! let options: IsochroneOptions =
 //!     serde_json::from_str(r#"{"origin": [120.001, 30.0], "minutes": [2, 5]}"#).unwrap();
-//! let fc = isochrones(&community, &engine, &options).unwrap();
+//! let fc = isochrones(&community, &options).unwrap();
 //! let (two, five) = (&fc.features[0].properties, &fc.features[1].properties);
 //! // 2 minutes = 166.7 m of walking each way along the street, 50 m buffer.
 //! assert!((two.distance_m - 166.67).abs() < 0.01);
@@ -55,7 +55,6 @@ mod chain;
 pub mod circles;
 mod cover;
 pub mod grid;
-mod homes;
 pub mod options;
 mod polygon;
 pub mod reach;

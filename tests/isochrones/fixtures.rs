@@ -1,13 +1,12 @@
 //! Hand-made fixtures: the transit circle, walking circles, service
 //! areas, errors and the grid.
 
-use future_community::access::{AccessEngine, AccessOptions};
+use future_community::access::AccessOptions;
 use future_community::geodesy;
 use future_community::isochrone::{
     isochrones, service_areas, travel_circles, travel_time_grid, GridOptions, IsochroneOptions,
     ServiceAreaOptions, TravelCircleOptions,
 };
-use future_community::network::NetworkOptions;
 use future_community::Community;
 use geo::{Contains, Point};
 
@@ -23,11 +22,9 @@ fn square(lon: f64, lat: f64) -> serde_json::Value {
     serde_json::json!({"type": "Polygon", "coordinates": [[[lon, lat], [lon + d, lat], [lon + d, lat + d], [lon, lat + d], [lon, lat]]]})
 }
 
-fn community(features: Vec<serde_json::Value>) -> (Community, AccessEngine) {
+fn community(features: Vec<serde_json::Value>) -> Community {
     let text = serde_json::json!({"type": "FeatureCollection", "features": features}).to_string();
-    let c = Community::from_geojson(&text, &Default::default()).unwrap();
-    let e = AccessEngine::new(c.dataset(), &NetworkOptions::default()).unwrap();
-    (c, e)
+    Community::from_geojson(&text, &Default::default()).unwrap()
 }
 
 /// An 8 km street with a home at the west end and a hospital at the east
@@ -73,8 +70,8 @@ fn corridor(line: Option<serde_json::Value>, stops: bool) -> Vec<serde_json::Val
 #[test]
 fn the_30_minute_circle_is_reached_only_by_riding() {
     let line = serde_json::json!({"kind": "transit_line", "id": "L1", "mode": "bus", "speed_kmh": 30, "headway_min": 10});
-    let (c, e) = community(corridor(Some(line.clone()), true));
-    let r = travel_circles(&c, &e, &TravelCircleOptions::default()).unwrap();
+    let c = community(corridor(Some(line.clone()), true));
+    let r = travel_circles(&c, &TravelCircleOptions::default()).unwrap();
     let d = &r.destinations_30min;
     assert_eq!(d.share, Some(1.0));
     assert_eq!(d.walk_only_share, Some(0.0));
@@ -89,7 +86,7 @@ fn the_30_minute_circle_is_reached_only_by_riding() {
     // Walking alone: the circle fails.
     let off: TravelCircleOptions =
         serde_json::from_str(r#"{"transit": {"enabled": false}}"#).unwrap();
-    let r = travel_circles(&c, &e, &off).unwrap();
+    let r = travel_circles(&c, &off).unwrap();
     assert_eq!(r.destinations_30min.share, Some(0.0));
     let walk = r.buildings.destinations_30min[0].unwrap();
     assert!(walk > 90.0 && walk < 100.0, "{walk} min");
@@ -97,9 +94,9 @@ fn the_30_minute_circle_is_reached_only_by_riding() {
     // A 40-minute headway (20 min wait) breaks it; so does a 20-minute limit.
     let mut slow = line.clone();
     slow["headway_min"] = 40.into();
-    let (c2, e2) = community(corridor(Some(slow), true));
+    let c2 = community(corridor(Some(slow), true));
     assert_eq!(
-        travel_circles(&c2, &e2, &TravelCircleOptions::default())
+        travel_circles(&c2, &TravelCircleOptions::default())
             .unwrap()
             .destinations_30min
             .share,
@@ -108,10 +105,7 @@ fn the_30_minute_circle_is_reached_only_by_riding() {
     let tight: TravelCircleOptions =
         serde_json::from_str(r#"{"destinations": {"minutes": 20}}"#).unwrap();
     assert_eq!(
-        travel_circles(&c, &e, &tight)
-            .unwrap()
-            .destinations_30min
-            .share,
+        travel_circles(&c, &tight).unwrap().destinations_30min.share,
         Some(0.0)
     );
 }
@@ -121,8 +115,8 @@ fn mode_defaults_and_vertex_stops_apply_when_the_line_has_none() {
     // A metro line without speed, headway or stops: 35 km/h, 6 min headway,
     // stops at its vertices every 0.01° (~960 m).
     let line = serde_json::json!({"kind": "transit_line", "id": "M", "mode": "metro"});
-    let (c, e) = community(corridor(Some(line), false));
-    let r = travel_circles(&c, &e, &TravelCircleOptions::default()).unwrap();
+    let c = community(corridor(Some(line), false));
+    let r = travel_circles(&c, &TravelCircleOptions::default()).unwrap();
     let info = &r.transit.lines[0];
     assert_eq!(
         (
@@ -145,7 +139,7 @@ fn mode_defaults_and_vertex_stops_apply_when_the_line_has_none() {
     )
     .unwrap();
     assert_eq!(
-        travel_circles(&c, &e, &o).unwrap().destinations_30min.share,
+        travel_circles(&c, &o).unwrap().destinations_30min.share,
         Some(0.0)
     );
 }
@@ -178,13 +172,15 @@ fn walking_circles_match_accessibility() {
             serde_json::json!({"type": "Point", "coordinates": [120.0065, 29.9999]}),
         ),
     ];
-    let (c, e) = community(f);
-    let r = travel_circles(&c, &e, &TravelCircleOptions::default()).unwrap();
+    let c = community(f);
+    let r = travel_circles(&c, &TravelCircleOptions::default()).unwrap();
     assert_eq!(r.bus_5min.share, Some(0.75));
     assert_eq!(r.metro_10min.share, Some(1.0));
     assert_eq!(r.destinations_30min.share, None);
     assert!(r.warnings.iter().any(|w| w.code == "NO_DESTINATIONS"));
-    let acc = e
+    let acc = c
+        .access_engine()
+        .unwrap()
         .accessibility_columns(
             &serde_json::from_str::<AccessOptions>(
                 r#"{"categories": ["bus_stop"], "thresholdsMin": [5]}"#,
@@ -210,7 +206,7 @@ fn walking_circles_match_accessibility() {
     )
     .unwrap();
     assert_eq!(
-        travel_circles(&c, &e, &o).unwrap().metro_10min.share,
+        travel_circles(&c, &o).unwrap().metro_10min.share,
         Some(0.75)
     );
 }
@@ -242,10 +238,10 @@ fn service_areas_union_every_facility_and_count_homes() {
             square(120.02, 30.0002),
         ),
     ];
-    let (c, e) = community(f);
+    let c = community(f);
     let o: ServiceAreaOptions =
         serde_json::from_str(r#"{"category": "clinic", "minutes": [3, 15]}"#).unwrap();
-    let fc = service_areas(&c, &e, &o).unwrap();
+    let fc = service_areas(&c, &o).unwrap();
     assert_eq!(fc.facilities, Some(2));
     let (three, fifteen) = (&fc.features[0], &fc.features[1]);
     // Two separate 250 m stretches each way at 3 minutes; one at 15.
@@ -267,9 +263,7 @@ fn service_areas_union_every_facility_and_count_homes() {
         let o: IsochroneOptions =
             serde_json::from_value(serde_json::json!({"origin": {"facilityId": id}, "minutes": 3}))
                 .unwrap();
-        isochrones(&c, &e, &o).unwrap().features[0]
-            .properties
-            .area_m2
+        isochrones(&c, &o).unwrap().features[0].properties.area_m2
     };
     let sum = iso("a") + iso("b");
     assert!(
@@ -278,7 +272,7 @@ fn service_areas_union_every_facility_and_count_homes() {
         three.properties.area_m2
     );
     let bad: ServiceAreaOptions = serde_json::from_str(r#"{"category": "nothing"}"#).unwrap();
-    let empty = service_areas(&c, &e, &bad).unwrap();
+    let empty = service_areas(&c, &bad).unwrap();
     assert!(empty
         .features
         .iter()
@@ -288,12 +282,12 @@ fn service_areas_union_every_facility_and_count_homes() {
 
 #[test]
 fn unknown_facility_and_off_network_origin() {
-    let (c, e) = community(corridor(None, false));
+    let c = community(corridor(None, false));
     let o: IsochroneOptions =
         serde_json::from_str(r#"{"origin": {"facilityId": "nope"}}"#).unwrap();
-    assert_eq!(isochrones(&c, &e, &o).unwrap_err().code(), "NOT_FOUND");
+    assert_eq!(isochrones(&c, &o).unwrap_err().code(), "NOT_FOUND");
     let o: IsochroneOptions = serde_json::from_str(r#"{"origin": [120.01, 30.01]}"#).unwrap();
-    let fc = isochrones(&c, &e, &o).unwrap();
+    let fc = isochrones(&c, &o).unwrap();
     assert!(!fc.origin.as_ref().unwrap().on_network);
     assert!(fc.features.iter().all(|f| f.properties.area_m2 == 0.0));
     assert_eq!(fc.warnings[0].code, "ORIGIN_NOT_ON_NETWORK");
@@ -325,17 +319,17 @@ fn grid_values_are_walking_minutes_and_agree_with_service_areas() {
             serde_json::json!({"type": "Polygon", "coordinates": [[[120.0, 29.999], [120.02, 29.999], [120.02, 30.011], [120.0, 30.011], [120.0, 29.999]]]}),
         ),
     ];
-    let (c, e) = community(f);
+    let c = community(f);
     let o: GridOptions =
         serde_json::from_str(r#"{"category": "park", "cellM": 40, "cells": true}"#).unwrap();
-    let g = travel_time_grid(&c, &e, &o).unwrap();
+    let g = travel_time_grid(&c, &o).unwrap();
     assert_eq!(g.minutes.len(), g.rows * g.cols);
     assert_eq!(g.cells.as_ref().unwrap().features.len(), g.rows * g.cols);
     assert!((g.cell_lon_deg * 96_490.0 - 40.0).abs() < 0.5);
-    let net = e.network();
+    let net = c.access_engine().unwrap().network();
     let sa: ServiceAreaOptions =
         serde_json::from_str(r#"{"category": "park", "minutes": [6], "bufferM": 50}"#).unwrap();
-    let poly = service_areas(&c, &e, &sa).unwrap().features[0]
+    let poly = service_areas(&c, &sa).unwrap().features[0]
         .geometry
         .to_geo();
     let (mut reached, mut nan) = (0, 0);
@@ -385,8 +379,8 @@ fn off_network_destinations_use_a_straight_walk_from_a_stop_and_rules_combine() 
         serde_json::json!({"kind": "destination", "category": "airport"}),
         serde_json::json!({"type": "Point", "coordinates": [121.0, 31.0]}),
     ));
-    let (c, e) = community(f);
-    let every = travel_circles(&c, &e, &TravelCircleOptions::default()).unwrap();
+    let c = community(f);
+    let every = travel_circles(&c, &TravelCircleOptions::default()).unwrap();
     let d = &every.destinations_30min;
     let by = d.by_category.as_ref().unwrap();
     assert_eq!(
@@ -401,13 +395,13 @@ fn off_network_destinations_use_a_straight_walk_from_a_stop_and_rules_combine() 
         .any(|w| w.code == "DESTINATION_UNREACHABLE"));
     let any: TravelCircleOptions =
         serde_json::from_str(r#"{"destinations": {"rule": "any"}}"#).unwrap();
-    let r = travel_circles(&c, &e, &any).unwrap();
+    let r = travel_circles(&c, &any).unwrap();
     assert_eq!(r.destinations_30min.share, Some(1.0));
     // Only the city centre: walk 1.25 + wait 5 + ride 0.0785° = 7.58 km at
     // 30 km/h (15.15) + 290 m straight (3.48) = 24.9 min.
     let centre: TravelCircleOptions =
         serde_json::from_str(r#"{"destinations": {"categories": ["city_centre"]}}"#).unwrap();
-    let r = travel_circles(&c, &e, &centre).unwrap();
+    let r = travel_circles(&c, &centre).unwrap();
     let m = r.buildings.destinations_30min[0].unwrap();
     assert!((m - 24.9).abs() < 0.15, "{m} min");
     // Without the straight walk the centre is out of reach.
@@ -416,7 +410,7 @@ fn off_network_destinations_use_a_straight_walk_from_a_stop_and_rules_combine() 
     )
     .unwrap();
     assert_eq!(
-        travel_circles(&c, &e, &no_walk)
+        travel_circles(&c, &no_walk)
             .unwrap()
             .destinations_30min
             .share,
@@ -446,8 +440,8 @@ fn changing_lines_costs_a_walk_and_a_second_wait() {
             serde_json::json!({"type": "Point", "coordinates": [lon, 29.9998]}),
         ));
     }
-    let (c, e) = community(f);
-    let r = travel_circles(&c, &e, &TravelCircleOptions::default()).unwrap();
+    let c = community(f);
+    let r = travel_circles(&c, &TravelCircleOptions::default()).unwrap();
     // 1.25 walk + 5 wait + 0.038° = 3.67 km at 30 km/h (7.33) + 96 m
     // straight change (1.16) + 5 wait + 7.33 ride + 1.24 walk = 28.3 min.
     let m = r.buildings.destinations_30min[0].unwrap();
@@ -456,10 +450,6 @@ fn changing_lines_costs_a_walk_and_a_second_wait() {
     // Without straight changes, the change follows the street: 22 + 96 + 22 m.
     let o: TravelCircleOptions =
         serde_json::from_str(r#"{"transit": {"transferWalkM": 0}}"#).unwrap();
-    let m2 = travel_circles(&c, &e, &o)
-        .unwrap()
-        .buildings
-        .destinations_30min[0]
-        .unwrap();
+    let m2 = travel_circles(&c, &o).unwrap().buildings.destinations_30min[0].unwrap();
     assert!((m2 - m - 44.4 / SPEED / 60.0).abs() < 0.02, "{m2} vs {m}");
 }

@@ -1,31 +1,27 @@
 //! Smoke tests on the Helsinki centre data (OpenStreetMap, ODbL).
 
-use future_community::access::AccessEngine;
 use future_community::geodesy::LocalPlane;
 use future_community::isochrone::{
     isochrones, service_areas, travel_circles, travel_time_grid, GridOptions, IsochroneOptions,
     ServiceAreaOptions, TravelCircleOptions,
 };
-use future_community::network::NetworkOptions;
 use future_community::Community;
 use geo::{BooleanOps, Centroid, Contains, Point};
 
 use super::planar;
 
-fn helsinki() -> &'static (Community, AccessEngine) {
-    static DATA: std::sync::OnceLock<(Community, AccessEngine)> = std::sync::OnceLock::new();
+fn helsinki() -> &'static Community {
+    static DATA: std::sync::OnceLock<Community> = std::sync::OnceLock::new();
     DATA.get_or_init(|| {
         let text =
             std::fs::read_to_string("data/helsinki-centre/normalized.geojson").expect("dataset");
-        let c = Community::from_geojson(&text, &Default::default()).expect("reads");
-        let e = AccessEngine::new(c.dataset(), &NetworkOptions::default()).expect("engine");
-        (c, e)
+        Community::from_geojson(&text, &Default::default()).expect("reads")
     })
 }
 
 #[test]
 fn helsinki_isochrones_from_a_home() {
-    let (c, e) = helsinki();
+    let c = helsinki();
     let home = c
         .dataset()
         .buildings
@@ -39,7 +35,7 @@ fn helsinki_isochrones_from_a_home() {
     )
     .unwrap();
     let t = std::time::Instant::now();
-    let fc = isochrones(c, e, &o).unwrap();
+    let fc = isochrones(c, &o).unwrap();
     eprintln!(
         "Helsinki 5/10/15-minute isochrones: {:.0} ms (debug build)",
         t.elapsed().as_secs_f64() * 1e3
@@ -79,25 +75,28 @@ fn helsinki_isochrones_from_a_home() {
 
 #[test]
 fn helsinki_service_areas_grid_and_circles() {
-    let (c, e) = helsinki();
+    let c = helsinki();
     let o: ServiceAreaOptions =
         serde_json::from_str(r#"{"category": "pharmacy", "minutes": [5, 10]}"#).unwrap();
-    let fc = service_areas(c, e, &o).unwrap();
+    let fc = service_areas(c, &o).unwrap();
     let (five, ten) = (&fc.features[0].properties, &fc.features[1].properties);
     assert!(five.area_m2 > 0.0 && ten.area_m2 > five.area_m2);
     assert!(ten.households_reached.unwrap() <= fc.total_households);
     let g: GridOptions = serde_json::from_str(r#"{"category": "pharmacy", "cellM": 50}"#).unwrap();
-    let grid = travel_time_grid(c, e, &g).unwrap();
+    let grid = travel_time_grid(c, &g).unwrap();
     let finite = grid.minutes.iter().filter(|m| m.is_finite()).count();
     assert!(
         finite > grid.minutes.len() / 2,
         "{finite} of {}",
         grid.minutes.len()
     );
-    let r = travel_circles(c, e, &TravelCircleOptions::default()).unwrap();
+    let r = travel_circles(c, &TravelCircleOptions::default()).unwrap();
     for circle in [&r.bus_5min, &r.metro_10min] {
         let s = circle.share.unwrap();
         assert!((0.0..=1.0).contains(&s) && circle.facilities > 0);
     }
-    assert_eq!(r.buildings.feature_index.len(), e.origin_count());
+    assert_eq!(
+        r.buildings.feature_index.len(),
+        c.access_engine().expect("engine").origin_count()
+    );
 }
