@@ -61,6 +61,7 @@ export function initSync(input) {
 
 export const {
   Community,
+  categories,
   compareReports,
   defaultOsmMapping,
   profile,

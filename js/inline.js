@@ -42,6 +42,7 @@ export function initSync() {}
 
 export const {
   Community,
+  categories,
   compareReports,
   defaultOsmMapping,
   profile,

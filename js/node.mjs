@@ -8,6 +8,7 @@ export const {
   init,
   initSync,
   Community,
+  categories,
   compareReports,
   defaultOsmMapping,
   explain,

@@ -209,6 +209,30 @@ impl Community {
         }
     }
 
+    /// The same community with another facility list (`feature_count`
+    /// covers any facilities added beyond the input's features). Buildings,
+    /// sites and reading warnings are shared as they are; the engine is
+    /// built afresh on first use. See [`crate::edits`].
+    pub(crate) fn with_facilities(
+        &self,
+        facilities: Vec<crate::model::Facility>,
+        feature_count: usize,
+    ) -> Community {
+        let mut ds = self.ds.clone();
+        ds.facilities = facilities;
+        ds.feature_count = feature_count;
+        let centroids = OnceLock::new();
+        if let Some(c) = self.centroids.get() {
+            let _ = centroids.set(c.clone());
+        }
+        Community {
+            ds,
+            sites: self.sites.clone(),
+            engine: OnceLock::new(),
+            centroids,
+        }
+    }
+
     /// The accessibility engine (walk network, snapped origins and
     /// facilities), built on first call and reused by every query.
     pub fn access_engine(&self) -> Result<&AccessEngine> {

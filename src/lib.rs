@@ -22,13 +22,16 @@
 )]
 
 pub mod access;
+pub mod categories;
 pub mod community;
 pub mod decode;
+pub mod edits;
 pub mod error;
 pub mod evaluation;
 pub mod geodesy;
 pub mod input;
 pub mod isochrone;
+pub mod layers;
 pub mod messages;
 pub mod model;
 pub mod network;

@@ -79,6 +79,15 @@ impl GreenType {
             _ => None,
         }
     }
+
+    /// Lowercase name as used in the input schema.
+    pub fn as_str(self) -> &'static str {
+        match self {
+            Self::Ground => "ground",
+            Self::Roof => "roof",
+            Self::Vertical => "vertical",
+        }
+    }
 }
 
 /// A building footprint.

@@ -31,6 +31,7 @@ export interface Client {
   profiles: Remote<typeof fc.profiles>;
   profile: Remote<typeof fc.profile>;
   profileSchema: Remote<typeof fc.profileSchema>;
+  categories: Remote<typeof fc.categories>;
   defaultOsmMapping: Remote<typeof fc.defaultOsmMapping>;
   compareReports: Remote<typeof fc.compareReports>;
   explain: Remote<typeof fc.explain>;

@@ -1236,3 +1236,81 @@ export interface TravelCircles {
   maxSnapM: number;
   warnings: Warning[];
 }
+
+/** Options of `layers()`. */
+export interface LayersOptions {
+  /** Each layer as its GeoJSON text instead of an object (default false). */
+  text?: boolean;
+}
+
+/** Geometry of a map layer feature (WGS84). */
+export type LayerGeometry =
+  | { type: "Point"; coordinates: LonLat }
+  | { type: "MultiLineString"; coordinates: LonLat[][] }
+  | { type: "MultiPolygon"; coordinates: LonLat[][][] };
+
+/** Properties of a map layer feature; absent members are omitted. */
+export interface LayerProperties {
+  /** Index of the input feature (over all sources); absent for a site synthesised from the buildings. */
+  featureIndex?: number;
+  kind: "boundary" | "building" | "facility" | "road" | "green" | "gate" | "compound" | "destination" | "transit_line" | "transit_stop";
+  id?: string;
+  name?: string;
+  /** Facility or destination category. */
+  category?: string;
+  /** Building use. */
+  use?: "residential" | "commercial" | "public" | "mixed" | "other";
+  households?: number;
+  floors?: number;
+  greenType?: "ground" | "roof" | "vertical";
+  walkable?: boolean;
+  /** Transit mode of a line. */
+  mode?: string;
+}
+
+/** One GeoJSON FeatureCollection of a kind. */
+export interface LayerCollection {
+  type: "FeatureCollection";
+  features: { type: "Feature"; geometry: LayerGeometry; properties: LayerProperties }[];
+}
+
+/** What `layers()` returns: one collection per kind (JSON text of it with `{ text: true }`). */
+export interface Layers {
+  boundary: LayerCollection | string;
+  building: LayerCollection | string;
+  facility: LayerCollection | string;
+  road: LayerCollection | string;
+  green: LayerCollection | string;
+  gate: LayerCollection | string;
+  compound: LayerCollection | string;
+  destination: LayerCollection | string;
+  transitLine: LayerCollection | string;
+  transitStop: LayerCollection | string;
+}
+
+/** What-if edits of the facilities, for `withEdits()`. Positions are WGS84 `[lon, lat]`. */
+export interface FacilityEdits {
+  /** Feature indices of facilities to remove. */
+  remove?: number[];
+  /** Facilities to move (they become points). */
+  move?: { featureIndex: number; lngLat: LonLat }[];
+  /** Facilities to add; they get the feature indices after the community's last feature, in this order. */
+  add?: { category: string; lngLat: LonLat; name?: string; id?: string; capacity?: number; floorAreaM2?: number }[];
+}
+
+/** A label in both languages. */
+export interface Label {
+  zh: string;
+  en: string;
+}
+
+/** What `categories()` returns: the facility categories the package knows. */
+export interface CategoryList {
+  id: "categories";
+  version: number;
+  description: string;
+  /** Group id (education, health, ...) -> label. */
+  groups: Record<string, Label>;
+  /** In display order. */
+  categories: { id: string; group: string; label: Label }[];
+}

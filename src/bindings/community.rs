@@ -7,11 +7,22 @@ use super::convert::{columns_to_js, from_js, from_js_required, input_text, set, 
 use super::functions::{profile_arg, EvaluateArgs};
 use crate::access::{AccessOptions, TwoStepOptions};
 use crate::community::{self, SiteQuery};
+use crate::edits::FacilityEdits;
+use crate::error::Error;
 use crate::evaluation;
 use crate::input::ReadOptions;
 use crate::isochrone::{
     self, GridOptions, IsochroneOptions, ServiceAreaOptions, TravelCircleOptions,
 };
+
+/// Options of `layers()`.
+#[derive(serde::Deserialize, Default)]
+#[serde(rename_all = "camelCase", deny_unknown_fields)]
+struct LayersOptions {
+    /// Each layer as JSON text instead of an object.
+    #[serde(default)]
+    text: bool,
+}
 
 /// A loaded community dataset: parsed, classified and indexed once, then
 /// queried many times. Call `free()` when done to release its wasm memory.
@@ -35,6 +46,47 @@ impl Community {
         let opts: ReadOptions = from_js(options, "options")?;
         let text = input_text(&input)?;
         let inner = community::Community::from_geojson(&text, &opts)?;
+        Ok(Community { inner })
+    }
+
+    /// The map layers: GeoJSON FeatureCollections by kind (`boundary`,
+    /// `building`, `facility`, `road`, `green`, `gate`, `compound`,
+    /// `destination`, `transitLine`, `transitStop`), WGS84, of what was
+    /// read, with slim properties (`featureIndex`, `kind`, `id`, `name`,
+    /// `category`, `use`, `households`, ...). With `{ text: true }` each
+    /// layer is its JSON text instead (for a map that parses it itself).
+    #[wasm_bindgen(unchecked_return_type = "Layers")]
+    pub fn layers(
+        &self,
+        #[wasm_bindgen(unchecked_optional_param_type = "LayersOptions")] options: Option<JsValue>,
+    ) -> JsResult<JsValue> {
+        let opts: LayersOptions = from_js(options, "options")?;
+        let layers = crate::layers::layers(&self.inner);
+        if !opts.text {
+            return to_js(&layers);
+        }
+        let out = js_sys::Object::new();
+        for (name, layer) in layers.named() {
+            let text = serde_json::to_string(layer).map_err(|e| Error::Internal {
+                reason: format!("the {name} layer cannot be written as JSON: {e}"),
+            })?;
+            set(&out, name, &JsValue::from_str(&text));
+        }
+        Ok(out.into())
+    }
+
+    /// A new community with what-if edits of the facilities applied
+    /// (`{ remove: [featureIndex], move: [{ featureIndex, lngLat }], add:
+    /// [{ category, lngLat, name?, id?, capacity?, floorAreaM2? }] }`).
+    /// Indices stay those of this community; added facilities get the
+    /// indices after its last feature. This community is unchanged.
+    #[wasm_bindgen(js_name = withEdits)]
+    pub fn with_edits(
+        &self,
+        #[wasm_bindgen(unchecked_param_type = "FacilityEdits")] edits: JsValue,
+    ) -> JsResult<Community> {
+        let e: FacilityEdits = from_js_required(edits, "edits")?;
+        let inner = crate::edits::with_edits(&self.inner, &e)?;
         Ok(Community { inner })
     }
 

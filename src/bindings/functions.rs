@@ -78,6 +78,14 @@ pub fn js_profile(
     to_js(p.doc())
 }
 
+/// The facility categories the package knows, with zh/en labels and
+/// groups: `{ id, version, description, groups, categories: [{ id, group,
+/// label: { zh, en } }] }`.
+#[wasm_bindgen(js_name = categories, unchecked_return_type = "CategoryList")]
+pub fn js_categories() -> JsResult<JsValue> {
+    to_js(crate::categories::builtin()?)
+}
+
 /// The JSON Schema that profile documents follow (as an object).
 #[wasm_bindgen(js_name = profileSchema, unchecked_return_type = "JsonSchema")]
 pub fn js_profile_schema() -> JsResult<JsValue> {
