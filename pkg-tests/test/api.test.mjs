@@ -289,3 +289,54 @@ describe(`pkg-${PKG}: several sources, one community (fromSources)`, () => {
     assert.match(err.message, /拱宸桥社区\.geojson/);
   });
 });
+
+describe(`pkg-${PKG}: what the page asks the core (layers, withEdits, categories)`, () => {
+  it('layers() draws what was read: one feature per building and facility, with indices, also as JSON text', () => {
+    withCommunity(text, undefined, (c) => {
+      const s = c.summary();
+      const l = c.layers();
+      assert.equal(l.building.type, 'FeatureCollection');
+      assert.equal(l.building.features.length, s.counts.building);
+      assert.equal(l.facility.features.length, s.counts.facility);
+      const cats = {};
+      for (const f of l.facility.features) {
+        assert.equal(f.geometry.type, 'Point');
+        cats[f.properties.category] = (cats[f.properties.category] ?? 0) + 1;
+      }
+      assert.deepEqual(cats, s.categories);
+      const t = c.layers({ text: true });
+      assert.equal(typeof t.road, 'string');
+      assert.deepEqual(JSON.parse(t.road), l.road);
+    });
+  });
+
+  it('withEdits() gives a new Community, as a re-read of the edited file would, and leaves this one as it was', () => {
+    withCommunity(text, undefined, (c) => {
+      const n = c.summary().featureCount;
+      const at = [24.9385, 60.1688];
+      const edited = c.withEdits({ add: [{ category: 'kindergarten', lngLat: at, id: 'what-if/w1' }] });
+      const doc = JSON.parse(text);
+      doc.features.push({ type: 'Feature', id: 'what-if/w1', properties: { kind: 'facility', category: 'kindergarten' }, geometry: { type: 'Point', coordinates: at } });
+      const reread = api.Community.fromGeoJSON(doc);
+      try {
+        const opts = { categories: ['kindergarten'], thresholdsM: [500] };
+        assert.deepEqual(edited.accessibility(opts).coverage, reread.accessibility(opts).coverage);
+        assert.equal(edited.evaluate().score, reread.evaluate().score);
+        assert.ok(edited.accessibilityColumns(opts).categories.kindergarten.nearestFeatureIndex.includes(n));
+        assert.equal(c.summary().categories.kindergarten + 1, edited.summary().categories.kindergarten);
+      } finally {
+        edited.free();
+        reread.free();
+      }
+      assertThrowsCode(() => c.withEdits({ remove: [0.5] }), 'INVALID_OPTION');
+    });
+  });
+
+  it('categories() lists every category with a Chinese and an English label', () => {
+    const list = api.categories();
+    assert.ok(list.categories.length >= 20);
+    const kg = list.categories.find((x) => x.id === 'kindergarten');
+    assert.deepEqual(kg.label, { zh: '幼儿园', en: 'Kindergarten' });
+    assert.ok(list.groups[kg.group].zh.length > 0);
+  });
+});

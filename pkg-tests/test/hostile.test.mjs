@@ -153,10 +153,11 @@ async function runOne(slot, c) {
   if (c.isolate) await slot.stop();
   for (const [i, n] of ns.entries()) {
     let o = await slot.run(c, n, setupMaxMs + 1000, maxMs + 1000);
-    // Every size of a budget case runs twice (the faster counts), so that one slow run
-    // (a cold cache, a garbage collection, the other worker) neither hides a super-linear
-    // ratio (at the smaller size) nor fakes one (at the larger).
-    if (ns.length > 1 && o.ok) {
+    // Every size of a budget case runs three times (the fastest counts), so that slow
+    // runs (a cold cache, a garbage collection, the other worker, another process on a
+    // loaded machine) neither hide a super-linear ratio (at the smaller size) nor fake
+    // one (at the larger).
+    for (let k = 0; k < 2 && ns.length > 1 && o.ok; k++) {
       const again = await slot.run(c, n, setupMaxMs + 1000, maxMs + 1000);
       if (again.ok && again.ms < o.ms) o = again;
     }
@@ -176,12 +177,14 @@ async function runOne(slot, c) {
     observed += `; projected ${Math.round(projected)} ms at n=${c.limitN}`;
     if (projected > maxMs) violations.push(`projected ${(projected / 1000).toFixed(1)} s at the limit n=${c.limitN} (linear from ${Math.round(last.ms)} ms at n=${last.n}), over maxMs ${maxMs}`);
   }
-  // Super-linear growth: time at each size against the previous one (times under 50 ms are noise).
+  // Super-linear growth: time at each size against the previous one (a larger size under 50 ms is noise).
   const maxRatio = c.maxRatio ?? DEFAULT_MAX_RATIO;
   for (let i = 1; i < runs.length; i++) {
     const a = runs[i - 1];
     const b = runs[i];
-    const ratio = b.ms / Math.max(a.ms, 5);
+    // The smaller size counts as at least 20 ms: below that, timer and scheduling noise
+    // on a loaded 2-core machine is of the order of the time itself.
+    const ratio = b.ms / Math.max(a.ms, 20);
     if (b.ms >= 50 && ratio > maxRatio) {
       violations.push(`time grows ${ratio.toFixed(1)}x from n=${a.n} (${Math.round(a.ms)} ms) to n=${b.n} (${Math.round(b.ms)} ms), more than ${maxRatio}x: super-linear`);
     }

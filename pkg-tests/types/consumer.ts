@@ -99,3 +99,24 @@ export function sentence(err: unknown, lang: "zh" | "en"): string {
   const details: string | null = e.details;
   return `${e.message} ${e.action} ${details ?? ""} ${w.known} ${Object.keys(all).length}`;
 }
+
+// layers() / withEdits() / categories(): what a page draws and edits.
+import { categories, type CategoryList, type FacilityEdits, type LayerCollection } from "../../pkg/node.mjs";
+
+export function whatIf(geojson: GeoJsonInput): number {
+  const community = Community.fromGeoJSON(geojson);
+  const edits: FacilityEdits = { add: [{ category: "kindergarten", lngLat: [120.1, 30.2] }], remove: [3] };
+  const edited: Community = community.withEdits(edits);
+  try {
+    const buildings = community.layers().building as LayerCollection;
+    const first: number | undefined = buildings.features[0]?.properties.featureIndex;
+    const list: CategoryList = categories();
+    const zh: string = list.categories[0]?.label.zh ?? "";
+    // @ts-expect-error an edit position is [lon, lat], not an object
+    const bad: FacilityEdits = { move: [{ featureIndex: 1, lngLat: { lon: 1, lat: 2 } }] };
+    return (first ?? 0) + zh.length + edited.siteMetrics().siteAreaM2! + (bad ? 0 : 1);
+  } finally {
+    edited.free();
+    community.free();
+  }
+}
