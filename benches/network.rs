@@ -187,7 +187,7 @@ fn benches(c: &mut Criterion) {
     });
     let fca = TwoStepOptions {
         category: "clinic".into(),
-        catchment_m: Some(1000.0),
+        catchment_m: future_community::units::Metres::new(1000.0),
         ..TwoStepOptions::default()
     };
     g.bench_function("two_step_fca_clinic_1000m", |b| {

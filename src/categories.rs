@@ -82,11 +82,14 @@ impl Categories {
 /// The built-in list (parsed once).
 pub fn builtin() -> Result<&'static Categories> {
     static LIST: OnceLock<std::result::Result<Categories, String>> = OnceLock::new();
-    LIST.get_or_init(|| serde_json::from_str(CATEGORIES_JSON).map_err(|e| e.to_string()))
-        .as_ref()
-        .map_err(|e| Error::Internal {
-            reason: format!("the built-in category list is invalid: {e}"),
-        })
+    LIST.get_or_init(|| {
+        crate::decode::from_str(CATEGORIES_JSON)
+            .map_err(|e| format!("{}: {}", e.path(), e.message()))
+    })
+    .as_ref()
+    .map_err(|e| Error::Internal {
+        reason: format!("the built-in category list is invalid: {e}"),
+    })
 }
 
 #[cfg(test)]

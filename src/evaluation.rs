@@ -18,6 +18,7 @@ use crate::profile::{self, Comparison, EvalOptions, Metrics, Profile, Report, Re
 use crate::profile::{TravelCircle, Weighting};
 use crate::site::{SiteParams, SoilFactor};
 use crate::spatial::PreparedArea;
+use crate::units::Metres;
 
 /// The built-in profile used when the caller names none.
 pub const DEFAULT_PROFILE: &str = "zhejiang-future-community";
@@ -257,7 +258,12 @@ fn shared_access(
         ..AccessOptions::default()
     };
     if !thresholds.is_empty() {
-        options.thresholds_m = Some(thresholds.iter().map(|t| f64::from(*t)).collect());
+        options.thresholds_m = Some(
+            thresholds
+                .iter()
+                .map(|t| Metres::checked(f64::from(*t), "thresholdsM"))
+                .collect::<Result<_>>()?,
+        );
     }
     Ok(Some(c.access_engine()?.accessibility_columns(&options)?))
 }

@@ -42,6 +42,7 @@ pub mod site;
 mod spatial;
 #[cfg(test)]
 mod test_rng;
+pub mod units;
 
 pub mod bindings;
 

@@ -21,6 +21,7 @@ use future_community::access::{AccessEngine, AccessOptions, SnapMode, TwoStepOpt
 use future_community::geodesy;
 use future_community::model::{Building, BuildingUse, Dataset, Facility, Road};
 use future_community::network::{Network, NetworkOptions};
+use future_community::units::{Metres, MetresOrZero};
 use geo::{polygon, Centroid, Coord, MultiLineString, MultiPolygon, Point};
 use proptest::prelude::*;
 use proptest::test_runner::{Config, RngSeed};
@@ -255,9 +256,9 @@ proptest! {
         let thresholds = [150.0, 300.0, 600.0];
         let opts = AccessOptions {
             categories: Some(vec!["a".into(), "b".into()]),
-            thresholds_m: Some(thresholds.to_vec()),
+            thresholds_m: Some(thresholds.iter().filter_map(|&m| Metres::new(m)).collect()),
             k: Some(3),
-            max_snap_m: Some(max_snap),
+            max_snap_m: MetresOrZero::new(max_snap),
             opportunities: Some(true),
             snap: Some(mode),
             decay: serde_json::from_str(r#"{"type":"linear","thresholdM":500}"#).ok(),
@@ -314,7 +315,7 @@ proptest! {
         // Skip draws with a distance within TOL of the catchment (either side is right).
         let borderline = matrix.iter().flatten().flatten().any(|d| (d - catchment).abs() < TOL * 10.0);
         prop_assume!(!borderline);
-        let opts = TwoStepOptions { category: "a".into(), catchment_m: Some(catchment), ..TwoStepOptions::default() };
+        let opts = TwoStepOptions { category: "a".into(), catchment_m: Metres::new(catchment), ..TwoStepOptions::default() };
         let ours = engine.two_step_fca(&opts).unwrap();
         let fac: Vec<usize> = (0..ds.facilities.len()).filter(|&j| ds.facilities[j].category == "a").collect();
         let within = |i: usize, j: usize| matrix[i][j].is_some_and(|d| d <= catchment);

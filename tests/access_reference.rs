@@ -27,6 +27,7 @@ use future_community::access::{AccessEngine, AccessOptions, SnapMode, TwoStepOpt
 use future_community::input::{self, ReadOptions};
 use future_community::model::Dataset;
 use future_community::network::NetworkOptions;
+use future_community::units::Metres;
 use serde_json::Value;
 
 const DATA: &str = "data/helsinki-centre";
@@ -325,7 +326,7 @@ fn two_step_fca_matches_pysal_access() {
             // Empty category: no scores in the reference; ours are all 0.
             let opts = TwoStepOptions {
                 category: cat.clone(),
-                catchment_m: Some(1000.0),
+                catchment_m: Metres::new(1000.0),
                 ..TwoStepOptions::default()
             };
             let ours = engine.two_step_fca(&opts).expect("2sfca");
@@ -336,7 +337,7 @@ fn two_step_fca_matches_pysal_access() {
         let theirs = &variants["network_edge"];
         let opts = TwoStepOptions {
             category: cat.clone(),
-            catchment_m: Some(1000.0),
+            catchment_m: Metres::new(1000.0),
             ..TwoStepOptions::default()
         };
         let ours = engine.two_step_fca(&opts).expect("2sfca");

@@ -206,7 +206,7 @@ fn access_codes(c: &Community) -> Result<BTreeSet<String>, String> {
     if let Some(category) = category {
         let fca = TwoStepOptions {
             category: category.clone(),
-            catchment_m: Some(500.0),
+            catchment_m: future_community::units::Metres::new(500.0),
             ..TwoStepOptions::default()
         };
         let r = engine

@@ -48,7 +48,7 @@ pub fn network(c: &Community) {
     if let Some(f) = c.dataset().facilities.first() {
         let fca = TwoStepOptions {
             category: f.category.clone(),
-            catchment_m: Some(500.0),
+            catchment_m: future_community::units::Metres::new(500.0),
             ..TwoStepOptions::default()
         };
         if let Ok(r) = engine.two_step_fca(&fca) {

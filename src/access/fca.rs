@@ -33,7 +33,7 @@ impl AccessEngine {
             .as_ref()
             .map(|d| d.kernel("decay", Some(catchment)))
             .transpose()?;
-        let max_snap_m = max_snap(options.max_snap_m)?;
+        let max_snap_m = max_snap(options.max_snap_m);
         let demand_kind = options.demand.unwrap_or_default();
         let snapped = self.snapped(options.snap.unwrap_or_default());
         let mut sink = Sink::new(self.warnings());

@@ -5,6 +5,8 @@ use serde::{Deserialize, Serialize};
 
 use super::decay::{Decay, Kernel};
 use crate::error::{Error, Result};
+use crate::units::{Metres, MetresOrZero, MetresPerSecond, Minutes};
+pub use crate::units::{MAX_WALK_SPEED_MPS, MIN_WALK_SPEED_MPS};
 
 /// Default thresholds, metres (GB 50180 life-circle radii).
 pub const DEFAULT_THRESHOLDS_M: [f64; 4] = [300.0, 500.0, 800.0, 1000.0];
@@ -48,12 +50,12 @@ pub struct AccessOptions {
     pub categories: Option<Vec<String>>,
     /// Thresholds in metres (keys like `"300"`). Default 300, 500, 800,
     /// 1000 when neither this nor `thresholds_min` is given.
-    pub thresholds_m: Option<Vec<f64>>,
+    pub thresholds_m: Option<Vec<Metres>>,
     /// Thresholds in minutes of walking at `walk_speed_mps` (keys like
     /// `"15min"`); may be combined with `thresholds_m`.
     pub thresholds_min: Option<Vec<f64>>,
     /// Walking speed for minute thresholds, m/s; default 5 km/h (1.389).
-    pub walk_speed_mps: Option<f64>,
+    pub walk_speed_mps: Option<MetresPerSecond>,
     /// Also report the distances to the `k` nearest distinct facilities
     /// (1 ..= 32); default 1 (nearest only).
     pub k: Option<usize>,
@@ -61,7 +63,7 @@ pub struct AccessOptions {
     pub decay: Option<Decay>,
     /// Points farther than this from the network (metres) are unreachable;
     /// default 250.
-    pub max_snap_m: Option<f64>,
+    pub max_snap_m: Option<MetresOrZero>,
     /// Count facilities within each threshold (cumulative opportunities).
     /// Default `false`: it needs one bounded search per facility, which on a
     /// large district costs about as much as everything else together.
@@ -78,18 +80,18 @@ pub struct TwoStepOptions {
     /// not given).
     pub category: String,
     /// Catchment d0, metres (required unless `catchment_min` is given).
-    pub catchment_m: Option<f64>,
+    pub catchment_m: Option<Metres>,
     /// Catchment in minutes at `walk_speed_mps`.
-    pub catchment_min: Option<f64>,
+    pub catchment_min: Option<Minutes>,
     /// Walking speed for `catchment_min`, m/s; default 5 km/h.
-    pub walk_speed_mps: Option<f64>,
+    pub walk_speed_mps: Option<MetresPerSecond>,
     /// Weights f(d) inside the catchment; none = plain 2SFCA (f = 1),
     /// `{ "type": "e2sfca" }` = enhanced 2SFCA.
     pub decay: Option<Decay>,
     /// Demand weight; default households.
     pub demand: Option<Demand>,
     /// Maximum snapping distance, metres; default 250.
-    pub max_snap_m: Option<f64>,
+    pub max_snap_m: Option<MetresOrZero>,
     /// Edge (default) or node snapping.
     pub snap: Option<SnapMode>,
 }
@@ -128,45 +130,15 @@ fn number_key(v: f64) -> String {
     }
 }
 
-/// Slowest accepted walking speed, m/s (a slower one turns every limit
-/// into an unbounded search).
-pub const MIN_WALK_SPEED_MPS: f64 = 0.1;
-/// Fastest accepted walking speed, m/s.
-pub const MAX_WALK_SPEED_MPS: f64 = 20.0;
-
-fn check_distance(option: &str, v: f64) -> Result<f64> {
-    if v.is_finite() && v > 0.0 && v <= 1e6 {
-        Ok(v)
-    } else {
-        Err(Error::option(
-            option,
-            format!("must be a positive number (at most 1e6), got {v}"),
-        ))
-    }
+/// The walking speed, m/s (default 5 km/h); the range is checked when
+/// decoded ([`MetresPerSecond`]).
+pub(crate) fn walk_speed(v: Option<MetresPerSecond>) -> f64 {
+    v.map_or(DEFAULT_WALK_SPEED_MPS, MetresPerSecond::get)
 }
 
-pub(crate) fn walk_speed(v: Option<f64>) -> Result<f64> {
-    let s = v.unwrap_or(DEFAULT_WALK_SPEED_MPS);
-    if (MIN_WALK_SPEED_MPS..=MAX_WALK_SPEED_MPS).contains(&s) {
-        Ok(s)
-    } else {
-        Err(Error::option(
-            "walkSpeedMps",
-            format!("must be between {MIN_WALK_SPEED_MPS} and {MAX_WALK_SPEED_MPS} m/s, got {s}"),
-        ))
-    }
-}
-
-pub(crate) fn max_snap(v: Option<f64>) -> Result<f64> {
-    let m = v.unwrap_or(DEFAULT_MAX_SNAP_M);
-    if m.is_finite() && m >= 0.0 {
-        Ok(m)
-    } else {
-        Err(Error::option(
-            "maxSnapM",
-            format!("must be a finite number of metres >= 0, got {m}"),
-        ))
-    }
+/// The snapping limit, metres (default 250).
+pub(crate) fn max_snap(v: Option<MetresOrZero>) -> f64 {
+    v.map_or(DEFAULT_MAX_SNAP_M, MetresOrZero::get)
 }
 
 impl AccessOptions {
@@ -190,16 +162,15 @@ impl AccessOptions {
                 out
             }
         };
-        let speed = walk_speed(self.walk_speed_mps)?;
+        let speed = walk_speed(self.walk_speed_mps);
         let mut thresholds: Vec<Threshold> = Vec::new();
         let given_m = self.thresholds_m.is_some() || self.thresholds_min.is_some();
-        let metres: &[f64] = match &self.thresholds_m {
-            Some(v) => v,
-            None if !given_m => &DEFAULT_THRESHOLDS_M,
-            None => &[],
+        let metres: Vec<f64> = match &self.thresholds_m {
+            Some(v) => v.iter().map(|m| m.get()).collect(),
+            None if !given_m => DEFAULT_THRESHOLDS_M.to_vec(),
+            None => Vec::new(),
         };
-        for &m in metres {
-            let m = check_distance("thresholdsM", m)?;
+        for m in metres {
             thresholds.push(Threshold {
                 key: number_key(m),
                 metres: m,
@@ -241,7 +212,7 @@ impl AccessOptions {
             thresholds,
             k,
             kernel,
-            max_snap_m: max_snap(self.max_snap_m)?,
+            max_snap_m: max_snap(self.max_snap_m),
             opportunities: self.opportunities.unwrap_or(false),
             snap: self.snap.unwrap_or_default(),
         })
@@ -252,12 +223,9 @@ impl TwoStepOptions {
     /// The catchment in metres.
     pub(crate) fn catchment(&self) -> Result<f64> {
         match (self.catchment_m, self.catchment_min) {
-            (Some(m), None) => check_distance("catchmentM", m),
-            (None, Some(t)) => {
-                let speed = walk_speed(self.walk_speed_mps)?;
-                let t = crate::isochrone::options::check_minutes("catchmentMin", t)?;
-                check_distance("catchmentMin", t * 60.0 * speed)
-            }
+            (Some(m), None) => Ok(m.get()),
+            // At most 240 min × 20 m/s = 288 km: always a valid distance.
+            (None, Some(t)) => Ok(t.get() * 60.0 * walk_speed(self.walk_speed_mps)),
             _ => Err(Error::option(
                 "catchmentM",
                 "give exactly one of `catchmentM`, `catchmentMin`",
@@ -307,13 +275,19 @@ mod tests {
 
     #[test]
     fn invalid_values_name_the_option() {
-        for (json, option) in [
-            (r#"{"thresholdsM":[0]}"#, "thresholdsM"),
-            (r#"{"thresholdsMin":[-1]}"#, "thresholdsMin"),
+        // Units out of range are refused by the decoder, at their path.
+        for (json, path) in [
+            (r#"{"thresholdsM":[300, 0]}"#, "thresholdsM[1]"),
             (r#"{"walkSpeedMps":0}"#, "walkSpeedMps"),
+            (r#"{"maxSnapM":-5}"#, "maxSnapM"),
+        ] {
+            let e = crate::decode::from_str::<AccessOptions>(json).unwrap_err();
+            assert_eq!(e.path(), path, "{json}");
+        }
+        for (json, option) in [
+            (r#"{"thresholdsMin":[-1]}"#, "thresholdsMin"),
             (r#"{"k":0}"#, "k"),
             (r#"{"k":33}"#, "k"),
-            (r#"{"maxSnapM":-5}"#, "maxSnapM"),
             (r#"{"categories":[""]}"#, "categories"),
             (r#"{"decay":{"type":"e2sfca"}}"#, "decay"),
         ] {

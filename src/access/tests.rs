@@ -6,6 +6,7 @@ use super::*;
 use crate::model::{Building, BuildingUse, Compound, Dataset, Facility, Gate, Road};
 use crate::network::metric::distance_m;
 use crate::network::NetworkOptions;
+use crate::units::{Metres, MetresOrZero};
 
 /// ~111 m per 0.001° of longitude at 30°N is ~96.3 m; of latitude ~110.9 m.
 const LAT: f64 = 30.0;
@@ -133,7 +134,7 @@ fn beyond_max_snap_is_unreachable_with_warnings() {
     assert!(codes.contains(&("ORIGIN_NOT_ON_NETWORK", Some(1))));
     assert!(codes.contains(&("FACILITY_NOT_ON_NETWORK", Some(3))));
     let wide = AccessOptions {
-        max_snap_m: Some(400.0),
+        max_snap_m: MetresOrZero::new(400.0),
         ..AccessOptions::default()
     };
     let r = e.accessibility(&wide).unwrap();
@@ -263,7 +264,7 @@ fn two_step_fca_by_hand() {
     let e = engine(&data);
     let opts = TwoStepOptions {
         category: "clinic".into(),
-        catchment_m: Some(300.0),
+        catchment_m: Metres::new(300.0),
         ..TwoStepOptions::default()
     };
     let r = e.two_step_fca(&opts).unwrap();
@@ -371,12 +372,9 @@ fn invalid_options_are_errors_not_panics() {
         ..AccessOptions::default()
     };
     assert_eq!(e.accessibility(&bad).unwrap_err().code(), "INVALID_OPTION");
-    let bad = TwoStepOptions {
-        category: "x".into(),
-        catchment_m: Some(-1.0),
-        ..TwoStepOptions::default()
-    };
-    assert_eq!(e.two_step_fca(&bad).unwrap_err().code(), "INVALID_OPTION");
+    // A negative catchment cannot even be decoded (the unit type refuses it).
+    let bad = crate::decode::from_str::<TwoStepOptions>(r#"{"category":"x","catchmentM":-1}"#);
+    assert_eq!(bad.unwrap_err().path(), "catchmentM");
     let bad = NetworkOptions {
         merge_tolerance_m: f64::NAN,
         ..NetworkOptions::default()
@@ -404,7 +402,7 @@ fn degenerate_datasets_do_not_panic() {
     assert_eq!(r.coverage["clinic"]["300"].households, Some(0.0));
     let fca = TwoStepOptions {
         category: "clinic".into(),
-        catchment_m: Some(500.0),
+        catchment_m: Metres::new(500.0),
         ..TwoStepOptions::default()
     };
     assert_eq!(e.two_step_fca(&fca).unwrap().buildings[0].score, 0.0);

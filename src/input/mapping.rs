@@ -209,8 +209,17 @@ impl OsmMapping {
 
     /// Parses a mapping document.
     pub fn from_json(text: &str) -> Result<Self> {
-        let m: Self =
-            serde_json::from_str(text).map_err(|e| Error::option("osmMapping", e.to_string()))?;
+        // Through the one option decoder (as a mapping given as an object
+        // is): one deserialiser instantiated for the mapping types, not two.
+        let m: Self = crate::decode::from_str(text).map_err(|e| {
+            let path = e.path();
+            let at = if path.is_empty() {
+                "osmMapping".to_string()
+            } else {
+                format!("osmMapping.{path}")
+            };
+            Error::option(&at, e.message())
+        })?;
         m.assumptions.check()?;
         Ok(m)
     }

@@ -15,6 +15,7 @@ use crate::access::{AccessEngine, AccessOptions};
 use crate::community::Community;
 use crate::error::{Error, Result, Warning};
 use crate::geodesy;
+use crate::units::{Metres, MetresOrZero, MetresPerSecond};
 
 /// One polygon per limit, with what it contains.
 struct Area {
@@ -226,9 +227,14 @@ pub fn service_areas(
     let homes = engine.origins();
     let access = AccessOptions {
         categories: Some(vec![category.to_string()]),
-        thresholds_m: Some(p.limits_m()),
-        walk_speed_mps: Some(p.walk_speed_mps),
-        max_snap_m: Some(p.max_snap_m),
+        thresholds_m: Some(
+            p.limits_m()
+                .into_iter()
+                .map(|m| Metres::checked(m, "minutes"))
+                .collect::<Result<_>>()?,
+        ),
+        walk_speed_mps: Some(MetresPerSecond::checked(p.walk_speed_mps, "walkSpeedMps")?),
+        max_snap_m: Some(MetresOrZero::checked(p.max_snap_m, "maxSnapM")?),
         opportunities: Some(false),
         ..AccessOptions::default()
     };

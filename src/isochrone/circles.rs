@@ -25,8 +25,8 @@ use std::collections::BTreeMap;
 use serde::Serialize;
 
 use super::options::{
-    categories, check_minutes, max_snap, transit_params, walk_speed, DestinationRule,
-    TravelCircleOptions, DEFAULT_BUS_CATEGORIES, DEFAULT_BUS_MINUTES, DEFAULT_DESTINATION_MINUTES,
+    categories, max_snap, transit_params, walk_speed, DestinationRule, TravelCircleOptions,
+    DEFAULT_BUS_CATEGORIES, DEFAULT_BUS_MINUTES, DEFAULT_DESTINATION_MINUTES,
     DEFAULT_METRO_CATEGORIES, DEFAULT_METRO_MINUTES,
 };
 use super::same_edge::SameEdge;
@@ -35,6 +35,7 @@ use crate::access::Origin;
 use crate::access::{AccessEngine, AccessOptions};
 use crate::community::Community;
 use crate::error::{Result, Warning};
+use crate::units::{MetresOrZero, MetresPerSecond, Minutes};
 
 /// One circle as an indicator.
 #[derive(Debug, Clone, PartialEq, Serialize)]
@@ -205,8 +206,8 @@ fn walk_minutes(
     let cols = engine.accessibility_columns(&AccessOptions {
         categories: Some(cats.to_vec()),
         thresholds_m: Some(Vec::new()),
-        walk_speed_mps: Some(speed),
-        max_snap_m: Some(snap),
+        walk_speed_mps: Some(MetresPerSecond::checked(speed, "walkSpeedMps")?),
+        max_snap_m: Some(MetresOrZero::checked(snap, "maxSnapM")?),
         opportunities: Some(false),
         ..AccessOptions::default()
     })?;
@@ -238,9 +239,8 @@ pub fn travel_circles(
     community: &Community,
     options: &TravelCircleOptions,
 ) -> Result<TravelCircles> {
-    let speed = walk_speed(options.walk_speed_mps)?;
-    let engine = community.access_engine()?;
-    let snap = max_snap(options.max_snap_m)?;
+    let speed = walk_speed(options.walk_speed_mps);
+    let snap = max_snap(options.max_snap_m);
     let bus = options.bus.clone().unwrap_or_default();
     let metro = options.metro.clone().unwrap_or_default();
     let dest = options.destinations.clone().unwrap_or_default();
@@ -254,20 +254,17 @@ pub fn travel_circles(
         metro.categories.as_ref(),
         &DEFAULT_METRO_CATEGORIES,
     )?;
-    let bus_min = check_minutes("bus.minutes", bus.minutes.unwrap_or(DEFAULT_BUS_MINUTES))?;
-    let metro_min = check_minutes(
-        "metro.minutes",
-        metro.minutes.unwrap_or(DEFAULT_METRO_MINUTES),
-    )?;
-    let dest_min = check_minutes(
-        "destinations.minutes",
-        dest.minutes.unwrap_or(DEFAULT_DESTINATION_MINUTES),
-    )?;
+    let bus_min = bus.minutes.map_or(DEFAULT_BUS_MINUTES, Minutes::get);
+    let metro_min = metro.minutes.map_or(DEFAULT_METRO_MINUTES, Minutes::get);
+    let dest_min = dest
+        .minutes
+        .map_or(DEFAULT_DESTINATION_MINUTES, Minutes::get);
     let rule = dest.rule.unwrap_or_default();
     if let Some(c) = &dest.categories {
         categories("destinations.categories", Some(c), &[])?;
     }
     let tp = transit_params(options.transit.as_ref())?;
+    let engine = community.access_engine()?;
 
     let mut warnings = Vec::new();
     let homes = engine.origins();

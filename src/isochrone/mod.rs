@@ -68,7 +68,7 @@ pub use circles::{travel_circles, CircleBuildings, CircleResult, TransitSummary,
 pub use grid::{travel_time_grid, CellCollection, CellFeature, CellProperties, TravelTimeGrid};
 pub use options::{
     CircleSpec, DestinationRule, DestinationSpec, FacilityRef, GridOptions, IsochroneOptions,
-    IsochroneOrigin, Minutes, ServiceAreaOptions, TransitOptions, TravelCircleOptions,
+    IsochroneOrigin, MinuteLimits, ServiceAreaOptions, TransitOptions, TravelCircleOptions,
 };
 pub use reach::{Piece, ReachableNetwork, Source};
 pub use result::{AreaCollection, AreaFeature, AreaProperties, MultiPolygonGeometry, OriginInfo};

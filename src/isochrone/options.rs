@@ -12,6 +12,8 @@ use super::transit::{
 pub(crate) use crate::access::options::{max_snap, walk_speed};
 use crate::community::SiteRef;
 use crate::error::{Error, Result};
+pub use crate::units::Minutes;
+use crate::units::{MetresOrZero, MetresPerSecond};
 
 /// Default limits of [`IsochroneOptions::minutes`]: 5, 10 and 15 minutes.
 pub const DEFAULT_MINUTES: [f64; 3] = [5.0, 10.0, 15.0];
@@ -30,8 +32,7 @@ pub const MAX_GRID_CELLS: usize = 1_000_000;
 pub const MAX_GRID_CELL_FEATURES: usize = 100_000;
 /// Most limits accepted in one isochrone or service-area query.
 pub const MAX_LIMITS: usize = 16;
-/// Largest accepted limit, minutes.
-pub const MAX_MINUTES: f64 = 240.0;
+pub use crate::units::MAX_MINUTES;
 
 /// One limit or several, in minutes: `10` or `[5, 10, 15]`.
 #[derive(Debug, Clone, PartialEq, Deserialize)]
@@ -39,7 +40,7 @@ pub const MAX_MINUTES: f64 = 240.0;
     untagged,
     expecting = "expected minutes: a number or an array of numbers, e.g. 10 or [5, 10, 15]"
 )]
-pub enum Minutes {
+pub enum MinuteLimits {
     /// A single limit.
     One(f64),
     /// Several limits (any order; duplicates are merged).
@@ -101,14 +102,14 @@ pub struct IsochroneOptions {
     /// Start: `[lon, lat]` or `{ facilityId }` (required).
     pub origin: Option<IsochroneOrigin>,
     /// Walking-time limits in minutes; default 5, 10, 15.
-    pub minutes: Option<Minutes>,
+    pub minutes: Option<MinuteLimits>,
     /// Walking speed, m/s; default 5 km/h (1.389 m/s).
-    pub walk_speed_mps: Option<f64>,
+    pub walk_speed_mps: Option<MetresPerSecond>,
     /// Buffer around the reachable network, metres; default 50.
     pub buffer_m: Option<f64>,
     /// The origin is off the network (no polygon, a warning) when farther
     /// than this from it, metres; default 250 (as accessibility).
-    pub max_snap_m: Option<f64>,
+    pub max_snap_m: Option<MetresOrZero>,
     /// Largest gap between a polygon arc and the true buffer circle, metres;
     /// default 1 (raised to `bufferM` × 1.3e-4 if smaller). Polygons contain
     /// every point within `bufferM − 1.5 × arcToleranceM` of the reachable
@@ -124,14 +125,14 @@ pub struct ServiceAreaOptions {
     /// Facility category (required).
     pub category: String,
     /// Walking-time limits in minutes; default 5, 10, 15.
-    pub minutes: Option<Minutes>,
+    pub minutes: Option<MinuteLimits>,
     /// Walking speed, m/s; default 5 km/h.
-    pub walk_speed_mps: Option<f64>,
+    pub walk_speed_mps: Option<MetresPerSecond>,
     /// Buffer around the reachable network, metres; default 50.
     pub buffer_m: Option<f64>,
     /// Facilities farther than this from the network are left out, metres;
     /// default 250.
-    pub max_snap_m: Option<f64>,
+    pub max_snap_m: Option<MetresOrZero>,
     /// Largest gap between a polygon arc and the true buffer circle, metres;
     /// default 1 (raised to `bufferM` × 1.3e-4 if smaller). Polygons contain
     /// every point within `bufferM − 1.5 × arcToleranceM` of the reachable
@@ -149,10 +150,10 @@ pub struct GridOptions {
     /// Cell size, metres; default 50.
     pub cell_m: Option<f64>,
     /// Walking speed, m/s; default 5 km/h.
-    pub walk_speed_mps: Option<f64>,
+    pub walk_speed_mps: Option<MetresPerSecond>,
     /// Cell centres and facilities farther than this from the network are
     /// unreachable, metres; default 250.
-    pub max_snap_m: Option<f64>,
+    pub max_snap_m: Option<MetresOrZero>,
     /// Which site's bounding box to cover (default: the first site).
     pub site: Option<SiteRef>,
     /// `[west, south, east, north]` to cover instead of a site's box.
@@ -195,23 +196,11 @@ impl AreaParams {
     }
 }
 
-/// A limit in minutes: finite, > 0 and at most [`MAX_MINUTES`].
-pub(crate) fn check_minutes(option: &str, t: f64) -> Result<f64> {
-    if t.is_finite() && t > 0.0 && t <= MAX_MINUTES {
-        Ok(t)
-    } else {
-        Err(Error::option(
-            option,
-            format!("must be between 0 and {MAX_MINUTES} minutes, got {t}"),
-        ))
-    }
-}
-
-fn minutes(v: Option<&Minutes>) -> Result<Vec<f64>> {
+fn minutes(v: Option<&MinuteLimits>) -> Result<Vec<f64>> {
     let list: Vec<f64> = match v {
         None => DEFAULT_MINUTES.to_vec(),
-        Some(Minutes::One(t)) => vec![*t],
-        Some(Minutes::Many(l)) => l.clone(),
+        Some(MinuteLimits::One(t)) => vec![*t],
+        Some(MinuteLimits::Many(l)) => l.clone(),
     };
     if list.is_empty() {
         return Err(Error::option("minutes", "give at least one limit"));
@@ -222,20 +211,22 @@ fn minutes(v: Option<&Minutes>) -> Result<Vec<f64>> {
             format!("at most {MAX_LIMITS} limits, got {}", list.len()),
         ));
     }
-    let mut out = Vec::with_capacity(list.len());
-    for t in list {
-        out.push(check_minutes("minutes", t)?);
-    }
+    // Checked here, not by the decoder: inside an untagged enum serde
+    // would replace the range message by "expected minutes: ...".
+    let mut out = list
+        .into_iter()
+        .map(|t| Minutes::checked(t, "minutes").map(Minutes::get))
+        .collect::<Result<Vec<f64>>>()?;
     out.sort_by(f64::total_cmp);
     out.dedup();
     Ok(out)
 }
 
 fn area_params(
-    m: Option<&Minutes>,
-    speed: Option<f64>,
+    m: Option<&MinuteLimits>,
+    speed: Option<MetresPerSecond>,
     buffer: Option<f64>,
-    snap: Option<f64>,
+    snap: Option<MetresOrZero>,
     arc: Option<f64>,
 ) -> Result<AreaParams> {
     let buffer_m = buffer.unwrap_or(DEFAULT_BUFFER_M);
@@ -254,9 +245,9 @@ fn area_params(
     }
     Ok(AreaParams {
         minutes: minutes(m)?,
-        walk_speed_mps: walk_speed(speed)?,
+        walk_speed_mps: walk_speed(speed),
         buffer_m,
-        max_snap_m: max_snap(snap)?,
+        max_snap_m: max_snap(snap),
         // i_overlay's finest arc step is 0.01π: a chord then lies up to
         // r(1 − cos(0.005π)) ≈ 1.24e-4 r inside the circle.
         arc_tolerance_m: arc_tolerance_m.max(buffer_m * 1.3e-4).min(buffer_m),
@@ -362,8 +353,8 @@ impl GridOptions {
         Ok(GridParams {
             category: category(&self.category)?,
             cell_m,
-            walk_speed_mps: walk_speed(self.walk_speed_mps)?,
-            max_snap_m: max_snap(self.max_snap_m)?,
+            walk_speed_mps: walk_speed(self.walk_speed_mps),
+            max_snap_m: max_snap(self.max_snap_m),
             padding_m,
             cells: self.cells.unwrap_or(false),
         })
@@ -377,7 +368,7 @@ pub struct CircleSpec {
     /// Facility categories that satisfy the circle (nearest of any).
     pub categories: Option<Vec<String>>,
     /// Limit, minutes.
-    pub minutes: Option<f64>,
+    pub minutes: Option<Minutes>,
 }
 
 /// How the destinations of several categories combine.
@@ -398,7 +389,7 @@ pub struct DestinationSpec {
     /// Destination categories to use; default all present.
     pub categories: Option<Vec<String>>,
     /// Limit, minutes.
-    pub minutes: Option<f64>,
+    pub minutes: Option<Minutes>,
     /// `"everyCategory"` (default) or `"any"`.
     pub rule: Option<DestinationRule>,
 }
@@ -427,9 +418,9 @@ pub struct TransitOptions {
 #[serde(rename_all = "camelCase", deny_unknown_fields, default)]
 pub struct TravelCircleOptions {
     /// Walking speed, m/s; default 5 km/h.
-    pub walk_speed_mps: Option<f64>,
+    pub walk_speed_mps: Option<MetresPerSecond>,
     /// Snapping limit, metres; default 250.
-    pub max_snap_m: Option<f64>,
+    pub max_snap_m: Option<MetresOrZero>,
     /// The 5-minute circle.
     pub bus: Option<CircleSpec>,
     /// The 10-minute circle.
@@ -553,10 +544,18 @@ mod tests {
         let code = |j: &str| iso(j).unwrap().resolve().unwrap_err().to_string();
         assert!(code("{}").contains("origin"));
         assert!(code(r#"{"origin": [200, 0]}"#).contains("origin"));
-        assert!(code(r#"{"origin": [0, 0], "minutes": [0]}"#).contains("minutes"));
+        assert!(code(r#"{"origin": [0, 0], "minutes": [5, 0]}"#).contains("240 minutes"));
+        let path = |j: &str| {
+            crate::decode::from_str::<IsochroneOptions>(j)
+                .unwrap_err()
+                .path()
+        };
         assert!(code(r#"{"origin": [0, 0], "minutes": []}"#).contains("minutes"));
         assert!(code(r#"{"origin": [0, 0], "bufferM": 0}"#).contains("bufferM"));
-        assert!(code(r#"{"origin": [0, 0], "walkSpeedMps": -1}"#).contains("walkSpeedMps"));
+        assert_eq!(
+            path(r#"{"origin": [0, 0], "walkSpeedMps": -1}"#),
+            "walkSpeedMps"
+        );
         let g: GridOptions = serde_json::from_str(r#"{"category": " "}"#).unwrap();
         assert!(g.resolve().is_err());
         let g: GridOptions = serde_json::from_str(r#"{"category": "a", "cellM": 0.5}"#).unwrap();
