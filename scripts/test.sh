@@ -87,6 +87,9 @@ node --test --test-reporter=spec test/hostile.test.mjs
 run_step "pkg-tests: module memory within the stated multiple of the input (node --test)"
 node --test --test-reporter=spec test/memory.test.mjs
 
+run_step "pkg-tests: generated .d.ts is current with the Rust types (scripts/gen-types.mjs --check)"
+node ../scripts/gen-types.mjs --check
+
 run_step "pkg-tests: tsc --noEmit on a TypeScript consumer of the .d.ts files"
 tsc --noEmit -p types/tsconfig.json
 

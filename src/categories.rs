@@ -20,6 +20,7 @@ pub const CATEGORIES_JSON: &str = include_str!("../mappings/categories.json");
 
 /// A label in both languages.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(test, derive(schemars::JsonSchema))]
 #[serde(deny_unknown_fields)]
 pub struct Label {
     /// Simplified Chinese.
@@ -40,6 +41,7 @@ impl Label {
 
 /// One facility category.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(test, derive(schemars::JsonSchema))]
 #[serde(deny_unknown_fields)]
 pub struct CategoryInfo {
     /// The id facilities carry (`properties.category`, mapping rules).
@@ -52,6 +54,8 @@ pub struct CategoryInfo {
 
 /// The whole list.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(test, derive(schemars::JsonSchema))]
+#[cfg_attr(test, schemars(rename = "CategoryList"))]
 #[serde(deny_unknown_fields)]
 pub struct Categories {
     /// `"categories"`.

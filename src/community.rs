@@ -28,6 +28,7 @@ pub struct Community {
 
 /// How a site is chosen: by boundary id or by position among the sites.
 #[derive(Debug, Clone, PartialEq, Deserialize)]
+#[cfg_attr(test, derive(schemars::JsonSchema))]
 #[serde(
     untagged,
     expecting = "expected a site: its position among the sites (0, 1, ...) or its boundary id (a string)"
@@ -41,6 +42,8 @@ pub enum SiteRef {
 
 /// Options of [`Community::site_metrics`].
 #[derive(Debug, Clone, Default, Deserialize)]
+#[cfg_attr(test, derive(schemars::JsonSchema))]
+#[cfg_attr(test, schemars(rename = "SiteMetricsOptions"))]
 #[serde(rename_all = "camelCase", deny_unknown_fields, default)]
 pub struct SiteQuery {
     /// Which site (default: the first).
@@ -54,6 +57,7 @@ pub struct SiteQuery {
 
 /// One site as listed in the summary.
 #[derive(Debug, Clone, PartialEq, Serialize)]
+#[cfg_attr(test, derive(schemars::JsonSchema))]
 #[serde(rename_all = "camelCase")]
 pub struct SiteInfo {
     /// Boundary id, if any.
@@ -66,6 +70,7 @@ pub struct SiteInfo {
 
 /// Counts of what was read.
 #[derive(Debug, Clone, PartialEq, Serialize)]
+#[cfg_attr(test, derive(schemars::JsonSchema))]
 #[serde(rename_all = "camelCase")]
 pub struct Summary {
     /// Features in the input.
@@ -91,6 +96,7 @@ pub struct Summary {
 /// Warnings of one code, counted (hundreds of `UNCLASSIFIED_FEATURE`
 /// become one line).
 #[derive(Debug, Clone, PartialEq, Serialize)]
+#[cfg_attr(test, derive(schemars::JsonSchema))]
 #[serde(rename_all = "camelCase")]
 pub struct WarningGroup {
     /// The code.
@@ -134,6 +140,8 @@ pub fn group_warnings(warnings: &[Warning]) -> Vec<WarningGroup> {
 
 /// Site metrics together with the site they describe.
 #[derive(Debug, Clone, PartialEq, Serialize)]
+#[cfg_attr(test, derive(schemars::JsonSchema))]
+#[cfg_attr(test, schemars(rename = "SiteMetrics"))]
 #[serde(rename_all = "camelCase")]
 pub struct SiteMetricsResult {
     /// The site.

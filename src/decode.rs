@@ -496,6 +496,7 @@ mod tests {
     use serde_json::json;
 
     #[derive(Deserialize, Debug, PartialEq, Default)]
+    #[cfg_attr(test, derive(schemars::JsonSchema))]
     #[serde(rename_all = "camelCase", deny_unknown_fields)]
     struct Inner {
         id: u32,
@@ -504,6 +505,7 @@ mod tests {
     }
 
     #[derive(Deserialize, Debug, PartialEq, Default)]
+    #[cfg_attr(test, derive(schemars::JsonSchema))]
     #[serde(rename_all = "camelCase", deny_unknown_fields)]
     struct Outer {
         #[serde(default)]
@@ -515,6 +517,7 @@ mod tests {
     }
 
     #[derive(Deserialize, Debug, PartialEq)]
+    #[cfg_attr(test, derive(schemars::JsonSchema))]
     #[serde(rename_all = "camelCase")]
     enum Kind {
         Walk,
@@ -560,6 +563,7 @@ mod tests {
     }
 
     #[derive(Deserialize, Debug, PartialEq)]
+    #[cfg_attr(test, derive(schemars::JsonSchema))]
     #[serde(tag = "type", rename_all = "camelCase", deny_unknown_fields)]
     enum Tagged {
         Step { at: f64 },

@@ -25,6 +25,7 @@ const MAX_TEXT_CHARS: usize = 200;
 
 /// A facility moved to a new position.
 #[derive(Debug, Clone, PartialEq, Deserialize)]
+#[cfg_attr(test, derive(schemars::JsonSchema))]
 #[serde(rename_all = "camelCase", deny_unknown_fields)]
 pub struct MoveEdit {
     /// Feature index of a facility of the input.
@@ -35,6 +36,7 @@ pub struct MoveEdit {
 
 /// A facility added.
 #[derive(Debug, Clone, PartialEq, Deserialize)]
+#[cfg_attr(test, derive(schemars::JsonSchema))]
 #[serde(rename_all = "camelCase", deny_unknown_fields)]
 pub struct AddEdit {
     /// Its category, e.g. `"kindergarten"`.
@@ -58,6 +60,7 @@ pub struct AddEdit {
 
 /// The edits of one call; each list is optional.
 #[derive(Debug, Clone, Default, PartialEq, Deserialize)]
+#[cfg_attr(test, derive(schemars::JsonSchema))]
 #[serde(rename_all = "camelCase", deny_unknown_fields)]
 pub struct FacilityEdits {
     /// Feature indices of facilities to remove.

@@ -169,6 +169,7 @@ impl Error {
 
 /// A recoverable problem: the computation went on, but the caller should know.
 #[derive(Debug, Clone, PartialEq, Serialize)]
+#[cfg_attr(test, derive(schemars::JsonSchema))]
 #[serde(rename_all = "camelCase")]
 pub struct Warning {
     /// Stable machine-readable code, e.g. `"UNCLASSIFIED_FEATURE"`.

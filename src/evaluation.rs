@@ -67,6 +67,7 @@ pub fn site_params(p: &Profile) -> SiteParams {
 
 /// The metrics of one site, as the dotted keys profiles read.
 #[derive(Debug, Clone, Serialize)]
+#[cfg_attr(test, derive(schemars::JsonSchema))]
 #[serde(rename_all = "camelCase")]
 pub struct SiteMetricsMap {
     /// Metric key → value.

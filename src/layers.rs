@@ -14,6 +14,7 @@ use crate::isochrone::MultiPolygonGeometry;
 
 /// A GeoJSON geometry of a layer feature.
 #[derive(Debug, Clone, PartialEq, Serialize)]
+#[cfg_attr(test, derive(schemars::JsonSchema))]
 #[serde(tag = "type")]
 pub enum LayerGeometry {
     /// A facility, gate, stop or destination.
@@ -56,6 +57,7 @@ impl LayerGeometry {
 
 /// What a layer feature says about itself (absent members are omitted).
 #[derive(Debug, Clone, Default, PartialEq, Serialize)]
+#[cfg_attr(test, derive(schemars::JsonSchema))]
 #[serde(rename_all = "camelCase")]
 pub struct LayerProperties {
     /// Index of the input feature (over all sources); absent for a site
@@ -95,6 +97,7 @@ pub struct LayerProperties {
 
 /// One feature of a layer.
 #[derive(Debug, Clone, PartialEq, Serialize)]
+#[cfg_attr(test, derive(schemars::JsonSchema))]
 pub struct LayerFeature {
     /// Always `"Feature"`.
     #[serde(rename = "type")]
@@ -107,6 +110,7 @@ pub struct LayerFeature {
 
 /// A GeoJSON FeatureCollection of one kind.
 #[derive(Debug, Clone, PartialEq, Serialize)]
+#[cfg_attr(test, derive(schemars::JsonSchema))]
 pub struct LayerCollection {
     /// Always `"FeatureCollection"`.
     #[serde(rename = "type")]
@@ -126,6 +130,7 @@ impl LayerCollection {
 
 /// Every layer of a community.
 #[derive(Debug, Clone, PartialEq, Serialize)]
+#[cfg_attr(test, derive(schemars::JsonSchema))]
 #[serde(rename_all = "camelCase")]
 pub struct Layers {
     /// The sites (boundaries, or the one synthesised from the buildings).

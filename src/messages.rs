@@ -20,6 +20,7 @@ const CATALOGUE_JSON: &str = include_str!("../messages/messages.json");
 
 /// A language of the catalogue.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(test, derive(schemars::JsonSchema))]
 #[serde(rename_all = "lowercase")]
 pub enum Lang {
     /// Simplified Chinese.
@@ -43,6 +44,7 @@ impl Lang {
 
 /// One sentence pair of the catalogue.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(test, derive(schemars::JsonSchema))]
 #[serde(deny_unknown_fields)]
 pub struct Text {
     /// What happened, for a person who does not know the codes.
@@ -53,6 +55,7 @@ pub struct Text {
 
 /// The catalogue entry of one code.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(test, derive(schemars::JsonSchema))]
 #[serde(deny_unknown_fields)]
 pub struct Entry {
     /// `"error"` (thrown) or `"warning"` (in a result's `warnings`).
@@ -75,6 +78,7 @@ impl Entry {
 
 /// Texts for codes the catalogue does not have (`{code}` is replaced).
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(test, derive(schemars::JsonSchema))]
 #[serde(deny_unknown_fields)]
 pub struct Fallback {
     /// Chinese.
@@ -85,6 +89,7 @@ pub struct Fallback {
 
 /// The whole catalogue.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(test, derive(schemars::JsonSchema))]
 #[serde(deny_unknown_fields)]
 pub struct Catalogue {
     /// What the document is.
@@ -108,6 +113,7 @@ pub fn catalogue() -> Option<&'static Catalogue> {
 
 /// A code explained for a person.
 #[derive(Debug, Clone, PartialEq, Serialize)]
+#[cfg_attr(test, derive(schemars::JsonSchema))]
 #[serde(rename_all = "camelCase")]
 pub struct Explanation {
     /// The code.

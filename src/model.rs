@@ -12,6 +12,7 @@ use crate::error::Warning;
 
 /// What a building is used for.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize)]
+#[cfg_attr(test, derive(schemars::JsonSchema))]
 #[serde(rename_all = "lowercase")]
 pub enum BuildingUse {
     /// Housing.
@@ -58,6 +59,7 @@ impl BuildingUse {
 
 /// Where a green area lies, which decides how it counts toward the green ratio.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
+#[cfg_attr(test, derive(schemars::JsonSchema))]
 #[serde(rename_all = "lowercase")]
 pub enum GreenType {
     /// Green on the ground: counts in full (clipped to the site).
@@ -253,6 +255,7 @@ pub struct TransitStop {
 /// The kind of project, which can change an indicator's target and which
 /// floor area may be left out of the policy FAR.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Serialize, Deserialize)]
+#[cfg_attr(test, derive(schemars::JsonSchema))]
 #[serde(rename_all = "camelCase")]
 pub enum ProjectType {
     /// 改造更新: renewal of an existing area.
@@ -265,6 +268,7 @@ pub enum ProjectType {
 /// the Hangzhou 2019 seed names; which project types may use each is a
 /// profile parameter).
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Serialize, Deserialize)]
+#[cfg_attr(test, derive(schemars::JsonSchema))]
 #[serde(rename_all = "snake_case")]
 pub enum FarExemptReason {
     /// The greened part of sky-garden balconies (空中花园阳台的绿化部分).

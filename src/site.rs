@@ -21,6 +21,7 @@ use crate::spatial::PreparedArea;
 
 /// Policy parameters of the site indicators (they come from a profile).
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(test, derive(schemars::JsonSchema))]
 #[serde(rename_all = "camelCase", deny_unknown_fields, default)]
 pub struct SiteParams {
     /// Factor at which roof green counts toward the green ratio (0..1),
@@ -66,6 +67,7 @@ impl Default for SiteParams {
 
 /// One band of a soil-depth factor table.
 #[derive(Debug, Clone, Copy, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(test, derive(schemars::JsonSchema))]
 #[serde(rename_all = "camelCase", deny_unknown_fields)]
 pub struct SoilFactor {
     /// Smallest soil depth of the band, m.
@@ -134,6 +136,8 @@ impl SiteParams {
 /// The site indicators of one site (camelCase in JSON; `null` where not
 /// computable, e.g. per-household figures with no households).
 #[derive(Debug, Clone, PartialEq, Serialize)]
+#[cfg_attr(test, derive(schemars::JsonSchema))]
+#[cfg_attr(test, schemars(rename = "SiteMetricValues"))]
 #[serde(rename_all = "camelCase")]
 pub struct SiteMetrics {
     /// Site (boundary) area, m².

@@ -24,6 +24,7 @@ macro_rules! unit {
     ($(#[$doc:meta])* $name:ident, $check:expr, $what:expr) => {
         $(#[$doc])*
         #[derive(Debug, Clone, Copy, PartialEq, PartialOrd, Serialize, Deserialize)]
+        #[cfg_attr(test, derive(schemars::JsonSchema))]
         #[serde(try_from = "f64", into = "f64")]
         pub struct $name(f64);
 
@@ -103,6 +104,7 @@ mod tests {
     #[test]
     fn ranges_are_checked_when_decoded_with_the_path() {
         #[derive(Deserialize, Debug)]
+        #[cfg_attr(test, derive(schemars::JsonSchema))]
         #[serde(rename_all = "camelCase")]
         struct O {
             walk_speed_mps: Option<MetresPerSecond>,

@@ -21,6 +21,7 @@ use crate::error::{Error, Result};
 
 /// One step of a piecewise-constant decay.
 #[derive(Debug, Clone, Copy, PartialEq, Deserialize)]
+#[cfg_attr(test, derive(schemars::JsonSchema))]
 #[serde(rename_all = "camelCase", deny_unknown_fields)]
 pub struct DecayStep {
     /// Upper bound of the step, metres (inclusive).
@@ -31,6 +32,7 @@ pub struct DecayStep {
 
 /// A distance-decay function (see the module table for the formulas).
 #[derive(Debug, Clone, PartialEq, Deserialize)]
+#[cfg_attr(test, derive(schemars::JsonSchema))]
 #[serde(
     tag = "type",
     rename_all = "lowercase",

@@ -19,6 +19,7 @@ pub const MAX_K: usize = 32;
 
 /// How origins and facilities meet the network.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Default, Deserialize, Serialize)]
+#[cfg_attr(test, derive(schemars::JsonSchema))]
 #[serde(rename_all = "lowercase")]
 pub enum SnapMode {
     /// Nearest point of the nearest edge, plus the straight connector
@@ -32,6 +33,7 @@ pub enum SnapMode {
 
 /// Which weight counts as demand in 2SFCA.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Default, Deserialize, Serialize)]
+#[cfg_attr(test, derive(schemars::JsonSchema))]
 #[serde(rename_all = "lowercase")]
 pub enum Demand {
     /// Households of each residential building.
@@ -43,6 +45,8 @@ pub enum Demand {
 
 /// Options of `community.accessibility(...)`.
 #[derive(Debug, Clone, Default, PartialEq, Deserialize)]
+#[cfg_attr(test, derive(schemars::JsonSchema))]
+#[cfg_attr(test, schemars(rename = "AccessibilityOptions"))]
 #[serde(rename_all = "camelCase", deny_unknown_fields)]
 pub struct AccessOptions {
     /// Facility categories to evaluate; default: every category present.
@@ -74,6 +78,8 @@ pub struct AccessOptions {
 
 /// Options of `community.twoStepFca(...)`.
 #[derive(Debug, Clone, Default, PartialEq, Deserialize)]
+#[cfg_attr(test, derive(schemars::JsonSchema))]
+#[cfg_attr(test, schemars(rename = "TwoStepFcaOptions"))]
 #[serde(rename_all = "camelCase", deny_unknown_fields)]
 pub struct TwoStepOptions {
     /// The facility category (supply = each facility's `capacity`, 1 when
@@ -98,6 +104,7 @@ pub struct TwoStepOptions {
 
 /// A threshold with its result key.
 #[derive(Debug, Clone, PartialEq, Serialize)]
+#[cfg_attr(test, derive(schemars::JsonSchema))]
 #[serde(rename_all = "camelCase")]
 pub struct Threshold {
     /// Key used in result maps: `"300"` for metres, `"15min"` for minutes.

@@ -57,6 +57,7 @@ impl Serialize for Key {
 /// Shares (0 ..= 1) of the residential total that is covered, by weighting.
 /// `null` when the total of that weighting is 0.
 #[derive(Debug, Clone, Copy, PartialEq, Serialize)]
+#[cfg_attr(test, derive(schemars::JsonSchema))]
 #[serde(rename_all = "camelCase")]
 pub struct CoverageShares {
     /// Share of households (research practice; the reference's `household_share`).
@@ -73,6 +74,7 @@ pub struct CoverageShares {
 
 /// The denominators of the coverage shares.
 #[derive(Debug, Clone, Copy, PartialEq, Serialize)]
+#[cfg_attr(test, derive(schemars::JsonSchema))]
 #[serde(rename_all = "camelCase")]
 pub struct CoverageTotals {
     /// Households in all residential buildings.
@@ -88,6 +90,7 @@ pub struct CoverageTotals {
 /// Columns of one category, one entry per residential building (in the
 /// order of [`AccessColumns::feature_index`]).
 #[derive(Debug, Clone, PartialEq, Serialize)]
+#[cfg_attr(test, derive(schemars::JsonSchema))]
 #[serde(rename_all = "camelCase")]
 pub struct CategoryColumns {
     /// Facilities in the category.
@@ -118,6 +121,8 @@ pub struct CategoryColumns {
 
 /// Accessibility in columnar form.
 #[derive(Debug, Clone, PartialEq, Serialize)]
+#[cfg_attr(test, derive(schemars::JsonSchema))]
+#[cfg_attr(test, schemars(rename = "AccessibilityColumns"))]
 #[serde(rename_all = "camelCase")]
 pub struct AccessColumns {
     /// Feature index of every residential building (the row order).
@@ -151,6 +156,7 @@ pub struct AccessColumns {
 
 /// One residential building's accessibility (object form).
 #[derive(Debug, Clone, PartialEq, Serialize)]
+#[cfg_attr(test, derive(schemars::JsonSchema))]
 #[serde(rename_all = "camelCase")]
 pub struct BuildingAccess {
     /// Feature index of the building.
@@ -183,6 +189,8 @@ pub struct BuildingAccess {
 
 /// Accessibility in object form (the `community.accessibility` result).
 #[derive(Debug, Clone, PartialEq, Serialize)]
+#[cfg_attr(test, derive(schemars::JsonSchema))]
+#[cfg_attr(test, schemars(rename = "AccessibilityResult"))]
 #[serde(rename_all = "camelCase")]
 pub struct AccessResult {
     /// Categories evaluated.
@@ -201,6 +209,7 @@ pub struct AccessResult {
 
 /// One building's 2SFCA score.
 #[derive(Debug, Clone, PartialEq, Serialize)]
+#[cfg_attr(test, derive(schemars::JsonSchema))]
 #[serde(rename_all = "camelCase")]
 pub struct FcaBuilding {
     /// Feature index of the building.
@@ -218,6 +227,7 @@ pub struct FcaBuilding {
 
 /// One facility's 2SFCA supply-to-demand ratio.
 #[derive(Debug, Clone, PartialEq, Serialize)]
+#[cfg_attr(test, derive(schemars::JsonSchema))]
 #[serde(rename_all = "camelCase")]
 pub struct FcaFacility {
     /// Feature index of the facility.
@@ -235,6 +245,8 @@ pub struct FcaFacility {
 
 /// The `community.twoStepFca` result.
 #[derive(Debug, Clone, PartialEq, Serialize)]
+#[cfg_attr(test, derive(schemars::JsonSchema))]
+#[cfg_attr(test, schemars(rename = "TwoStepFcaResult"))]
 #[serde(rename_all = "camelCase")]
 pub struct TwoStepResult {
     /// The category.

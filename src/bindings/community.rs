@@ -17,8 +17,9 @@ use crate::isochrone::{
 
 /// Options of `layers()`.
 #[derive(serde::Deserialize, Default)]
+#[cfg_attr(test, derive(schemars::JsonSchema))]
 #[serde(rename_all = "camelCase", deny_unknown_fields)]
-struct LayersOptions {
+pub(super) struct LayersOptions {
     /// Each layer as JSON text instead of an object.
     #[serde(default)]
     text: bool,

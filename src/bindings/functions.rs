@@ -112,6 +112,8 @@ pub fn js_compare_reports(
 
 /// Options of `evaluate()` and `evaluateAll()`.
 #[derive(serde::Deserialize, Default)]
+#[cfg_attr(test, derive(schemars::JsonSchema))]
+#[cfg_attr(test, schemars(rename = "EvaluateOptions"))]
 #[serde(rename_all = "camelCase", deny_unknown_fields)]
 pub(super) struct EvaluateArgs {
     /// Which site (ignored by `evaluateAll`).

@@ -13,13 +13,24 @@
 use wasm_bindgen::prelude::*;
 
 mod community;
+#[cfg(test)]
+mod contract;
 mod convert;
 mod functions;
 mod sources;
+#[cfg(test)]
+pub(crate) use contract::ScenarioIdSchema;
 
 pub use community::Community;
 pub use functions::*;
 
+/// Declarations of every option and result, generated from the Rust types
+/// (`contract.rs` writes their JSON Schema, `scripts/gen-types.mjs` turns it
+/// into TypeScript).
+#[wasm_bindgen(typescript_custom_section)]
+const TS_GENERATED: &'static str = include_str!("generated.d.ts");
+
+/// The hand-written rest: JS-side values, error codes, refined unions.
 #[wasm_bindgen(typescript_custom_section)]
 const TS_TYPES: &'static str = include_str!("bindings.d.ts");
 

@@ -18,8 +18,9 @@ const MAX_SOURCES: usize = 1_000;
 
 /// What a source says besides its `data`.
 #[derive(Deserialize, Default)]
+#[cfg_attr(test, derive(schemars::JsonSchema))]
 #[serde(rename_all = "camelCase", deny_unknown_fields)]
-struct SourceMeta {
+pub(super) struct SourceMeta {
     /// Its coordinate system (default: the options' `crs`).
     #[serde(default)]
     crs: Option<Crs>,

@@ -11,6 +11,7 @@ use serde::Deserialize;
 
 /// A coordinate reference system accepted on input.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Default, Deserialize, serde::Serialize)]
+#[cfg_attr(test, derive(schemars::JsonSchema))]
 #[serde(rename_all = "lowercase")]
 pub enum Crs {
     /// WGS84 longitude/latitude (GeoJSON's own, the default).

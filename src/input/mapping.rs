@@ -19,6 +19,7 @@ pub type Clause = BTreeMap<String, Vec<String>>;
 
 /// A number with its provenance.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(test, derive(schemars::JsonSchema))]
 #[serde(deny_unknown_fields)]
 pub struct Sourced {
     /// The value.
@@ -31,6 +32,7 @@ pub struct Sourced {
 
 /// Estimation assumptions used when the input lacks a value.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(test, derive(schemars::JsonSchema))]
 #[serde(rename_all = "camelCase", deny_unknown_fields)]
 pub struct Assumptions {
     /// Floors of a building without levels or height.
@@ -91,6 +93,7 @@ impl Assumptions {
 
 /// Building rules.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(test, derive(schemars::JsonSchema))]
 #[serde(rename_all = "camelCase", deny_unknown_fields)]
 pub struct BuildingRules {
     /// Tag key that marks a building (`building`).
@@ -118,6 +121,7 @@ pub struct BuildingRules {
 
 /// One facility category rule.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(test, derive(schemars::JsonSchema))]
 #[serde(rename_all = "camelCase", deny_unknown_fields)]
 pub struct CategoryRule {
     /// Category assigned when the rule fires.
@@ -156,6 +160,7 @@ impl CategoryRule {
 
 /// Road rules.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(test, derive(schemars::JsonSchema))]
 #[serde(rename_all = "camelCase", deny_unknown_fields)]
 pub struct RoadRules {
     /// Tag key that marks a road (`highway`).
@@ -174,6 +179,7 @@ pub struct RoadRules {
 
 /// The whole mapping document.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(test, derive(schemars::JsonSchema))]
 #[serde(rename_all = "camelCase", deny_unknown_fields)]
 pub struct OsmMapping {
     /// Identifier of this mapping.

@@ -27,6 +27,8 @@ use mapping::OsmMapping;
 
 /// Options for [`read`]. Field names follow the JS API (camelCase).
 #[derive(Debug, Clone, Deserialize)]
+#[cfg_attr(test, derive(schemars::JsonSchema))]
+#[cfg_attr(test, schemars(rename = "FromGeoJSONOptions"))]
 #[serde(rename_all = "camelCase", deny_unknown_fields, default)]
 pub struct ReadOptions {
     /// Coordinate system of the input (`wgs84`, `gcj02`, `bd09`).
@@ -83,6 +85,7 @@ pub struct Source<'a> {
 
 /// Where one source's features are in the dataset.
 #[derive(Debug, Clone, PartialEq, serde::Serialize)]
+#[cfg_attr(test, derive(schemars::JsonSchema))]
 #[serde(rename_all = "camelCase")]
 pub struct SourceInfo {
     /// The source's name, if given.

@@ -39,6 +39,7 @@ use crate::units::{MetresOrZero, MetresPerSecond, Minutes};
 
 /// One circle as an indicator.
 #[derive(Debug, Clone, PartialEq, Serialize)]
+#[cfg_attr(test, derive(schemars::JsonSchema))]
 #[serde(rename_all = "camelCase")]
 pub struct CircleResult {
     /// The limit, minutes.
@@ -71,6 +72,7 @@ pub struct CircleResult {
 /// Per residential building (engine order, as in accessibility columns):
 /// minutes for each circle, `null` when unreachable.
 #[derive(Debug, Clone, PartialEq, Serialize)]
+#[cfg_attr(test, derive(schemars::JsonSchema))]
 #[serde(rename_all = "camelCase")]
 pub struct CircleBuildings {
     /// Source feature index of each building.
@@ -93,6 +95,7 @@ pub struct CircleBuildings {
 
 /// The transit model as used.
 #[derive(Debug, Clone, PartialEq, Serialize)]
+#[cfg_attr(test, derive(schemars::JsonSchema))]
 #[serde(rename_all = "camelCase")]
 pub struct TransitSummary {
     /// Whether transit was used.
@@ -115,6 +118,7 @@ pub struct TransitSummary {
 
 /// The result of `travelCircles`.
 #[derive(Debug, Clone, PartialEq, Serialize)]
+#[cfg_attr(test, derive(schemars::JsonSchema))]
 #[serde(rename_all = "camelCase")]
 pub struct TravelCircles {
     /// The 5-minute circle (metric `travelCircles.bus5min` = `share`).

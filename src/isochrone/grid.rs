@@ -27,6 +27,7 @@ use crate::geodesy::LocalPlane;
 
 /// A GeoJSON Polygon geometry (`coordinates` in lon/lat degrees).
 #[derive(Debug, Clone, PartialEq, Serialize)]
+#[cfg_attr(test, derive(schemars::JsonSchema))]
 pub struct PolygonGeometry {
     /// Always `"Polygon"`.
     #[serde(rename = "type")]
@@ -37,6 +38,7 @@ pub struct PolygonGeometry {
 
 /// Properties of one grid cell.
 #[derive(Debug, Clone, PartialEq, Serialize)]
+#[cfg_attr(test, derive(schemars::JsonSchema))]
 #[serde(rename_all = "camelCase")]
 pub struct CellProperties {
     /// Row (0 = north).
@@ -50,6 +52,7 @@ pub struct CellProperties {
 
 /// One grid cell as a GeoJSON Feature.
 #[derive(Debug, Clone, PartialEq, Serialize)]
+#[cfg_attr(test, derive(schemars::JsonSchema))]
 pub struct CellFeature {
     /// Always `"Feature"`.
     #[serde(rename = "type")]
@@ -62,6 +65,7 @@ pub struct CellFeature {
 
 /// The grid cells as a GeoJSON FeatureCollection.
 #[derive(Debug, Clone, PartialEq, Serialize)]
+#[cfg_attr(test, derive(schemars::JsonSchema))]
 pub struct CellCollection {
     /// Always `"FeatureCollection"`.
     #[serde(rename = "type")]
@@ -72,6 +76,7 @@ pub struct CellCollection {
 
 /// The result of `travelTimeGrid`.
 #[derive(Debug, Clone, PartialEq, Serialize)]
+#[cfg_attr(test, derive(schemars::JsonSchema))]
 #[serde(rename_all = "camelCase")]
 pub struct TravelTimeGrid {
     /// The facility category.

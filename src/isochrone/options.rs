@@ -36,6 +36,7 @@ pub use crate::units::MAX_MINUTES;
 
 /// One limit or several, in minutes: `10` or `[5, 10, 15]`.
 #[derive(Debug, Clone, PartialEq, Deserialize)]
+#[cfg_attr(test, derive(schemars::JsonSchema))]
 #[serde(
     untagged,
     expecting = "expected minutes: a number or an array of numbers, e.g. 10 or [5, 10, 15]"
@@ -89,6 +90,7 @@ impl<'de> Deserialize<'de> for IsochroneOrigin {
 
 /// A facility chosen by id.
 #[derive(Debug, Clone, PartialEq, Deserialize)]
+#[cfg_attr(test, derive(schemars::JsonSchema))]
 #[serde(rename_all = "camelCase", deny_unknown_fields)]
 pub struct FacilityRef {
     /// The facility's feature id (`id` member or `properties.id`).
@@ -97,6 +99,7 @@ pub struct FacilityRef {
 
 /// Options of `community.isochrones(...)`.
 #[derive(Debug, Clone, Default, PartialEq, Deserialize)]
+#[cfg_attr(test, derive(schemars::JsonSchema))]
 #[serde(rename_all = "camelCase", deny_unknown_fields, default)]
 pub struct IsochroneOptions {
     /// Start: `[lon, lat]` or `{ facilityId }` (required).
@@ -120,6 +123,7 @@ pub struct IsochroneOptions {
 
 /// Options of `community.serviceAreas(...)`.
 #[derive(Debug, Clone, Default, PartialEq, Deserialize)]
+#[cfg_attr(test, derive(schemars::JsonSchema))]
 #[serde(rename_all = "camelCase", deny_unknown_fields, default)]
 pub struct ServiceAreaOptions {
     /// Facility category (required).
@@ -143,6 +147,7 @@ pub struct ServiceAreaOptions {
 
 /// Options of `community.travelTimeGrid(...)`.
 #[derive(Debug, Clone, Default, PartialEq, Deserialize)]
+#[cfg_attr(test, derive(schemars::JsonSchema))]
 #[serde(rename_all = "camelCase", deny_unknown_fields, default)]
 pub struct GridOptions {
     /// Facility category (required).
@@ -363,6 +368,7 @@ impl GridOptions {
 
 /// One walking circle: facility categories and a limit.
 #[derive(Debug, Clone, Default, PartialEq, Deserialize)]
+#[cfg_attr(test, derive(schemars::JsonSchema))]
 #[serde(rename_all = "camelCase", deny_unknown_fields, default)]
 pub struct CircleSpec {
     /// Facility categories that satisfy the circle (nearest of any).
@@ -373,6 +379,7 @@ pub struct CircleSpec {
 
 /// How the destinations of several categories combine.
 #[derive(Debug, Clone, Copy, Default, PartialEq, Eq, Deserialize, Serialize)]
+#[cfg_attr(test, derive(schemars::JsonSchema))]
 #[serde(rename_all = "camelCase")]
 pub enum DestinationRule {
     /// Every destination category must have one destination within the limit.
@@ -384,6 +391,7 @@ pub enum DestinationRule {
 
 /// The 30-minute circle.
 #[derive(Debug, Clone, Default, PartialEq, Deserialize)]
+#[cfg_attr(test, derive(schemars::JsonSchema))]
 #[serde(rename_all = "camelCase", deny_unknown_fields, default)]
 pub struct DestinationSpec {
     /// Destination categories to use; default all present.
@@ -396,6 +404,7 @@ pub struct DestinationSpec {
 
 /// Public transport options.
 #[derive(Debug, Clone, Default, PartialEq, Deserialize)]
+#[cfg_attr(test, derive(schemars::JsonSchema))]
 #[serde(rename_all = "camelCase", deny_unknown_fields, default)]
 pub struct TransitOptions {
     /// Use the transit lines (default true); false = walking only.
@@ -415,6 +424,7 @@ pub struct TransitOptions {
 
 /// Options of `community.travelCircles(...)`.
 #[derive(Debug, Clone, Default, PartialEq, Deserialize)]
+#[cfg_attr(test, derive(schemars::JsonSchema))]
 #[serde(rename_all = "camelCase", deny_unknown_fields, default)]
 pub struct TravelCircleOptions {
     /// Walking speed, m/s; default 5 km/h.

@@ -8,6 +8,7 @@ use crate::error::Warning;
 
 /// A GeoJSON MultiPolygon geometry (`coordinates` in lon/lat degrees).
 #[derive(Debug, Clone, PartialEq, Serialize)]
+#[cfg_attr(test, derive(schemars::JsonSchema))]
 pub struct MultiPolygonGeometry {
     /// Always `"MultiPolygon"`.
     #[serde(rename = "type")]
@@ -65,6 +66,7 @@ impl MultiPolygonGeometry {
 
 /// Properties of one area polygon.
 #[derive(Debug, Clone, PartialEq, Serialize)]
+#[cfg_attr(test, derive(schemars::JsonSchema))]
 #[serde(rename_all = "camelCase")]
 pub struct AreaProperties {
     /// The walking-time limit, minutes.
@@ -95,6 +97,7 @@ pub struct AreaProperties {
 
 /// One area polygon as a GeoJSON Feature.
 #[derive(Debug, Clone, PartialEq, Serialize)]
+#[cfg_attr(test, derive(schemars::JsonSchema))]
 pub struct AreaFeature {
     /// Always `"Feature"`.
     #[serde(rename = "type")]
@@ -107,6 +110,7 @@ pub struct AreaFeature {
 
 /// Where an isochrone starts and how it meets the network.
 #[derive(Debug, Clone, PartialEq, Serialize)]
+#[cfg_attr(test, derive(schemars::JsonSchema))]
 #[serde(rename_all = "camelCase")]
 pub struct OriginInfo {
     /// The start position `[lon, lat]`.
@@ -127,6 +131,7 @@ pub struct OriginInfo {
 /// The result of `isochrones` / `serviceAreas`: a GeoJSON FeatureCollection
 /// (one feature per limit, ascending, nested) with foreign members.
 #[derive(Debug, Clone, PartialEq, Serialize)]
+#[cfg_attr(test, derive(schemars::JsonSchema))]
 #[serde(rename_all = "camelCase")]
 pub struct AreaCollection {
     /// Always `"FeatureCollection"`.

@@ -43,6 +43,7 @@ use crate::network::{Network, Snap};
 
 /// Speed and headway of a transit mode (or of one line).
 #[derive(Debug, Clone, Copy, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(test, derive(schemars::JsonSchema))]
 #[serde(rename_all = "camelCase", deny_unknown_fields)]
 pub struct ModeParams {
     /// Average running speed including stops, km/h.
@@ -134,6 +135,7 @@ pub(crate) struct TransitParams {
 
 /// What was used for one line.
 #[derive(Debug, Clone, PartialEq, Serialize)]
+#[cfg_attr(test, derive(schemars::JsonSchema))]
 #[serde(rename_all = "camelCase")]
 pub struct LineInfo {
     /// Source feature index.

@@ -43,6 +43,7 @@ pub const DEFAULT_MERGE_TOLERANCE_M: f64 = 0.5;
 
 /// How the walking network is built (fixed for the life of a [`Network`]).
 #[derive(Debug, Clone, PartialEq, Deserialize)]
+#[cfg_attr(test, derive(schemars::JsonSchema))]
 #[serde(rename_all = "camelCase", deny_unknown_fields, default)]
 pub struct NetworkOptions {
     /// Vertices of different lines closer than this (metres) become one
@@ -65,6 +66,7 @@ impl Default for NetworkOptions {
 
 /// Size and connectivity of a network.
 #[derive(Debug, Clone, PartialEq, Serialize)]
+#[cfg_attr(test, derive(schemars::JsonSchema))]
 #[serde(rename_all = "camelCase")]
 pub struct NetworkSummary {
     /// Number of nodes.

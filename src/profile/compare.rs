@@ -17,6 +17,7 @@ use crate::error::{Error, Result};
 /// Reports of several sites evaluated with one profile, with a table and a
 /// ranking.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(test, derive(schemars::JsonSchema))]
 #[serde(rename_all = "camelCase")]
 pub struct Comparison {
     /// Id of the profile used.
@@ -33,6 +34,7 @@ pub struct Comparison {
 
 /// A sites × indicators table.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(test, derive(schemars::JsonSchema))]
 #[serde(rename_all = "camelCase")]
 pub struct ComparisonTable {
     /// One column per indicator, in profile order.
@@ -43,6 +45,7 @@ pub struct ComparisonTable {
 
 /// One indicator column.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(test, derive(schemars::JsonSchema))]
 #[serde(rename_all = "camelCase")]
 pub struct ComparisonColumn {
     /// Indicator id.
@@ -57,6 +60,7 @@ pub struct ComparisonColumn {
 
 /// One site row; `values`, `scores` and `pass` follow the column order.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(test, derive(schemars::JsonSchema))]
 #[serde(rename_all = "camelCase")]
 pub struct ComparisonRow {
     /// Site id.
@@ -77,6 +81,7 @@ pub struct ComparisonRow {
 
 /// A place in the ranking.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(test, derive(schemars::JsonSchema))]
 #[serde(rename_all = "camelCase")]
 pub struct RankEntry {
     /// 1-based rank; sites with equal score and equal failed-binding count
@@ -192,6 +197,7 @@ fn rank(reports: &[Report], sites: &[(String, Metrics)]) -> Vec<RankEntry> {
 
 /// How a value moved between two reports.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(test, derive(schemars::JsonSchema))]
 #[serde(rename_all = "camelCase")]
 pub struct Change {
     /// Value in the first report.
@@ -215,6 +221,7 @@ impl Change {
 
 /// The kind of change of one indicator.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(test, derive(schemars::JsonSchema))]
 #[serde(rename_all = "camelCase")]
 pub enum ChangeKind {
     /// Score went up, or the target is now met.
@@ -237,6 +244,7 @@ pub enum ChangeKind {
 
 /// One indicator compared across two reports.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(test, derive(schemars::JsonSchema))]
 #[serde(rename_all = "camelCase")]
 pub struct IndicatorDiff {
     /// Indicator id.
@@ -259,9 +267,11 @@ pub struct IndicatorDiff {
 
 /// The scenario scores compared.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(test, derive(schemars::JsonSchema))]
 #[serde(rename_all = "camelCase")]
 pub struct ScenarioDiff {
     /// Scenario id.
+    #[cfg_attr(test, schemars(with = "crate::bindings::ScenarioIdSchema"))]
     pub id: String,
     /// The scenario score.
     pub score: Change,
@@ -269,6 +279,7 @@ pub struct ScenarioDiff {
 
 /// Two reports of the same site compared, indicator by indicator.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(test, derive(schemars::JsonSchema))]
 #[serde(rename_all = "camelCase")]
 pub struct ReportDiff {
     /// Profile id of the first report.

@@ -25,6 +25,7 @@ use crate::error::{Error, Result};
 
 /// A declared attribute value: a number or a boolean (read as 1/0).
 #[derive(Debug, Clone, Copy, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(test, derive(schemars::JsonSchema))]
 #[serde(untagged, expecting = "expected a number or true/false")]
 pub enum AttributeValue {
     /// `true` / `false`.
@@ -45,6 +46,7 @@ impl AttributeValue {
 
 /// Options of an evaluation.
 #[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(test, derive(schemars::JsonSchema))]
 #[serde(rename_all = "camelCase", deny_unknown_fields)]
 pub struct EvalOptions {
     /// Values of the profile's declared attributes, by name. They take

@@ -77,6 +77,7 @@ pub const MAX_THRESHOLD_M: u32 = 100_000;
 
 /// What a coverage share is weighted by.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize)]
+#[cfg_attr(test, derive(schemars::JsonSchema))]
 #[serde(rename_all = "camelCase")]
 pub enum Weighting {
     /// Share of households (research practice, GB 50180 reading).
@@ -115,6 +116,7 @@ impl Weighting {
 
 /// The travel circles of the Hangzhou seed (5/10/30-minute 出行圈).
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize)]
+#[cfg_attr(test, derive(schemars::JsonSchema))]
 #[serde(rename_all = "camelCase")]
 pub enum TravelCircle {
     /// A bus stop within 5 minutes' walk.

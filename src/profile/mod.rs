@@ -99,6 +99,7 @@ impl Serialize for Profile {
 
 /// Summary of a profile for listings.
 #[derive(Debug, Clone, PartialEq, Serialize)]
+#[cfg_attr(test, derive(schemars::JsonSchema))]
 #[serde(rename_all = "camelCase")]
 pub struct ProfileInfo {
     /// Profile id.
@@ -117,6 +118,7 @@ pub struct ProfileInfo {
 
 /// A coverage share a profile reads.
 #[derive(Debug, Clone, PartialEq, Eq, PartialOrd, Ord, Serialize)]
+#[cfg_attr(test, derive(schemars::JsonSchema))]
 #[serde(rename_all = "camelCase")]
 pub struct CoverageNeed {
     /// Facility category.
@@ -129,6 +131,7 @@ pub struct CoverageNeed {
 
 /// Everything a profile reads, so the caller computes only that.
 #[derive(Debug, Clone, Default, PartialEq, Serialize)]
+#[cfg_attr(test, derive(schemars::JsonSchema))]
 #[serde(rename_all = "camelCase")]
 pub struct Requirements {
     /// `siteMetrics.*` names.

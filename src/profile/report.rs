@@ -9,6 +9,7 @@ use super::schema::{Binding, BindingBasis, ProjectType, Target, Text, Tier, Unit
 
 /// The result of evaluating one site against one profile.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(test, derive(schemars::JsonSchema))]
 #[serde(rename_all = "camelCase")]
 pub struct Report {
     /// Id of the profile used.
@@ -60,6 +61,7 @@ pub struct Report {
 
 /// How far the report can be read as a verdict.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(test, derive(schemars::JsonSchema))]
 #[serde(rename_all = "camelCase")]
 pub enum ReportStatus {
     /// Every applicable indicator of the required scenarios was assessed.
@@ -78,6 +80,7 @@ impl ReportStatus {
 
 /// Why indicators could not be assessed.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Serialize, Deserialize)]
+#[cfg_attr(test, derive(schemars::JsonSchema))]
 #[serde(rename_all = "SCREAMING_SNAKE_CASE")]
 pub enum MissingCause {
     /// The data has no walkable roads: no walking distance can be computed.
@@ -96,6 +99,7 @@ pub enum MissingCause {
 
 /// Indicators missing for one cause.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(test, derive(schemars::JsonSchema))]
 #[serde(rename_all = "camelCase")]
 pub struct MissingGroup {
     /// The cause.
@@ -110,6 +114,7 @@ pub struct MissingGroup {
 
 /// A grade given to the overall score.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(test, derive(schemars::JsonSchema))]
 #[serde(rename_all = "camelCase")]
 pub struct GradeResult {
     /// Grade id, e.g. `A`.
@@ -120,9 +125,11 @@ pub struct GradeResult {
 
 /// The score of one scenario.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(test, derive(schemars::JsonSchema))]
 #[serde(rename_all = "camelCase")]
 pub struct ScenarioResult {
     /// Scenario id.
+    #[cfg_attr(test, schemars(with = "crate::bindings::ScenarioIdSchema"))]
     pub id: String,
     /// Display name.
     pub name: Text,
@@ -150,6 +157,8 @@ fn yes() -> bool {
 
 /// Whether an indicator was assessed.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(test, derive(schemars::JsonSchema))]
+#[cfg_attr(test, schemars(rename = "IndicatorStatus"))]
 #[serde(rename_all = "camelCase")]
 pub enum Status {
     /// Value present, target (if any) checked, score given.
@@ -164,6 +173,8 @@ pub enum Status {
 
 /// Why an indicator was not assessed or not applicable.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(test, derive(schemars::JsonSchema))]
+#[cfg_attr(test, schemars(rename = "IndicatorReason"))]
 #[serde(rename_all = "camelCase")]
 pub enum Reason {
     /// The metric (or declared attribute) has no value.
@@ -180,6 +191,7 @@ pub enum Reason {
 
 /// The result of one indicator.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(test, derive(schemars::JsonSchema))]
 #[serde(rename_all = "camelCase")]
 pub struct IndicatorResult {
     /// Indicator id.
@@ -225,6 +237,7 @@ pub struct IndicatorResult {
 
 /// A problem with the input that did not stop the evaluation.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(test, derive(schemars::JsonSchema))]
 #[serde(rename_all = "camelCase")]
 pub struct ReportWarning {
     /// Stable machine-readable code, e.g. `UNKNOWN_ATTRIBUTE`.

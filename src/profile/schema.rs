@@ -11,6 +11,8 @@ use serde::{Deserialize, Deserializer, Serialize};
 
 /// A text in Chinese and English; both must be non-empty.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(test, derive(schemars::JsonSchema))]
+#[cfg_attr(test, schemars(rename = "BilingualText"))]
 #[serde(deny_unknown_fields)]
 pub struct Text {
     /// Simplified Chinese.
@@ -21,6 +23,8 @@ pub struct Text {
 
 /// A citation that numbers in the profile refer to by key.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(test, derive(schemars::JsonSchema))]
+#[cfg_attr(test, schemars(rename = "ProfileSource"))]
 #[serde(deny_unknown_fields)]
 pub struct Source {
     /// Title of the document or page.
@@ -35,6 +39,7 @@ pub struct Source {
 
 /// The value of a profile parameter.
 #[derive(Debug, Clone, PartialEq, Serialize)]
+#[cfg_attr(test, derive(schemars::JsonSchema))]
 #[serde(untagged)]
 pub enum ParameterValue {
     /// A flag.
@@ -83,6 +88,8 @@ impl<'de> Deserialize<'de> for ParameterValue {
 /// A named parameter that metric producers read (for example the roof-green
 /// factor of the green ratio), with its provenance.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(test, derive(schemars::JsonSchema))]
+#[cfg_attr(test, schemars(rename = "ProfileParameter"))]
 #[serde(rename_all = "camelCase", deny_unknown_fields)]
 pub struct Parameter {
     /// The value.
@@ -102,6 +109,7 @@ pub struct Parameter {
 
 /// The type of a caller-declared attribute.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(test, derive(schemars::JsonSchema))]
 #[serde(rename_all = "camelCase")]
 pub enum AttributeType {
     /// `true`/`false` (read as 1/0).
@@ -113,6 +121,7 @@ pub enum AttributeType {
 /// A non-spatial input the caller declares (e.g. whether a digital platform
 /// runs), read by indicators as `attributes.<name>`.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(test, derive(schemars::JsonSchema))]
 #[serde(rename_all = "camelCase", deny_unknown_fields)]
 pub struct AttributeDef {
     /// Boolean or number.
@@ -135,9 +144,12 @@ pub struct AttributeDef {
 
 /// One of the 9 scenarios, with its weight in the overall score.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(test, derive(schemars::JsonSchema))]
+#[cfg_attr(test, schemars(rename = "ProfileScenario"))]
 #[serde(rename_all = "camelCase", deny_unknown_fields)]
 pub struct Scenario {
     /// One of [`SCENARIO_IDS`].
+    #[cfg_attr(test, schemars(with = "crate::bindings::ScenarioIdSchema"))]
     pub id: String,
     /// Display name.
     pub name: Text,
@@ -153,6 +165,7 @@ pub struct Scenario {
 
 /// The project tier (since 2022 in Zhejiang): 引领型 or 普惠型.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Serialize, Deserialize)]
+#[cfg_attr(test, derive(schemars::JsonSchema))]
 #[serde(rename_all = "camelCase")]
 pub enum Tier {
     /// 引领型: leading projects, the full scenario set of their project type.
@@ -163,6 +176,8 @@ pub enum Tier {
 
 /// When a scenario is required, with the rule's provenance.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(test, derive(schemars::JsonSchema))]
+#[cfg_attr(test, schemars(rename = "ScenarioRequirement"))]
 #[serde(rename_all = "camelCase", deny_unknown_fields)]
 pub struct Requirement {
     /// The cases that require it; an empty list makes the scenario optional
@@ -180,6 +195,7 @@ pub struct Requirement {
 
 /// One case of a [`Requirement`]: a project type and / or tier (absent = any).
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(test, derive(schemars::JsonSchema))]
 #[serde(rename_all = "camelCase", deny_unknown_fields)]
 pub struct RequirementCase {
     /// The project type, or any.
@@ -225,6 +241,7 @@ pub const SCENARIO_IDS: &[&str] = &[
 
 /// Grade bands that turn the overall score into a grade.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(test, derive(schemars::JsonSchema))]
 #[serde(rename_all = "camelCase", deny_unknown_fields)]
 pub struct Grading {
     /// Bands from the best down; `minScore` strictly decreasing, the last 0.
@@ -245,6 +262,7 @@ pub struct Grading {
 
 /// A number with its provenance.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(test, derive(schemars::JsonSchema))]
 #[serde(rename_all = "camelCase", deny_unknown_fields)]
 pub struct SourcedNumber {
     /// The value.
@@ -261,6 +279,7 @@ pub struct SourcedNumber {
 
 /// One grade: scores at or above `min_score` (and below the next band up).
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(test, derive(schemars::JsonSchema))]
 #[serde(rename_all = "camelCase", deny_unknown_fields)]
 pub struct GradeBand {
     /// Short id, e.g. `A`.
@@ -273,6 +292,7 @@ pub struct GradeBand {
 
 /// Whether an indicator is binding (约束性) or guidance (引导性).
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(test, derive(schemars::JsonSchema))]
 #[serde(rename_all = "camelCase")]
 pub enum Binding {
     /// 约束性: must be met; failures are listed in the report.
@@ -283,6 +303,7 @@ pub enum Binding {
 
 /// On what an indicator's binding (约束性) status rests.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(test, derive(schemars::JsonSchema))]
 #[serde(rename_all = "camelCase")]
 pub enum BindingBasis {
     /// A mandatory clause of a national standard (强制性条文 or a "shall" of a GB code).
@@ -297,6 +318,8 @@ pub enum BindingBasis {
 
 /// A comparison operator of a target.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(test, derive(schemars::JsonSchema))]
+#[cfg_attr(test, schemars(rename = "ComparisonOp"))]
 pub enum Op {
     /// `>=`
     #[serde(rename = ">=")]
@@ -334,6 +357,7 @@ impl Op {
 
 /// A target: `op` with `value`, or `between` with `min` and `max`.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(test, derive(schemars::JsonSchema))]
 #[serde(rename_all = "camelCase", deny_unknown_fields)]
 pub struct Target {
     /// The comparison.
@@ -359,6 +383,7 @@ pub use crate::model::ProjectType;
 
 /// Targets that replace the default for one project type.
 #[derive(Debug, Clone, PartialEq, Default, Serialize, Deserialize)]
+#[cfg_attr(test, derive(schemars::JsonSchema))]
 #[serde(rename_all = "camelCase", deny_unknown_fields)]
 pub struct TargetsByProjectType {
     /// Target for 改造更新 projects.
@@ -372,6 +397,7 @@ pub struct TargetsByProjectType {
 /// One band of a `bands` scoring rule. Exactly one of `min` or `max` is set,
 /// the same one in every band of a rule.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(test, derive(schemars::JsonSchema))]
 #[serde(rename_all = "camelCase", deny_unknown_fields)]
 pub struct ScoreBand {
     /// Matches values `>= min` (higher is better; bands listed by `min` descending).
@@ -386,6 +412,7 @@ pub struct ScoreBand {
 
 /// How an indicator's value becomes a 0–100 score.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(test, derive(schemars::JsonSchema))]
 #[serde(tag = "type", rename_all = "camelCase", deny_unknown_fields)]
 pub enum Scoring {
     /// 100 when the target is met, else 0.
@@ -408,6 +435,8 @@ pub enum Scoring {
 
 /// The unit of an indicator's value; decides how values are displayed.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(test, derive(schemars::JsonSchema))]
+#[cfg_attr(test, schemars(rename = "IndicatorUnit"))]
 #[serde(rename_all = "camelCase")]
 pub enum Unit {
     /// A share 0..1, displayed as a percentage.
@@ -432,11 +461,14 @@ pub enum Unit {
 
 /// One indicator of a profile.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(test, derive(schemars::JsonSchema))]
+#[cfg_attr(test, schemars(rename = "ProfileIndicator"))]
 #[serde(rename_all = "camelCase", deny_unknown_fields)]
 pub struct Indicator {
     /// Unique id within the profile.
     pub id: String,
     /// Id of one of the profile's scenarios.
+    #[cfg_attr(test, schemars(with = "crate::bindings::ScenarioIdSchema"))]
     pub scenario: String,
     /// Binding (约束性) or guidance (引导性).
     pub binding: Binding,
@@ -490,6 +522,8 @@ impl TargetsByProjectType {
 
 /// The whole profile document.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(test, derive(schemars::JsonSchema))]
+#[cfg_attr(test, schemars(rename = "ProfileDocument"))]
 #[serde(rename_all = "camelCase", deny_unknown_fields)]
 pub struct ProfileDoc {
     /// Optional pointer to the JSON Schema (ignored).
