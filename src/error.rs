@@ -124,6 +124,20 @@ pub enum Error {
         /// The reply's own explanation (Amap `info`, Baidu `message`).
         info: String,
     },
+    /// A CSV source has no longitude or latitude column.
+    #[error("no longitude/latitude columns in the CSV header ({header}); name them lng/lat, longitude/latitude, x/y or 经度/纬度")]
+    CsvNoCoordinates {
+        /// The header found.
+        header: String,
+    },
+    /// No row of a CSV source has numeric coordinates.
+    #[error("no row of the CSV has numeric coordinates in {columns} (lines {lines})")]
+    CsvBadCoordinate {
+        /// The first few offending lines (1-based, the header is line 1).
+        lines: String,
+        /// The coordinate columns.
+        columns: String,
+    },
     /// A source's data is in no format that can be read (yet).
     #[error("unsupported format: {reason}")]
     UnsupportedFormat {
@@ -155,6 +169,8 @@ impl Error {
             Error::Internal { .. } => "INTERNAL",
             Error::ApiErrorReply { .. } => "API_ERROR_REPLY",
             Error::UnsupportedFormat { .. } => "UNSUPPORTED_FORMAT",
+            Error::CsvNoCoordinates { .. } => "CSV_NO_COORDINATES",
+            Error::CsvBadCoordinate { .. } => "CSV_BAD_COORDINATE",
             Error::InSource { inner, .. } => inner.code(),
         }
     }

@@ -48,7 +48,7 @@ fn an_amap_reply_lands_in_our_categories_converted_from_gcj02() {
     assert_eq!(unmapped.and_then(|w| w.feature_index), Some(4));
     assert!(unmapped.is_some_and(|w| w.message.contains("141201")));
     assert!(
-        c.contains(&"BAD_POI_LOCATION") && c.contains(&"NO_GEOMETRY"),
+        c.contains(&"BAD_POI_LOCATION") && !c.contains(&"NO_GEOMETRY"),
         "{c:?}"
     );
     assert_eq!(ds.sources[0].format, Format::Amap);
@@ -149,4 +149,45 @@ fn sources_in_different_systems_are_converted_and_reported() {
     let (a, b) = (ds.facilities[0].location, ds.facilities[4].location);
     let d = future_community::geodesy::distance_m(a, b);
     assert!(d < 2.0, "{d} m");
+}
+
+#[test]
+fn a_gbk_csv_with_chinese_coordinate_columns_lands_in_our_categories() {
+    let bytes = fs::read("tests/data/formats/facilities_gbk.csv").expect("fixture");
+    let ds = read_sources(
+        &[Source::bytes(&bytes).with_name("设施.csv")],
+        &ReadOptions::default(),
+    )
+    .expect("reads");
+    assert_eq!(ds.sources[0].format, Format::Csv);
+    assert_eq!(
+        categories(&ds),
+        ["primary_school", "kindergarten", "bus_stop", "supermarket"]
+    );
+    assert_eq!(ds.facilities[0].name.as_deref(), Some("杭州市文三街小学"));
+    // CSV has no default system: WGS84, unconverted.
+    assert_eq!(ds.facilities[0].location.x(), 120.129871);
+    // The last row (经度 未知) is one grouped warning, not also NO_GEOMETRY.
+    let c = codes(&ds);
+    assert!(
+        c.contains(&"CSV_BAD_COORDINATE") && !c.contains(&"NO_GEOMETRY"),
+        "{c:?}"
+    );
+    // Given as GCJ-02, converted like the Amap reply.
+    let gcj = read_sources(
+        &[Source::bytes(&bytes).with_crs(Crs::Gcj02)],
+        &ReadOptions::default(),
+    )
+    .expect("reads");
+    let (lon, lat) = crs::gcj02_to_wgs84(120.129871, 30.282115);
+    let p = gcj.facilities[0].location;
+    assert!((p.x() - lon).abs() < TOLERANCE_DEG && (p.y() - lat).abs() < TOLERANCE_DEG);
+}
+
+#[test]
+fn csv_without_usable_coordinates_is_a_coded_error() {
+    let e = read("名称,地址\nA,B\n", &ReadOptions::default()).unwrap_err();
+    assert_eq!(e.code(), "CSV_NO_COORDINATES");
+    let e = read("name,lng,lat\nA,x,y\n", &ReadOptions::default()).unwrap_err();
+    assert_eq!(e.code(), "CSV_BAD_COORDINATE");
 }

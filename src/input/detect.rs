@@ -7,8 +7,9 @@
 //! `pois` or an Amap `info` → Amap place search, `results` or a Baidu
 //! `message` → Baidu place search. A GeoJSON FeatureCollection whose first
 //! feature carries an Amap `typecode` is Amap POIs in GeoJSON form (its
-//! coordinates default to GCJ-02). Zip archives are recognised (zipped
-//! Shapefiles), and so is delimited text (CSV), though neither is read yet.
+//! coordinates default to GCJ-02). Delimited text is CSV; bytes that are
+//! not UTF-8 can only be CSV (decoded as GBK). Zip archives are recognised
+//! (zipped Shapefiles), though not read yet.
 
 use std::borrow::Cow;
 
@@ -52,7 +53,7 @@ pub enum Format {
     Amap,
     /// Baidu (百度) place search JSON.
     Baidu,
-    /// Delimited text of points (recognised, not read yet).
+    /// Delimited text of points (UTF-8 or GBK).
     Csv,
     /// Zipped Shapefile (recognised, not read yet).
     Shapefile,
@@ -187,41 +188,53 @@ pub fn detect_text(text: &str) -> Format {
 /// A source's data as text in its format, and that format.
 ///
 /// Text loses a leading byte order mark (RFC 8259 lets parsers ignore one;
-/// Windows tools write one). Bytes must be a zip archive or UTF-8.
+/// Windows tools write one). Bytes must be a zip archive, UTF-8, or (for
+/// CSV only) GBK.
 ///
 /// # Errors
-/// `UNSUPPORTED_FORMAT` for bytes that are neither, and for the formats
-/// recognised but not read yet (CSV, Shapefile).
-pub fn decode<'a>(data: SourceData<'a>, forced: Option<Format>) -> Result<(&'a str, Format)> {
+/// `UNSUPPORTED_FORMAT` for bytes that are none of these, for non-UTF-8
+/// bytes that are not CSV, and for zipped Shapefiles (not read yet).
+pub fn decode<'a>(data: SourceData<'a>, forced: Option<Format>) -> Result<(Cow<'a, str>, Format)> {
     let text = match data {
         SourceData::Text(t) => t,
         SourceData::Bytes(b) if b.starts_with(ZIP_MAGIC) || forced == Some(Format::Shapefile) => {
-            return Err(not_yet(Format::Shapefile));
+            return Err(shapefile_not_yet());
         }
-        SourceData::Bytes(b) => std::str::from_utf8(b).map_err(|e| Error::UnsupportedFormat {
-            reason: format!(
-                "the bytes are neither a zip archive nor UTF-8 text (invalid byte at offset {})",
-                e.valid_up_to()
-            ),
-        })?,
+        SourceData::Bytes(b) => match std::str::from_utf8(b) {
+            Ok(t) => t,
+            Err(e) if forced.is_none_or(|f| f == Format::Csv) => {
+                let text = super::csv::decode_bytes(b)?;
+                if forced.is_none() && !looks_delimited(&text) {
+                    return Err(not_utf8(e));
+                }
+                return Ok((text, Format::Csv));
+            }
+            Err(e) => return Err(not_utf8(e)),
+        },
     };
     let text = text.strip_prefix('\u{feff}').unwrap_or(text);
     let format = forced.unwrap_or_else(|| detect_text(text));
     match format {
-        Format::Csv | Format::Shapefile => Err(not_yet(format)),
-        _ => Ok((text, format)),
+        Format::Shapefile => Err(shapefile_not_yet()),
+        _ => Ok((Cow::Borrowed(text), format)),
     }
 }
 
-fn not_yet(format: Format) -> Error {
+fn not_utf8(e: std::str::Utf8Error) -> Error {
     Error::UnsupportedFormat {
         reason: format!(
-            "this looks like {}, which cannot be read yet; convert it to GeoJSON",
-            match format {
-                Format::Csv => "CSV (delimited text)",
-                _ => "a zip archive (zipped Shapefile)",
-            }
+            "the bytes are not UTF-8 text (invalid byte at offset {}), nor a zip archive, \
+             nor GBK-encoded CSV",
+            e.valid_up_to()
         ),
+    }
+}
+
+fn shapefile_not_yet() -> Error {
+    Error::UnsupportedFormat {
+        reason: "this is a zip archive (a zipped Shapefile?), which cannot be read yet; \
+                 convert it to GeoJSON in WGS84"
+            .into(),
     }
 }
 
@@ -284,14 +297,19 @@ mod tests {
             None,
         )
         .expect("utf-8");
-        assert_eq!((t, f), ("{\"type\":\"x\"}", Format::Geojson));
+        assert_eq!((t.as_ref(), f), ("{\"type\":\"x\"}", Format::Geojson));
         let e = decode(SourceData::Bytes(b"PK\x03\x04rest"), None).unwrap_err();
         assert_eq!(e.code(), "UNSUPPORTED_FORMAT");
         assert!(e.to_string().contains("zip"), "{e}");
         let e = decode(SourceData::Bytes(&[0xff, 0xfe, 0x00]), None).unwrap_err();
         assert_eq!(e.code(), "UNSUPPORTED_FORMAT");
-        let e = decode(SourceData::Text("a,b\n1,2"), None).unwrap_err();
-        assert!(e.to_string().contains("CSV"), "{e}");
+        // GBK for 名称,经度: not UTF-8, delimited, so CSV.
+        let gbk = [0xc3, 0xfb, 0xb3, 0xc6, b',', 0xbe, 0xad, 0xb6, 0xc8, b'\n'];
+        let (t, f) = decode(SourceData::Bytes(&gbk), None).expect("gbk csv");
+        assert_eq!((t.as_ref(), f), ("名称,经度\n", Format::Csv));
+        // Non-UTF-8 JSON is refused, not decoded as GBK.
+        let e = decode(SourceData::Bytes(&gbk), Some(Format::Geojson)).unwrap_err();
+        assert_eq!(e.code(), "UNSUPPORTED_FORMAT");
     }
 
     #[test]

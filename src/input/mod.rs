@@ -10,6 +10,7 @@ pub mod amap;
 pub mod baidu;
 pub mod classify;
 pub mod crs;
+pub mod csv;
 pub mod detect;
 pub mod geojson;
 pub mod geometry;
@@ -217,6 +218,10 @@ pub fn read_sources(sources: &[Source<'_>], options: &ReadOptions) -> Result<Dat
             continue;
         }
         let Some(raw_geom) = &feature.geometry else {
+            let local = index - infos[s].first_feature_index;
+            if prepared[s].reported.binary_search(&local).is_ok() {
+                continue;
+            }
             c.ds.warnings.push(Warning::feature(
                 "NO_GEOMETRY",
                 index,

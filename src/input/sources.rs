@@ -6,7 +6,7 @@ use std::borrow::Cow;
 
 use super::crs::Crs;
 use super::detect::{self, Format, SourceData};
-use super::{amap, baidu, ReadOptions};
+use super::{amap, baidu, csv, ReadOptions};
 use crate::error::{Result, Warning};
 
 /// One input of [`super::read_sources`].
@@ -94,6 +94,9 @@ pub struct Prepared<'a> {
     pub crs: Crs,
     /// Warnings of the conversion (feature indices local to the source).
     pub warnings: Vec<Warning>,
+    /// Features (local indices, ascending) left without geometry by the
+    /// conversion, already reported by its warnings.
+    pub reported: Vec<usize>,
 }
 
 /// Decides a source's format and coordinate system and turns it into
@@ -102,22 +105,31 @@ pub struct Prepared<'a> {
 /// Baidu; a `CRS_ASSUMED` warning says so), else WGS84.
 ///
 /// # Errors
-/// `UNSUPPORTED_FORMAT` (bytes neither UTF-8 nor zip; CSV and Shapefile
-/// not read yet), `API_ERROR_REPLY` (a map service's error reply),
-/// `INVALID_JSON` / `NOT_FEATURE_COLLECTION` for broken replies.
+/// `UNSUPPORTED_FORMAT` (bytes of no known encoding; Shapefile not read
+/// yet), `API_ERROR_REPLY` (a map service's error reply), `INVALID_JSON` /
+/// `NOT_FEATURE_COLLECTION` for broken replies, `CSV_NO_COORDINATES` /
+/// `CSV_BAD_COORDINATE` for CSV without usable coordinates.
 pub fn prepare<'a>(src: &Source<'a>, index: usize, options: &ReadOptions) -> Result<Prepared<'a>> {
     let (text, format) = detect::decode(src.data, src.format)?;
     let name = src.name.as_deref();
-    let (text, mut warnings) = match format {
-        Format::Amap if !is_geojson(text) => {
-            let (t, w) = amap::to_geojson(text, name)?;
-            (Cow::Owned(t), w)
+    let located =
+        |w: &[Warning]| -> Vec<usize> { w.iter().filter_map(|w| w.feature_index).collect() };
+    let (text, mut warnings, reported) = match format {
+        Format::Amap if !is_geojson(&text) => {
+            let (t, w) = amap::to_geojson(&text, name)?;
+            let r = located(&w);
+            (Cow::Owned(t), w, r)
         }
-        Format::Baidu if !is_geojson(text) => {
-            let (t, w) = baidu::to_geojson(text, name)?;
-            (Cow::Owned(t), w)
+        Format::Baidu if !is_geojson(&text) => {
+            let (t, w) = baidu::to_geojson(&text, name)?;
+            let r = located(&w);
+            (Cow::Owned(t), w, r)
         }
-        _ => (Cow::Borrowed(text), Vec::new()),
+        Format::Csv => {
+            let (t, w, r) = csv::to_geojson(&text)?;
+            (Cow::Owned(t), w, r)
+        }
+        _ => (text, Vec::new(), Vec::new()),
     };
     let crs = match src.crs.or(options.crs) {
         Some(crs) => crs,
@@ -145,6 +157,7 @@ pub fn prepare<'a>(src: &Source<'a>, index: usize, options: &ReadOptions) -> Res
         format,
         crs,
         warnings,
+        reported,
     })
 }
 
