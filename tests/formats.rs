@@ -191,3 +191,24 @@ fn csv_without_usable_coordinates_is_a_coded_error() {
     let e = read("name,lng,lat\nA,x,y\n", &ReadOptions::default()).unwrap_err();
     assert_eq!(e.code(), "CSV_BAD_COORDINATE");
 }
+
+#[test]
+fn replies_of_the_wrong_shape_read_nothing_without_panicking() {
+    use future_community::Community;
+    let odd = [
+        r#"{"status":"1","pois":[1,null,"x",[],{"location":{"a":1},"typecode":[]},{"location":"1e999,2"}]}"#,
+        r#"{"status":0,"results":[1,{"location":"x"},{"location":{"lat":[],"lng":{}}}]}"#,
+    ];
+    for text in odd {
+        let ds = read(text, &ReadOptions::default()).expect("reads");
+        assert!(ds.facilities.is_empty());
+        assert!(
+            codes(&ds).iter().all(|c| *c != "NO_GEOMETRY"),
+            "{:?}",
+            codes(&ds)
+        );
+        // A community of nothing, as for an empty FeatureCollection.
+        let c = Community::from_sources(&[Source::text(text)], &ReadOptions::default());
+        assert!(c.is_ok());
+    }
+}

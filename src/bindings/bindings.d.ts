@@ -75,21 +75,26 @@ export interface WarningGroup {
   featureIndices: number[];
 }
 
+/** A format a source can be in ("shapefile" is recognised, not read yet: UNSUPPORTED_FORMAT). */
+export type SourceFormat = "geojson" | "amap" | "baidu" | "csv" | "shapefile";
+
 /** One source of `Community.fromSources`. */
 export interface SourceInput {
-  /** GeoJSON text (fastest), UTF-8 bytes or a GeoJSON object. */
+  /** Text (GeoJSON, Amap/Baidu place-search JSON, CSV), bytes (UTF-8, GBK CSV, zip) or a parsed object. */
   data: GeoJsonInput;
-  /** Its coordinate system; default the options' `crs`. */
+  /** Its coordinate system; default the options' `crs`, else the format's (Amap GCJ-02, Baidu BD-09, others WGS84). */
   crs?: "wgs84" | "gcj02" | "bd09";
   /** A name for messages (a file name). */
   name?: string;
-  /** Only "geojson" is read today. */
-  format?: "geojson";
+  /** Forces the format; detected from the content when absent. */
+  format?: SourceFormat;
 }
 
 /** Where one source's features are: feature `i` of the source is dataset feature `firstFeatureIndex + i`. */
 export interface SourceInfo {
   name: string | null;
+  /** The format it was read as. */
+  format: SourceFormat;
   crs: "wgs84" | "gcj02" | "bd09";
   firstFeatureIndex: number;
   featureCount: number;
@@ -140,7 +145,7 @@ export interface OsmMapping {
 
 /** Options of `Community.fromGeoJSON`. */
 export interface FromGeoJSONOptions {
-  /** Coordinate system of the input (default "wgs84"). */
+  /** Coordinate system of the input (default: the format's, "wgs84" for GeoJSON and CSV, "gcj02" for Amap, "bd09" for Baidu). */
   crs?: Crs;
   /** A complete replacement of the built-in OSM tag mapping. */
   osmMapping?: OsmMapping;
