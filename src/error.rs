@@ -111,6 +111,39 @@ pub enum Error {
         /// The error (its feature index counts over all sources).
         inner: Box<Error>,
     },
+    /// A map service's reply that reports an error instead of data (Amap
+    /// `status: "0"`, Baidu `status` other than 0), e.g. a wrong key.
+    #[error("the {service} reply{} is an error reply (status {status}): `{info}`", source_name.as_ref().map(|n| format!(" `{n}`")).unwrap_or_default())]
+    ApiErrorReply {
+        /// `Amap` or `Baidu`.
+        service: &'static str,
+        /// The source's name, if given.
+        source_name: Option<String>,
+        /// The reply's status.
+        status: String,
+        /// The reply's own explanation (Amap `info`, Baidu `message`).
+        info: String,
+    },
+    /// A CSV source has no longitude or latitude column.
+    #[error("no longitude/latitude columns in the CSV header ({header}); name them lng/lat, longitude/latitude, x/y or 经度/纬度")]
+    CsvNoCoordinates {
+        /// The header found.
+        header: String,
+    },
+    /// No row of a CSV source has numeric coordinates.
+    #[error("no row of the CSV has numeric coordinates in {columns} (lines {lines})")]
+    CsvBadCoordinate {
+        /// The first few offending lines (1-based, the header is line 1).
+        lines: String,
+        /// The coordinate columns.
+        columns: String,
+    },
+    /// A source's data is in no format that can be read (yet).
+    #[error("unsupported format: {reason}")]
+    UnsupportedFormat {
+        /// What was found.
+        reason: String,
+    },
     /// A fault of the library itself (please report it), never of the input.
     #[error("internal error: {reason}")]
     Internal {
@@ -134,6 +167,10 @@ impl Error {
             Error::LimitExceeded { .. } => "LIMIT_EXCEEDED",
             Error::EmptyInput { .. } => "EMPTY_INPUT",
             Error::Internal { .. } => "INTERNAL",
+            Error::ApiErrorReply { .. } => "API_ERROR_REPLY",
+            Error::UnsupportedFormat { .. } => "UNSUPPORTED_FORMAT",
+            Error::CsvNoCoordinates { .. } => "CSV_NO_COORDINATES",
+            Error::CsvBadCoordinate { .. } => "CSV_BAD_COORDINATE",
             Error::InSource { inner, .. } => inner.code(),
         }
     }

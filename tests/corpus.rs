@@ -311,11 +311,11 @@ fn no_corpus_file_panics_in_any_mode() {
             ..ReadOptions::default()
         },
         ReadOptions {
-            crs: Crs::Gcj02,
+            crs: Some(Crs::Gcj02),
             ..ReadOptions::default()
         },
         ReadOptions {
-            crs: Crs::Bd09,
+            crs: Some(Crs::Bd09),
             ..ReadOptions::default()
         },
     ];

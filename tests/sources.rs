@@ -48,11 +48,7 @@ fn sources(texts: &[String]) -> Vec<Source<'_>> {
     texts
         .iter()
         .zip(LAYERS)
-        .map(|(t, name)| Source {
-            text: t,
-            crs: Crs::Wgs84,
-            name: Some(name.to_string()),
-        })
+        .map(|(t, name)| Source::text(t).with_crs(Crs::Wgs84).with_name(name))
         .collect()
 }
 
@@ -121,16 +117,10 @@ fn each_source_has_its_own_coordinate_system() {
     let opts = ReadOptions::default();
     let c = Community::from_sources(
         &[
-            Source {
-                text: building,
-                crs: Crs::Wgs84,
-                name: None,
-            },
-            Source {
-                text: poi,
-                crs: Crs::Gcj02,
-                name: Some("amap.geojson".into()),
-            },
+            Source::text(building).with_crs(Crs::Wgs84),
+            Source::text(poi)
+                .with_crs(Crs::Gcj02)
+                .with_name("amap.geojson"),
         ],
         &opts,
     )
@@ -138,7 +128,7 @@ fn each_source_has_its_own_coordinate_system() {
     let alone = Community::from_geojson(
         poi,
         &ReadOptions {
-            crs: Crs::Gcj02,
+            crs: Some(Crs::Gcj02),
             ..ReadOptions::default()
         },
     )
@@ -168,11 +158,7 @@ fn errors_name_their_source_and_limits_apply_to_the_sum() {
     let good = r#"{"type":"FeatureCollection","features":[{"type":"Feature","properties":{"kind":"facility","category":"clinic"},"geometry":{"type":"Point","coordinates":[120.105,30.198]}}]}"#;
     let bad = r#"{"type":"FeatureCollection","features":[{"type":"Feature","properties":{},"geometry":{"type":"Point","coordinates":[200.5,30.1]}}]}"#;
     let opts = ReadOptions::default();
-    let src = |text, name: &str| Source {
-        text,
-        crs: Crs::Wgs84,
-        name: Some(name.to_string()),
-    };
+    let src = |text, name: &str| Source::text(text).with_crs(Crs::Wgs84).with_name(name);
     let e = refused(Community::from_sources(
         &[src(good, "a.geojson"), src(bad, "b.geojson")],
         &opts,

@@ -22,10 +22,10 @@ fuzz_target!(|data: &[u8]| {
             .split('\u{c}')
             .take(8)
             .enumerate()
-            .map(|(i, t)| Source {
-                text: t,
-                crs: crs[i % 3],
-                name: Some(format!("source {i}")),
+            .map(|(i, t)| {
+                Source::text(t)
+                    .with_crs(crs[i % 3])
+                    .with_name(format!("source {i}"))
             })
             .collect();
         if let Ok(c) = Community::from_sources(&sources, &ReadOptions::default()) {

@@ -284,11 +284,11 @@ fuzz_target!(|input: Input| {
         return;
     };
     let options = ReadOptions {
-        crs: match input.crs % 3 {
+        crs: Some(match input.crs % 3 {
             0 => Crs::Wgs84,
             1 => Crs::Gcj02,
             _ => Crs::Bd09,
-        },
+        }),
         strict: input.strict,
         ..ReadOptions::default()
     };

@@ -257,6 +257,10 @@ export type Scoring =
       bands: ScoreBand[];
       type: "bands";
     };
+/**
+ * A format a source can be in.
+ */
+export type SourceFormat = "geojson" | "amap" | "baidu" | "csv" | "shapefile";
 
 /**
  * Generated from the Rust types by `cargo test --lib contract`; do not edit.
@@ -1692,9 +1696,11 @@ export interface FcaFacility {
  */
 export interface FromGeoJSONOptions {
   /**
-   * Coordinate system of the input (`wgs84`, `gcj02`, `bd09`).
+   * Coordinate system of the input (`wgs84`, `gcj02`, `bd09`); when
+   * absent, each source's format decides (GCJ-02 for Amap, BD-09 for
+   * Baidu, WGS84 otherwise).
    */
-  crs?: Crs & string;
+  crs?: Crs | null;
   /**
    * Largest accepted input, in bytes of JSON text.
    */
@@ -3117,11 +3123,11 @@ export interface SoilFactor {
  */
 export interface SourceInfo {
   /**
-   * Its coordinate system.
+   * Its coordinate system (as given or assumed).
    */
   crs: Crs;
   /**
-   * Members of its `features` array.
+   * Members of its `features` array (POIs of a place-search reply).
    */
   featureCount: number;
   /**
@@ -3129,6 +3135,10 @@ export interface SourceInfo {
    * source is dataset feature `firstFeatureIndex + i`.
    */
   firstFeatureIndex: number;
+  /**
+   * The format it was read as.
+   */
+  format: SourceFormat;
   /**
    * The source's name, if given.
    */
@@ -3143,9 +3153,9 @@ export interface SourceMeta {
    */
   crs?: Crs | null;
   /**
-   * `"geojson"` (the only format read today; detected when absent).
+   * `geojson`, `amap`, `baidu`, `csv`, `shapefile` (detected when absent).
    */
-  format?: string | null;
+  format?: SourceFormat | null;
   /**
    * A name for messages (a file name).
    */

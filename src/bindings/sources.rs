@@ -1,6 +1,7 @@
-//! `Community.fromSources`: several GeoJSON sources read as one community.
+//! `Community.fromSources`: several sources (GeoJSON, Amap or Baidu
+//! place-search JSON; text, bytes or objects) read as one community.
 
-use js_sys::{Array, Object, Reflect};
+use js_sys::{Array, Object, Reflect, Uint8Array};
 use serde::Deserialize;
 use wasm_bindgen::prelude::*;
 
@@ -11,7 +12,7 @@ use super::convert::{
 use crate::community;
 use crate::error::Error;
 use crate::input::crs::Crs;
-use crate::input::{ReadOptions, Source};
+use crate::input::{Format, ReadOptions, Source};
 
 /// Most sources in one call.
 const MAX_SOURCES: usize = 1_000;
@@ -27,8 +28,9 @@ pub(super) struct SourceMeta {
     /// A name for messages (a file name).
     #[serde(default)]
     name: Option<String>,
-    /// `"geojson"` (the only format read today; detected when absent).
+    /// `geojson`, `amap`, `baidu`, `csv`, `shapefile` (detected when absent).
     #[serde(default)]
+    #[cfg_attr(test, schemars(with = "Option<crate::input::Format>"))]
     format: Option<String>,
 }
 
@@ -36,8 +38,14 @@ fn bad(path: &str, reason: impl Into<String>) -> JsValue {
     Error::option(path, reason).into()
 }
 
-/// One list item: its text and what it says about itself.
-fn source_item(item: &JsValue, i: usize) -> JsResult<(String, SourceMeta)> {
+/// A source's data, owned: text or bytes.
+enum Data {
+    Text(String),
+    Bytes(Vec<u8>),
+}
+
+/// One list item: its data, its forced format and what it says about itself.
+fn source_item(item: &JsValue, i: usize) -> JsResult<(Data, Option<Format>, SourceMeta)> {
     let path = format!("sources[{i}]");
     if !item.is_object() || Array::is_array(item) || item.is_function() {
         return Err(bad(
@@ -66,34 +74,37 @@ fn source_item(item: &JsValue, i: usize) -> JsResult<(String, SourceMeta)> {
         }
     }
     let meta: SourceMeta = from_js_required(meta.into(), &path)?;
-    if let Some(f) = &meta.format {
-        if !f.eq_ignore_ascii_case("geojson") {
-            return Err(bad(
-                &format!("{path}.format"),
-                format!("`{f}` cannot be read yet: only \"geojson\" is supported"),
-            ));
-        }
-    }
+    let format = match &meta.format {
+        Some(f) => Some(Format::parse(f, &format!("{path}.format"))?),
+        None => None,
+    };
     let Some(data) = data.filter(|d| !d.is_undefined()) else {
         return Err(bad(
             &format!("{path}.data"),
-            "missing: GeoJSON text, UTF-8 bytes or a GeoJSON object",
+            "missing: text, bytes (Uint8Array) or a parsed JSON object",
         ));
     };
-    Ok((input_text(&data)?, meta))
+    let data = match data.dyn_ref::<Uint8Array>() {
+        Some(bytes) => Data::Bytes(bytes.to_vec()),
+        None => Data::Text(input_text(&data)?),
+    };
+    Ok((data, format, meta))
 }
 
 #[wasm_bindgen]
 impl Community {
-    /// Reads several GeoJSON sources as one community: `[{ data, crs?,
-    /// name? }, ...]`, e.g. the layers of one OpenStreetMap export, POIs in
-    /// GCJ-02 and footprints in WGS84. Features are classified together
+    /// Reads several sources as one community: `[{ data, format?, crs?,
+    /// name? }, ...]`, e.g. the layers of one OpenStreetMap export, Amap
+    /// POIs in GCJ-02 and footprints in WGS84. `data` is text, bytes or a
+    /// parsed object; its format (GeoJSON, Amap or Baidu place-search JSON)
+    /// is detected unless `format` says it. Features are classified together
     /// (a building takes the use of a landuse area of another source);
     /// feature indices run on across the sources (`summary().sources` says
     /// where each starts); warnings about a feature carry `source` and
     /// `sourceFeatureIndex`, and an error its `source`. Limits apply to the
     /// sum; the options are those of `fromGeoJSON` (`crs` is the default of
-    /// every source).
+    /// every source; without either, Amap data is taken as GCJ-02 and Baidu
+    /// as BD-09, with a `CRS_ASSUMED` warning).
     #[wasm_bindgen(js_name = fromSources)]
     pub fn from_sources(
         #[wasm_bindgen(unchecked_param_type = "SourceInput[]")] sources: JsValue,
@@ -106,7 +117,7 @@ impl Community {
             return Err(bad(
                 "sources",
                 format!(
-                    "expected an array of {{ data, crs?, name? }}, got {}",
+                    "expected an array of {{ data, format?, crs?, name? }}, got {}",
                     describe_js(&sources)
                 ),
             ));
@@ -125,10 +136,17 @@ impl Community {
         }
         let sources: Vec<Source<'_>> = items
             .iter()
-            .map(|(text, meta)| Source {
-                text,
-                crs: meta.crs.unwrap_or(opts.crs),
-                name: meta.name.clone(),
+            .map(|(data, format, meta)| {
+                let source = match data {
+                    Data::Text(t) => Source::text(t),
+                    Data::Bytes(b) => Source::bytes(b),
+                };
+                Source {
+                    format: *format,
+                    crs: meta.crs,
+                    name: meta.name.clone(),
+                    ..source
+                }
             })
             .collect();
         let inner = community::Community::from_sources(&sources, &opts)?;

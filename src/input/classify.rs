@@ -49,6 +49,8 @@ pub struct Classifier<'m> {
     pub copy_limit: usize,
     /// Set when `copy_limit` was exceeded; the reader then stops.
     pub limit_error: Option<Error>,
+    /// The Amap and Baidu POI mappings (`None`: POI properties unmapped).
+    pub pois: Option<&'m super::poi::PoiMappings>,
 }
 
 fn wrong_geometry(index: usize, kind: &str, expected: &str, geom: &Geom) -> Warning {
@@ -90,6 +92,7 @@ impl<'m> Classifier<'m> {
             copied_bytes: 0,
             copy_limit: usize::MAX,
             limit_error: None,
+            pois: None,
         }
     }
 
@@ -117,10 +120,15 @@ impl<'m> Classifier<'m> {
 
     /// Classifies one feature with a converted geometry.
     pub fn add(&mut self, index: usize, id: Option<String>, props: &Props<'_>, geom: Geom) {
+        use super::poi::PoiKey;
         if let Some(kind) = props.text("kind") {
             self.add_kind(index, id, &kind, props, geom);
+        } else if let Some(code) = props.text("typecode") {
+            self.add_poi(index, id, props, geom, PoiKey::Amap(code.into_owned()));
         } else if props.has_any(&self.osm_keys.iter().map(String::as_str).collect::<Vec<_>>()) {
             self.add_osm(index, id, props, geom);
+        } else if let Some(tag) = props.text("tag") {
+            self.add_poi(index, id, props, geom, PoiKey::Baidu(tag.into_owned()));
         } else {
             self.warn(Warning::feature(
                 "UNCLASSIFIED_FEATURE",
@@ -398,7 +406,7 @@ impl<'m> Classifier<'m> {
     }
 
     #[allow(clippy::too_many_arguments)]
-    fn push_facility(
+    pub(super) fn push_facility(
         &mut self,
         index: usize,
         id: Option<String>,

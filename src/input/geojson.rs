@@ -354,6 +354,20 @@ impl RawFeature<'_> {
 /// Accepts a FeatureCollection, or a single Feature (treated as a
 /// collection of one).
 pub fn split_features(text: &str) -> Result<Vec<&RawValue>> {
+    split(text).map(|s| s.features)
+}
+
+/// A document split into features.
+pub struct Split<'a> {
+    /// The features' raw JSON.
+    pub features: Vec<&'a RawValue>,
+    /// Whether the top level was a single Feature, not a collection.
+    pub single: bool,
+}
+
+/// As [`split_features`], also saying whether the document was a single
+/// Feature.
+pub fn split(text: &str) -> Result<Split<'_>> {
     // A syntax error anywhere is INVALID_JSON, even when a type error comes
     // first; the (iterative) syntax scan only runs on the error paths.
     let syntax_error = || serde_json::from_str::<&RawValue>(text).err();
@@ -370,12 +384,21 @@ pub fn split_features(text: &str) -> Result<Vec<&RawValue>> {
         Err(e) => return Err(json_error(&syntax_error().unwrap_or(e))),
     };
     match top.kind.as_deref() {
-        Some("FeatureCollection") => top.features.ok_or_else(|| Error::NotFeatureCollection {
-            reason: "FeatureCollection has no `features` array".into(),
-        }),
+        Some("FeatureCollection") => match top.features {
+            Some(features) => Ok(Split {
+                features,
+                single: false,
+            }),
+            None => Err(Error::NotFeatureCollection {
+                reason: "FeatureCollection has no `features` array".into(),
+            }),
+        },
         Some("Feature") => {
             let whole: &RawValue = serde_json::from_str(text).map_err(|e| json_error(&e))?;
-            Ok(vec![whole])
+            Ok(Split {
+                features: vec![whole],
+                single: true,
+            })
         }
         Some(
             other @ ("Point" | "MultiPoint" | "LineString" | "MultiLineString" | "Polygon"

@@ -6,12 +6,18 @@
 //! (building use from landuse areas, households and population estimates)
 //! and report every skip or estimate as a [`Warning`].
 
+pub mod amap;
+pub mod baidu;
 pub mod classify;
 pub mod crs;
+pub mod csv;
+pub mod detect;
 pub mod geojson;
 pub mod geometry;
 pub mod mapping;
+pub mod poi;
 pub mod rings;
+pub mod sources;
 pub mod values;
 
 use geo::Centroid;
@@ -24,6 +30,7 @@ use crate::spatial::place_points;
 use classify::Classifier;
 use crs::Crs;
 use mapping::OsmMapping;
+use poi::PoiMappings;
 
 /// Options for [`read`]. Field names follow the JS API (camelCase).
 #[derive(Debug, Clone, Deserialize)]
@@ -31,8 +38,10 @@ use mapping::OsmMapping;
 #[cfg_attr(test, schemars(rename = "FromGeoJSONOptions"))]
 #[serde(rename_all = "camelCase", deny_unknown_fields, default)]
 pub struct ReadOptions {
-    /// Coordinate system of the input (`wgs84`, `gcj02`, `bd09`).
-    pub crs: Crs,
+    /// Coordinate system of the input (`wgs84`, `gcj02`, `bd09`); when
+    /// absent, each source's format decides (GCJ-02 for Amap, BD-09 for
+    /// Baidu, WGS84 otherwise).
+    pub crs: Option<Crs>,
     /// A replacement OSM tag mapping (the whole document); `None` = built-in.
     pub osm_mapping: Option<OsmMapping>,
     /// Fail on the first invalid feature instead of skipping it with a warning.
@@ -48,7 +57,7 @@ pub struct ReadOptions {
 impl Default for ReadOptions {
     fn default() -> Self {
         ReadOptions {
-            crs: Crs::Wgs84,
+            crs: None,
             osm_mapping: None,
             strict: false,
             max_bytes: 512 * 1024 * 1024,
@@ -72,32 +81,8 @@ fn count_vertices(g: &geometry::Geom) -> usize {
     }
 }
 
-/// One input of [`read_sources`]: GeoJSON text with its coordinate system.
-#[derive(Debug, Clone)]
-pub struct Source<'a> {
-    /// GeoJSON text (a FeatureCollection or a single Feature).
-    pub text: &'a str,
-    /// Coordinate system of this source.
-    pub crs: Crs,
-    /// A name for messages (a file name), if any.
-    pub name: Option<String>,
-}
-
-/// Where one source's features are in the dataset.
-#[derive(Debug, Clone, PartialEq, serde::Serialize)]
-#[cfg_attr(test, derive(schemars::JsonSchema))]
-#[serde(rename_all = "camelCase")]
-pub struct SourceInfo {
-    /// The source's name, if given.
-    pub name: Option<String>,
-    /// Its coordinate system.
-    pub crs: Crs,
-    /// Dataset feature index of its first feature: feature `i` of this
-    /// source is dataset feature `firstFeatureIndex + i`.
-    pub first_feature_index: usize,
-    /// Members of its `features` array.
-    pub feature_count: usize,
-}
+pub use detect::{Format, SourceData};
+pub use sources::{Source, SourceInfo};
 
 /// Reads a GeoJSON FeatureCollection (or a single Feature) from text.
 ///
@@ -106,25 +91,21 @@ pub struct SourceInfo {
 /// `PROJECTED_COORDINATES`, `LIMIT_EXCEEDED`, `INVALID_OPTION`, and with
 /// `strict` also `INVALID_GEOMETRY`. Everything else is a warning.
 pub fn read(text: &str, options: &ReadOptions) -> Result<Dataset> {
-    let one = Source {
-        text,
-        crs: options.crs,
-        name: None,
-    };
-    read_sources(std::slice::from_ref(&one), options)
+    read_sources(&[Source::text(text)], options)
 }
 
-/// Reads several GeoJSON sources into one dataset (the layers of one OSM
-/// export, POIs and footprints from different offices), each in its own
-/// coordinate system, classified together (a building takes the use of a
-/// landuse area of another source). Dataset feature indices run on across
-/// the sources (`Dataset::sources` says where each starts); with several
-/// sources every warning about a feature also carries its `source` and its
-/// index in that source, and an error says which source it is in
+/// Reads several sources into one dataset (the layers of one OSM export,
+/// POIs and footprints from different offices), each in its own format
+/// and coordinate system, classified together (a building takes the use
+/// of a landuse area of another source). Dataset feature indices run on
+/// across the sources (`Dataset::sources` says where each starts); with
+/// several sources every warning about a feature also carries its `source`
+/// and its index in that source, and an error says which source it is in
 /// ([`Error::InSource`]). Limits apply to the sum of all sources.
 ///
 /// # Errors
-/// As [`read`]; `EMPTY_INPUT` for no source at all.
+/// As [`read`]; `EMPTY_INPUT` for no source at all; `UNSUPPORTED_FORMAT`
+/// and `API_ERROR_REPLY` (see [`sources::prepare`]).
 pub fn read_sources(sources: &[Source<'_>], options: &ReadOptions) -> Result<Dataset> {
     if sources.is_empty() {
         return Err(Error::EmptyInput {
@@ -154,28 +135,46 @@ pub fn read_sources(sources: &[Source<'_>], options: &ReadOptions) -> Result<Dat
         )
     };
     let mut total_bytes = 0usize;
-    let mut per_source = Vec::with_capacity(sources.len());
-    let mut infos = Vec::with_capacity(sources.len());
-    let mut total = 0usize;
+    let mut prepared = Vec::with_capacity(sources.len());
     for (s, src) in sources.iter().enumerate() {
-        // RFC 8259 lets parsers ignore a byte order mark; Windows tools write one.
-        let text = src.text.strip_prefix('\u{feff}').unwrap_or(src.text);
-        total_bytes = total_bytes.saturating_add(text.len());
+        total_bytes = total_bytes.saturating_add(src.data.len());
         if total_bytes > options.max_bytes {
             return Err(too_large(s, "bytes", total_bytes, options.max_bytes));
         }
-        let raws = geojson::split_features(text).map_err(|e| in_source(s, e))?;
+        prepared.push(sources::prepare(src, s, options).map_err(|e| in_source(s, e))?);
+    }
+    let mut per_source = Vec::with_capacity(sources.len());
+    let mut infos = Vec::with_capacity(sources.len());
+    let mut early_warnings = Vec::new();
+    let mut total = 0usize;
+    for (s, p) in prepared.iter().enumerate() {
+        let split = geojson::split(&p.text).map_err(|e| in_source(s, e))?;
+        if split.single {
+            early_warnings.push(Warning::global(
+                "SINGLE_FEATURE",
+                "the input is a single Feature, not a FeatureCollection; read as a collection of one",
+            ));
+        }
+        let first = total;
+        early_warnings.extend(p.warnings.iter().cloned().map(|mut w| {
+            w.feature_index = w.feature_index.map(|i| i + first);
+            w
+        }));
         infos.push(SourceInfo {
-            name: src.name.clone(),
-            crs: src.crs,
-            first_feature_index: total,
-            feature_count: raws.len(),
+            name: sources[s].name.clone(),
+            format: p.format,
+            crs: p.crs,
+            first_feature_index: first,
+            feature_count: split.features.len(),
         });
-        total += raws.len();
+        total += split.features.len();
         if total > options.max_features {
             return Err(too_large(s, "features", total, options.max_features));
         }
-        per_source.push(raws);
+        per_source.push(split.features);
+    }
+    if let Some(w) = sources::mixed_crs(&infos) {
+        early_warnings.push(w);
     }
     let builtin;
     let mapping = match &options.osm_mapping {
@@ -188,7 +187,10 @@ pub fn read_sources(sources: &[Source<'_>], options: &ReadOptions) -> Result<Dat
             &builtin
         }
     };
+    let pois = PoiMappings::builtin()?;
     let mut c = Classifier::new(mapping, total);
+    c.pois = Some(&pois);
+    c.ds.warnings = early_warnings;
     c.copy_limit = total_bytes.saturating_add(COPY_ALLOWANCE);
     let mut vertices = 0usize;
     let mut seen_ids = std::collections::HashSet::new();
@@ -199,7 +201,7 @@ pub fn read_sources(sources: &[Source<'_>], options: &ReadOptions) -> Result<Dat
             .map(move |(i, raw)| (s, first + i, raw))
     });
     for (s, index, raw) in all {
-        let crs = sources[s].crs;
+        let crs = infos[s].crs;
         let feature = match geojson::parse_feature(raw, index) {
             Ok(f) => f,
             Err(e) if !options.strict => {
@@ -218,6 +220,10 @@ pub fn read_sources(sources: &[Source<'_>], options: &ReadOptions) -> Result<Dat
             continue;
         }
         let Some(raw_geom) = &feature.geometry else {
+            let local = index - infos[s].first_feature_index;
+            if prepared[s].reported.binary_search(&local).is_ok() {
+                continue;
+            }
             c.ds.warnings.push(Warning::feature(
                 "NO_GEOMETRY",
                 index,

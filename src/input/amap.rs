@@ -1,0 +1,170 @@
+//! Amap (高德) web-service place search replies (`/v3/place/text`,
+//! `/v3/place/around`, ...): `status`, `info`, `pois[]` with `location`
+//! `"lng,lat"` (GCJ-02), `typecode`, `type`, `name` and `id`.
+//!
+//! A reply becomes a GeoJSON FeatureCollection of points, one feature per
+//! POI in order (feature `i` of the source is POI `i`), carrying `id`,
+//! `name`, `type` and `typecode`; the classifier maps the typecode through
+//! `mappings/amap.json`. Amap writes absent values as empty arrays (`[]`),
+//! which are read as absent.
+
+use serde::Deserialize;
+use serde_json::{json, Value};
+
+use super::poi::text_of;
+use crate::error::{Error, Result, Warning};
+
+#[derive(Deserialize)]
+struct Reply {
+    #[serde(default)]
+    status: Option<Value>,
+    #[serde(default)]
+    info: Option<Value>,
+    #[serde(default)]
+    pois: Option<Value>,
+}
+
+/// A place-search reply as GeoJSON text, with a warning for each POI
+/// whose `location` is missing or malformed (source-local indices).
+///
+/// # Errors
+/// `INVALID_JSON` for broken JSON; `API_ERROR_REPLY` for a reply with
+/// `status` `"0"` (quoting its `info`); `NOT_FEATURE_COLLECTION` when
+/// there is no `pois` array.
+pub fn to_geojson(text: &str, source: Option<&str>) -> Result<(String, Vec<Warning>)> {
+    let reply: Reply = serde_json::from_str(text).map_err(|e| Error::InvalidJson {
+        line: e.line(),
+        column: e.column(),
+        reason: e.to_string(),
+    })?;
+    let status = reply.status.as_ref().and_then(text_of);
+    if status.as_deref().is_some_and(|s| s != "1") {
+        return Err(Error::ApiErrorReply {
+            service: "Amap",
+            source_name: source.map(str::to_string),
+            status: status.unwrap_or_default(),
+            info: reply.info.as_ref().and_then(text_of).unwrap_or_default(),
+        });
+    }
+    let Some(Value::Array(pois)) = reply.pois else {
+        return Err(Error::NotFeatureCollection {
+            reason: "an Amap place-search reply needs a `pois` array".into(),
+        });
+    };
+    let mut warnings = Vec::new();
+    let features: Vec<Value> = pois
+        .iter()
+        .enumerate()
+        .map(|(i, poi)| {
+            let field = |k: &str| poi.get(k).and_then(text_of);
+            let location = field("location");
+            let point = location.as_deref().and_then(parse_location);
+            if point.is_none() {
+                warnings.push(Warning::feature(
+                    "BAD_POI_LOCATION",
+                    i,
+                    format!(
+                        "POI {i} has {}; skipped",
+                        match &location {
+                            Some(l) => format!("the location `{l}`, not \"lng,lat\""),
+                            None => "no location".to_string(),
+                        }
+                    ),
+                ));
+            }
+            json!({
+                "type": "Feature",
+                "id": field("id"),
+                "geometry": point.map(|(x, y)| json!({"type": "Point", "coordinates": [x, y]})),
+                "properties": {
+                    "name": field("name"),
+                    "type": field("type"),
+                    "typecode": field("typecode").unwrap_or_default(),
+                },
+            })
+        })
+        .collect();
+    let fc = json!({"type": "FeatureCollection", "features": features});
+    Ok((fc.to_string(), warnings))
+}
+
+/// `"lng,lat"` as two finite numbers.
+fn parse_location(s: &str) -> Option<(f64, f64)> {
+    let (x, y) = s.split_once(',')?;
+    let x: f64 = x.trim().parse().ok()?;
+    let y: f64 = y.trim().parse().ok()?;
+    (x.is_finite() && y.is_finite()).then_some((x, y))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// The fixture files of `tests/data/formats/`, built in.
+    fn fixture(name: &str) -> String {
+        match name {
+            "amap_place_search.json" => {
+                include_str!("../../tests/data/formats/amap_place_search.json")
+            }
+            "amap_pois.geojson" => include_str!("../../tests/data/formats/amap_pois.geojson"),
+            "amap_error_reply.json" => {
+                include_str!("../../tests/data/formats/amap_error_reply.json")
+            }
+            "baidu_place_search.json" => {
+                include_str!("../../tests/data/formats/baidu_place_search.json")
+            }
+            "baidu_error_reply.json" => {
+                include_str!("../../tests/data/formats/baidu_error_reply.json")
+            }
+            _ => panic!("no fixture {name}"),
+        }
+        .to_string()
+    }
+
+    fn fixture_poi_id() -> Value {
+        let reply: Value = serde_json::from_str(&fixture("amap_place_search.json")).expect("json");
+        reply["pois"][0]["id"].clone()
+    }
+
+    #[test]
+    fn a_reply_becomes_one_point_feature_per_poi_in_order() {
+        let (text, warnings) = to_geojson(&fixture("amap_place_search.json"), None).expect("ok");
+        let fc: Value = serde_json::from_str(&text).expect("json");
+        let f = fc["features"].as_array().expect("features");
+        assert_eq!(f.len(), 6);
+        assert_eq!(
+            f[0]["geometry"]["coordinates"],
+            json!([120.134521, 30.279634])
+        );
+        assert_eq!(f[0]["properties"]["typecode"], "141203");
+        assert_eq!(f[1]["properties"]["typecode"], "141204|141205");
+        assert_eq!(f[0]["id"], fixture_poi_id());
+        // The last has `location: []` (Amap's empty value): no geometry, one warning.
+        assert!(f[5]["geometry"].is_null());
+        assert_eq!(warnings.len(), 1);
+        assert_eq!(warnings[0].code, "BAD_POI_LOCATION");
+        assert_eq!(warnings[0].feature_index, Some(5));
+    }
+
+    #[test]
+    fn an_error_reply_names_the_source_and_quotes_info() {
+        let e = to_geojson(&fixture("amap_error_reply.json"), Some("pois.json")).unwrap_err();
+        assert_eq!(e.code(), "API_ERROR_REPLY");
+        let m = e.to_string();
+        assert!(
+            m.to_lowercase().contains("invalid_user_key") && m.contains("pois.json"),
+            "{m}"
+        );
+        let e = to_geojson(r#"{"status":"1","info":"OK"}"#, None).unwrap_err();
+        assert_eq!(e.code(), "NOT_FEATURE_COLLECTION");
+        assert_eq!(to_geojson("{", None).unwrap_err().code(), "INVALID_JSON");
+    }
+
+    #[test]
+    fn locations_must_be_two_finite_numbers() {
+        assert_eq!(parse_location("120.1, 30.2"), Some((120.1, 30.2)));
+        for bad in ["", "120.1", "a,b", "NaN,1", "1,2,3x"] {
+            assert_eq!(parse_location(bad), None, "{bad}");
+        }
+    }
+}

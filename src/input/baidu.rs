@@ -1,0 +1,146 @@
+//! Baidu (百度) place search replies (`/place/v2/search`): `status` (0 =
+//! ok), `message`, `results[]` with `location.lat/lng` (BD-09), `name`,
+//! `uid` and the classification tag in `detail_info.tag` (with
+//! `scope=2`) or `tag`.
+//!
+//! A reply becomes a GeoJSON FeatureCollection of points, one feature per
+//! result in order, carrying `id` (the uid), `name` and `tag`; the
+//! classifier maps the tag through `mappings/baidu.json`.
+
+use serde::Deserialize;
+use serde_json::{json, Value};
+
+use super::poi::text_of;
+use crate::error::{Error, Result, Warning};
+
+#[derive(Deserialize)]
+struct Reply {
+    #[serde(default)]
+    status: Option<Value>,
+    #[serde(default)]
+    message: Option<Value>,
+    #[serde(default)]
+    results: Option<Value>,
+}
+
+/// A place-search reply as GeoJSON text, with a warning for each result
+/// without a usable `location` (source-local indices).
+///
+/// # Errors
+/// `INVALID_JSON` for broken JSON; `API_ERROR_REPLY` for a `status` other
+/// than 0 (quoting its `message`); `NOT_FEATURE_COLLECTION` when there is
+/// no `results` array.
+pub fn to_geojson(text: &str, source: Option<&str>) -> Result<(String, Vec<Warning>)> {
+    let reply: Reply = serde_json::from_str(text).map_err(|e| Error::InvalidJson {
+        line: e.line(),
+        column: e.column(),
+        reason: e.to_string(),
+    })?;
+    let status = reply.status.as_ref().and_then(text_of);
+    if status.as_deref().is_some_and(|s| s != "0") {
+        return Err(Error::ApiErrorReply {
+            service: "Baidu",
+            source_name: source.map(str::to_string),
+            status: status.unwrap_or_default(),
+            info: reply.message.as_ref().and_then(text_of).unwrap_or_default(),
+        });
+    }
+    let Some(Value::Array(results)) = reply.results else {
+        return Err(Error::NotFeatureCollection {
+            reason: "a Baidu place-search reply needs a `results` array".into(),
+        });
+    };
+    let mut warnings = Vec::new();
+    let features: Vec<Value> = results
+        .iter()
+        .enumerate()
+        .map(|(i, r)| {
+            let field = |k: &str| r.get(k).and_then(text_of);
+            let coordinate = |k: &str| {
+                r.get("location")
+                    .and_then(|l| l.get(k))
+                    .and_then(text_of)
+                    .and_then(|v| v.trim().parse::<f64>().ok())
+                    .filter(|v| v.is_finite())
+            };
+            let point = coordinate("lng").zip(coordinate("lat"));
+            if point.is_none() {
+                warnings.push(Warning::feature(
+                    "BAD_POI_LOCATION",
+                    i,
+                    format!("result {i} has no numeric `location.lng` / `location.lat`; skipped"),
+                ));
+            }
+            let tag = r
+                .get("detail_info")
+                .and_then(|d| d.get("tag"))
+                .and_then(text_of)
+                .or_else(|| field("tag"));
+            json!({
+                "type": "Feature",
+                "id": field("uid"),
+                "geometry": point.map(|(x, y)| json!({"type": "Point", "coordinates": [x, y]})),
+                "properties": { "name": field("name"), "tag": tag.unwrap_or_default() },
+            })
+        })
+        .collect();
+    let fc = json!({"type": "FeatureCollection", "features": features});
+    Ok((fc.to_string(), warnings))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// The fixture files of `tests/data/formats/`, built in.
+    fn fixture(name: &str) -> String {
+        match name {
+            "amap_place_search.json" => {
+                include_str!("../../tests/data/formats/amap_place_search.json")
+            }
+            "amap_pois.geojson" => include_str!("../../tests/data/formats/amap_pois.geojson"),
+            "amap_error_reply.json" => {
+                include_str!("../../tests/data/formats/amap_error_reply.json")
+            }
+            "baidu_place_search.json" => {
+                include_str!("../../tests/data/formats/baidu_place_search.json")
+            }
+            "baidu_error_reply.json" => {
+                include_str!("../../tests/data/formats/baidu_error_reply.json")
+            }
+            _ => panic!("no fixture {name}"),
+        }
+        .to_string()
+    }
+
+    #[test]
+    fn a_reply_becomes_one_point_feature_per_result_with_its_tag() {
+        let (text, warnings) = to_geojson(&fixture("baidu_place_search.json"), None).expect("ok");
+        assert!(warnings.is_empty());
+        let fc: Value = serde_json::from_str(&text).expect("json");
+        let f = fc["features"].as_array().expect("features");
+        assert_eq!(f.len(), 5);
+        assert_eq!(
+            f[0]["geometry"]["coordinates"],
+            json!([120.140972, 30.285899])
+        );
+        assert_eq!(f[0]["properties"]["tag"], "教育培训;小学");
+        // `tag` at the top level when there is no detail_info.
+        assert_eq!(f[2]["properties"]["tag"], "交通设施;公交车站");
+        assert_eq!(f[0]["id"], "5a8f0001c1e2d3b4a5f6e7d8");
+    }
+
+    #[test]
+    fn an_error_reply_names_the_source_and_quotes_the_message() {
+        let e = to_geojson(&fixture("baidu_error_reply.json"), Some("b.json")).unwrap_err();
+        assert_eq!(e.code(), "API_ERROR_REPLY");
+        let m = e.to_string();
+        assert!(
+            m.contains("Parameter Invalid") && m.contains("b.json"),
+            "{m}"
+        );
+        let (_, w) =
+            to_geojson(r#"{"status":0,"results":[{"location":{"lat":"x"}}]}"#, None).expect("ok");
+        assert_eq!(w[0].code, "BAD_POI_LOCATION");
+    }
+}

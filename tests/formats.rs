@@ -1,0 +1,214 @@
+//! Formats other than plain GeoJSON, read end to end: Amap and Baidu
+//! place-search replies (and Amap POIs as GeoJSON) land in the right
+//! categories with their coordinate systems converted; error replies,
+//! unknown formats and mixed coordinate systems are reported.
+
+use std::fs;
+
+use future_community::input::crs::{self, Crs};
+use future_community::input::{read, read_sources, Format, ReadOptions, Source};
+use future_community::model::Dataset;
+
+fn fixture(name: &str) -> String {
+    fs::read_to_string(format!("tests/data/formats/{name}")).expect("fixture")
+}
+
+fn categories(ds: &Dataset) -> Vec<&str> {
+    ds.facilities.iter().map(|f| f.category.as_str()).collect()
+}
+
+fn codes(ds: &Dataset) -> Vec<&str> {
+    ds.warnings.iter().map(|w| w.code).collect()
+}
+
+/// Largest difference, in degrees, between a converted position and the
+/// independent inverse conversion (1e-7° ≈ 1 cm).
+const TOLERANCE_DEG: f64 = 1e-7;
+
+#[test]
+fn an_amap_reply_lands_in_our_categories_converted_from_gcj02() {
+    let ds = read(&fixture("amap_place_search.json"), &ReadOptions::default()).expect("reads");
+    assert_eq!(
+        categories(&ds),
+        ["primary_school", "kindergarten", "bus_stop", "supermarket"]
+    );
+    // Feature indices are the POIs' positions in `pois`.
+    let idx: Vec<usize> = ds.facilities.iter().map(|f| f.feature_index).collect();
+    assert_eq!(idx, [0, 1, 2, 3]);
+    assert_eq!(ds.facilities[0].name.as_deref(), Some("杭州市文三街小学"));
+    let (lon, lat) = crs::gcj02_to_wgs84(120.134521, 30.279634);
+    let p = ds.facilities[0].location;
+    assert!((p.x() - lon).abs() < TOLERANCE_DEG && (p.y() - lat).abs() < TOLERANCE_DEG);
+    // The GCJ-02 offset near Hangzhou is some hundreds of metres: it was applied.
+    assert!((p.x() - 120.134521).abs() > 1e-3, "{p:?}");
+    let c = codes(&ds);
+    assert!(c.contains(&"CRS_ASSUMED"), "{c:?}");
+    // The university (141201) has no category; the last POI has no location.
+    let unmapped = ds.warnings.iter().find(|w| w.code == "UNMAPPED_POI_TYPE");
+    assert_eq!(unmapped.and_then(|w| w.feature_index), Some(4));
+    assert!(unmapped.is_some_and(|w| w.message.contains("141201")));
+    assert!(
+        c.contains(&"BAD_POI_LOCATION") && !c.contains(&"NO_GEOMETRY"),
+        "{c:?}"
+    );
+    assert_eq!(ds.sources[0].format, Format::Amap);
+    assert_eq!(ds.sources[0].crs, Crs::Gcj02);
+}
+
+#[test]
+fn amap_pois_as_geojson_read_like_the_reply() {
+    let ds = read(&fixture("amap_pois.geojson"), &ReadOptions::default()).expect("reads");
+    let reply = read(&fixture("amap_place_search.json"), &ReadOptions::default()).expect("reads");
+    assert_eq!(categories(&ds), categories(&reply));
+    let a: Vec<_> = ds.facilities.iter().map(|f| f.location).collect();
+    let b: Vec<_> = reply.facilities.iter().map(|f| f.location).collect();
+    assert_eq!(a, b);
+}
+
+#[test]
+fn a_baidu_reply_lands_in_our_categories_converted_from_bd09() {
+    let ds = read(&fixture("baidu_place_search.json"), &ReadOptions::default()).expect("reads");
+    assert_eq!(
+        categories(&ds),
+        ["primary_school", "kindergarten", "bus_stop", "supermarket"]
+    );
+    let (glon, glat) = crs::bd09_to_gcj02(120.140972, 30.285899);
+    let (lon, lat) = crs::gcj02_to_wgs84(glon, glat);
+    let p = ds.facilities[0].location;
+    assert!((p.x() - lon).abs() < TOLERANCE_DEG && (p.y() - lat).abs() < TOLERANCE_DEG);
+    assert_eq!(ds.sources[0].crs, Crs::Bd09);
+    let w = ds.warnings.iter().find(|w| w.code == "UNMAPPED_POI_TYPE");
+    assert!(w.is_some_and(|w| w.message.contains("房地产;写字楼")));
+}
+
+#[test]
+fn an_explicit_crs_wins_over_the_format_default() {
+    let o = ReadOptions {
+        crs: Some(Crs::Wgs84),
+        ..ReadOptions::default()
+    };
+    let ds = read(&fixture("amap_place_search.json"), &o).expect("reads");
+    assert_eq!(ds.facilities[0].location.x(), 120.134521);
+    assert!(!codes(&ds).contains(&"CRS_ASSUMED"));
+}
+
+#[test]
+fn error_replies_and_unreadable_data_are_coded_errors_that_name_the_source() {
+    let good = fixture("amap_pois.geojson");
+    let bad = fixture("amap_error_reply.json");
+    let e = read_sources(
+        &[
+            Source::text(&good).with_name("a.geojson"),
+            Source::text(&bad).with_name("amap_reply.json"),
+        ],
+        &ReadOptions::default(),
+    )
+    .unwrap_err();
+    assert_eq!(e.code(), "API_ERROR_REPLY");
+    assert_eq!(e.source(), Some(1));
+    assert!(e.to_string().contains("INVALID_USER_KEY"), "{e}");
+    let e = read(&fixture("baidu_error_reply.json"), &ReadOptions::default()).unwrap_err();
+    assert_eq!(e.code(), "API_ERROR_REPLY");
+    let zip = b"PK\x03\x04\x14\x00";
+    let e = read_sources(&[Source::bytes(zip)], &ReadOptions::default()).unwrap_err();
+    assert_eq!(e.code(), "UNSUPPORTED_FORMAT");
+}
+
+#[test]
+fn a_forced_format_is_obeyed() {
+    // An Amap reply forced to GeoJSON fails as GeoJSON does.
+    let text = fixture("amap_place_search.json");
+    let e = read_sources(
+        &[Source::text(&text).with_format(Format::Geojson)],
+        &ReadOptions::default(),
+    )
+    .unwrap_err();
+    assert_eq!(e.code(), "NOT_FEATURE_COLLECTION");
+}
+
+#[test]
+fn sources_in_different_systems_are_converted_and_reported() {
+    let amap = fixture("amap_place_search.json");
+    let baidu = fixture("baidu_place_search.json");
+    let ds = read_sources(
+        &[
+            Source::text(&amap).with_name("amap.json"),
+            Source::text(&baidu).with_name("baidu.json"),
+        ],
+        &ReadOptions::default(),
+    )
+    .expect("reads");
+    assert_eq!(ds.facilities.len(), 8);
+    let w = ds
+        .warnings
+        .iter()
+        .find(|w| w.code == "MIXED_CRS")
+        .expect("MIXED_CRS");
+    assert!(w.message.contains("amap.json: GCJ-02") && w.message.contains("baidu.json: BD-09"));
+    // The same school from both services is one place (within 2 m: the fixtures round to 1e-6°) once converted.
+    let (a, b) = (ds.facilities[0].location, ds.facilities[4].location);
+    let d = future_community::geodesy::distance_m(a, b);
+    assert!(d < 2.0, "{d} m");
+}
+
+#[test]
+fn a_gbk_csv_with_chinese_coordinate_columns_lands_in_our_categories() {
+    let bytes = fs::read("tests/data/formats/facilities_gbk.csv").expect("fixture");
+    let ds = read_sources(
+        &[Source::bytes(&bytes).with_name("设施.csv")],
+        &ReadOptions::default(),
+    )
+    .expect("reads");
+    assert_eq!(ds.sources[0].format, Format::Csv);
+    assert_eq!(
+        categories(&ds),
+        ["primary_school", "kindergarten", "bus_stop", "supermarket"]
+    );
+    assert_eq!(ds.facilities[0].name.as_deref(), Some("杭州市文三街小学"));
+    // CSV has no default system: WGS84, unconverted.
+    assert_eq!(ds.facilities[0].location.x(), 120.129871);
+    // The last row (经度 未知) is one grouped warning, not also NO_GEOMETRY.
+    let c = codes(&ds);
+    assert!(
+        c.contains(&"CSV_BAD_COORDINATE") && !c.contains(&"NO_GEOMETRY"),
+        "{c:?}"
+    );
+    // Given as GCJ-02, converted like the Amap reply.
+    let gcj = read_sources(
+        &[Source::bytes(&bytes).with_crs(Crs::Gcj02)],
+        &ReadOptions::default(),
+    )
+    .expect("reads");
+    let (lon, lat) = crs::gcj02_to_wgs84(120.129871, 30.282115);
+    let p = gcj.facilities[0].location;
+    assert!((p.x() - lon).abs() < TOLERANCE_DEG && (p.y() - lat).abs() < TOLERANCE_DEG);
+}
+
+#[test]
+fn csv_without_usable_coordinates_is_a_coded_error() {
+    let e = read("名称,地址\nA,B\n", &ReadOptions::default()).unwrap_err();
+    assert_eq!(e.code(), "CSV_NO_COORDINATES");
+    let e = read("name,lng,lat\nA,x,y\n", &ReadOptions::default()).unwrap_err();
+    assert_eq!(e.code(), "CSV_BAD_COORDINATE");
+}
+
+#[test]
+fn replies_of_the_wrong_shape_read_nothing_without_panicking() {
+    use future_community::Community;
+    let odd = [
+        r#"{"status":"1","pois":[1,null,"x",[],{"location":{"a":1},"typecode":[]},{"location":"1e999,2"}]}"#,
+        r#"{"status":0,"results":[1,{"location":"x"},{"location":{"lat":[],"lng":{}}}]}"#,
+    ];
+    for text in odd {
+        let ds = read(text, &ReadOptions::default()).expect("reads");
+        assert!(ds.facilities.is_empty());
+        assert!(
+            codes(&ds).iter().all(|c| *c != "NO_GEOMETRY"),
+            "{:?}",
+            codes(&ds)
+        );
+        // A community of nothing, as for an empty FeatureCollection.
+        let c = Community::from_sources(&[Source::text(text)], &ReadOptions::default());
+        assert!(c.is_ok());
+    }
+}
