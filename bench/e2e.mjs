@@ -88,8 +88,8 @@ function loadPackage() {
 }
 
 // ------------------------------------------------ memory child (our pipeline)
-// `node bench/e2e.mjs --memory-child FILE`: text in, accessibility out, no
-// JSON.parse; prints one JSON line with memory after each stage.
+// `node bench/e2e.mjs --memory-child FILE`: text in, accessibility() objects
+// out, no JSON.parse; prints one JSON line with memory after each stage.
 if (process.argv[2] === '--memory-child') {
   const fc = loadPackage();
   const stages = { start: memSnapshot() };
@@ -99,9 +99,10 @@ if (process.argv[2] === '--memory-child') {
   stages.fromGeoJSON = memSnapshot();
   c.networkSummary();
   stages.engine = memSnapshot();
-  const cols = c.accessibilityColumns({ thresholdsM: THRESHOLDS });
-  stages.access = memSnapshot();
-  if (cols.featureIndex.length < 0) console.log('unreachable');
+  // The call README shows first (the object form): what a front end holds.
+  const res = c.accessibility({ thresholdsM: THRESHOLDS });
+  stages.accessibility = memSnapshot();
+  if (res.buildings.length < 0) console.log('unreachable');
   c.free();
   stages.freed = memSnapshot();
   console.log(JSON.stringify({ inputBytes: Buffer.byteLength(text), stages, hwm: procStatus().hwm }));
@@ -159,6 +160,33 @@ async function memoryChild() {
 const memory = await memoryChild();
 log(`   memory child done: peak RSS ${mb(memory.hwm).toFixed(0)} MB (VmHWM), sampled ${mb(memory.sampledPeakRss).toFixed(0)} MB`);
 
+// The district with its boundary replaced by SITE_GRID x SITE_GRID equal
+// rectangles over the box of the feature centroids (for evaluateAll).
+const SITE_GRID = 10;
+function withSiteGrid(obj, cents) {
+  let [x0, y0, x1, y1] = [Infinity, Infinity, -Infinity, -Infinity];
+  for (let i = 0; i < cents.length; i += 2) {
+    if (!Number.isFinite(cents[i])) continue;
+    x0 = Math.min(x0, cents[i]); x1 = Math.max(x1, cents[i]);
+    y0 = Math.min(y0, cents[i + 1]); y1 = Math.max(y1, cents[i + 1]);
+  }
+  const dx = (x1 - x0) / SITE_GRID;
+  const dy = (y1 - y0) / SITE_GRID;
+  const sites = [];
+  for (let r = 0; r < SITE_GRID; r++) {
+    for (let q = 0; q < SITE_GRID; q++) {
+      const [a, b] = [x0 + q * dx, y0 + r * dy];
+      sites.push({
+        type: 'Feature',
+        properties: { kind: 'boundary', id: `site-${r}-${q}` },
+        geometry: { type: 'Polygon', coordinates: [[[a, b], [a + dx, b], [a + dx, b + dy], [a, b + dy], [a, b]]] },
+      });
+    }
+  }
+  const rest = obj.features.filter((f) => f.properties?.kind !== 'boundary');
+  return JSON.stringify({ type: 'FeatureCollection', features: [...sites, ...rest] });
+}
+
 function ringCentroid(geom) {
   const ring = geom.type === 'Polygon' ? geom.coordinates[0] : geom.type === 'MultiPolygon' ? geom.coordinates[0][0] : null;
   if (!ring) return geom.type === 'Point' ? geom.coordinates : null;
@@ -169,8 +197,9 @@ function ringCentroid(geom) {
 }
 
 // ------------------------------------------------------------ our package
-const ours = { parse: [], fromGeoJSON: [], engine: [], access: [], accessObjects: [], e2e: [], searchOnly: [], evaluate: [], isochrones: [], perCategory: {} };
-const oursCpu = { parse: [], fromGeoJSON: [], engine: [], access: [], accessObjects: [], e2e: [], searchOnly: [], evaluate: [], isochrones: [] };
+const PHASES = ['parse', 'fromGeoJSON', 'engine', 'access', 'accessObjects', 'e2e', 'e2eObjects', 'searchOnly', 'evaluate', 'isochrones', 'sitesEvaluate', 'evaluateAll'];
+const ours = { ...Object.fromEntries(PHASES.map((p) => [p, []])), perCategory: {} };
+const oursCpu = Object.fromEntries(PHASES.map((p) => [p, []]));
 const rec = (phase, t0) => {
   ours[phase].push(ms(t0));
   oursCpu[phase].push(cpuMs(t0));
@@ -178,6 +207,7 @@ const rec = (phase, t0) => {
 let info = null;
 let isoOrigins = null;
 let centroids = null;
+let sitesText = null;
 const memInProcess = [];
 for (let rep = 0; rep < repeats; rep++) {
   gc();
@@ -193,6 +223,7 @@ for (let rep = 0; rep < repeats; rep++) {
       const p = f.geometry && ringCentroid(f.geometry);
       if (p) centroids.set(p, 2 * i);
     });
+    sitesText = withSiteGrid(obj, centroids);
   }
   obj = null;
   gc();
@@ -238,6 +269,8 @@ for (let rep = 0; rep < repeats; rep++) {
   t0 = now();
   c.accessibility({ thresholdsM: THRESHOLDS });
   rec('accessObjects', t0);
+  ours.e2eObjects.push(ours.fromGeoJSON.at(-1) + ours.engine.at(-1) + ours.accessObjects.at(-1));
+  oursCpu.e2eObjects.push(oursCpu.fromGeoJSON.at(-1) + oursCpu.engine.at(-1) + oursCpu.accessObjects.at(-1));
 
   gc();
   t0 = now();
@@ -261,6 +294,21 @@ for (let rep = 0; rep < repeats; rep++) {
   for (const origin of isoOrigins) c.isochrones({ origin, minutes: [5, 10, 15] });
   rec('isochrones', t0);
   c.free();
+
+  // evaluateAll over SITE_GRID x SITE_GRID boundaries against one evaluate()
+  // of the same community (engine already built: both share it).
+  const cs = fc.Community.fromGeoJSON(sitesText);
+  cs.networkSummary();
+  gc();
+  t0 = now();
+  cs.evaluate();
+  rec('sitesEvaluate', t0);
+  gc();
+  t0 = now();
+  const all = cs.evaluateAll();
+  rec('evaluateAll', t0);
+  if (!info.sites) info.sites = all.reports.length;
+  cs.free();
   log(`   ours repeat ${rep + 1}/${repeats}: end to end ${ours.e2e.at(-1).toFixed(0)} ms (JSON.parse ${ours.parse.at(-1).toFixed(0)} ms)`);
 }
 const inProcessPeak = procStatus().hwm;
@@ -352,7 +400,10 @@ const M = {
   e2e: med(ours.e2e),
   searchOnly: med(ours.searchOnly),
   accessObjects: med(ours.accessObjects),
+  e2eObjects: med(ours.e2eObjects),
   evaluate: med(ours.evaluate),
+  sitesEvaluate: med(ours.sitesEvaluate),
+  evaluateAll: med(ours.evaluateAll),
   isochrones: med(ours.isochrones),
   perCategory: Object.fromEntries(Object.entries(ours.perCategory).map(([k, v]) => [k, med(v)])),
 };
@@ -378,10 +429,14 @@ row(`ours: accessibility ${info.categories.length} cat x 4 thr (+coverage)`, M.a
 row('ours: END TO END (parse+engine+access)', M.e2e,
   `ratio ours/JSON.parse = ${f2(M.e2e / M.parse)} (target <= 1; by cpu time ${f2(C.e2e / C.parse)})`, C.e2e);
 row('ours: accessibility() object form, same query', M.accessObjects, `${f2(M.accessObjects / M.access)}x accessibilityColumns (target <= 1.25)`, C.accessObjects);
+row('ours: END TO END through accessibility()', M.e2eObjects,
+  `ratio ours/JSON.parse = ${f2(M.e2eObjects / M.parse)} (target <= 1; by cpu time ${f2(C.e2eObjects / C.parse)})`, C.e2eObjects);
 row('ours: search only (no thresholds)', M.searchOnly, '', C.searchOnly);
 row('ours: coverage (derived: access - search)', M.coverage);
 row('ours: per-category calls, sum', M.perCategorySum, Object.entries(M.perCategory).map(([k, v]) => `${k} ${f0(v)}`).join(', '));
 row('ours: evaluate()', M.evaluate, '', C.evaluate);
+row(`ours: ${info.sites} sites: one evaluate()`, M.sitesEvaluate, '', C.sitesEvaluate);
+row(`ours: ${info.sites} sites: evaluateAll()`, M.evaluateAll, `${f2(M.evaluateAll / M.sitesEvaluate)}x one evaluate() (target <= 1.5)`, C.evaluateAll);
 row(`ours: isochrones x ${isoOrigins.length} origins`, M.isochrones, `${f2(M.isochrones / isoOrigins.length)} ms each`, C.isochrones);
 if (turfResult.skipped) log(`   Turf.js: SKIPPED: ${turfResult.skipped}`);
 else {

@@ -72,12 +72,16 @@ const phases = [
   ['JSON.parse (V8, the floor)', 'parse'],
   ['fromGeoJSON (our parse)', 'fromGeoJSON'],
   ['network build + snapping', 'engine'],
-  ['accessibility, all categories x 4 thresholds, incl. coverage', 'access'],
-  ['**end to end** (fromGeoJSON + engine + accessibility)', 'e2e'],
+  ['accessibilityColumns, all categories x 4 thresholds, incl. coverage', 'access'],
+  ['accessibility() (object form), same query', 'accessObjects'],
+  ['**end to end** (fromGeoJSON + engine + accessibilityColumns)', 'e2e'],
+  ['**end to end through accessibility()** (objects)', 'e2eObjects'],
   ['search only (all categories, no thresholds)', 'searchOnly'],
   ['coverage (derived: accessibility - search only)', 'coverage'],
   ['per-category calls (one category each), sum', 'perCategorySum'],
   ['evaluate() (default profile)', 'evaluate'],
+  ['100 sites: one evaluate()', 'sitesEvaluate'],
+  ['100 sites: evaluateAll()', 'evaluateAll'],
   ['isochrones [5,10,15] min, per origin', 'isoEach'],
 ];
 p(`| phase | ${runs.map((r) => r.name).join(' | ')} |`);
@@ -87,6 +91,7 @@ for (const [label, k] of phases) {
     if (k === 'isoEach') {
       return `${f1(r.medians.isochrones / r.isochroneOrigins)} (${f1(r.cpuMedians.isochrones / r.isochroneOrigins)}) ×${r.isochroneOrigins}`;
     }
+    if (!Number.isFinite(r.medians[k])) return '–';
     const c = r.cpuMedians?.[k];
     return `${f0(r.medians[k])}${Number.isFinite(c) ? ` (${f0(c)})` : ''}`;
   };
@@ -104,7 +109,12 @@ p('| --- | ' + runs.map(() => '---:').join(' | ') + ' |');
 p(`| V8 JSON.parse (ms) | ${runs.map((r) => f0(r.medians.parse)).join(' | ')} |`);
 p(`| ours end to end (ms) | ${runs.map((r) => f0(r.medians.e2e)).join(' | ')} |`);
 p(`| ours end to end, first run of the process (cold code), and its JSON.parse (ms) | ${runs.map((r) => `${f0(r.runs.e2e[0])} / ${f0(r.runs.parse[0])}`).join(' | ')} |`);
-p(`| **ours / JSON.parse** (target ≤ 1) | ${runs.map((r) => `**${f2(r.medians.e2e / r.medians.parse)}** (CPU ${f2(r.cpuMedians.e2e / r.cpuMedians.parse)})`).join(' | ')} |`);
+p(`| ours end to end through accessibility() (ms) | ${runs.map((r) => f0(r.medians.e2eObjects)).join(' | ')} |`);
+p(`| **ours through accessibility() / JSON.parse** (target ≤ 1) | ${runs.map((r) => `**${f2(r.medians.e2eObjects / r.medians.parse)}** (CPU ${f2(r.cpuMedians.e2eObjects / r.cpuMedians.parse)})`).join(' | ')} |`);
+p(`| **accessibility() / accessibilityColumns()** (target ≤ 1.25) | ${runs.map((r) => `**${f2(r.medians.accessObjects / r.medians.access)}**`).join(' | ')} |`);
+p(`| **evaluateAll() of ${runs[0].info.sites ?? 100} sites / one evaluate()** (target ≤ 1.5) | ${runs.map((r) => `**${f2(r.medians.evaluateAll / r.medians.sitesEvaluate)}**`).join(' | ')} |`);
+p(`| evaluate() / JSON.parse; evaluateAll() / JSON.parse | ${runs.map((r) => `${f2(r.medians.evaluate / r.medians.parse)}; ${f2(r.medians.evaluateAll / r.medians.parse)}`).join(' | ')} |`);
+p(`| **ours / JSON.parse** (columns; target ≤ 1) | ${runs.map((r) => `**${f2(r.medians.e2e / r.medians.parse)}** (CPU ${f2(r.cpuMedians.e2e / r.cpuMedians.parse)})`).join(' | ')} |`);
 p(`| Turf.js JSON.parse + nearest, **extrapolated** from a sample (ms) | ${runs.map((r) => (r.turf?.skipped ? 'skipped' : `${f0(r.turf.total)} (sample ${r.turf.sample} of ${f0(r.turf.buildings)}, ${f2(r.turf.perBuildingMs)} ms/building)`)).join(' | ')} |`);
 p(`| **ours / Turf.js** | ${runs.map((r) => (r.turf?.skipped ? '–' : `**${f2(r.medians.e2e / r.turf.total)}** (${speed(r.medians.e2e, r.turf.total)})`)).join(' | ')} |`);
 const pan = (r, f) => (r.pandana?.skipped ? `skipped` : f(r.pandana));
@@ -127,9 +137,9 @@ p(`| same, **x input** (target < 4) | ${runs.map((r) => `**${f2(mem(r).hwm / r.i
 p(`| same, RSS sampled every 5 ms from outside (MB) | ${runs.map((r) => f0(MB(mem(r).sampledPeakRss))).join(' | ')} |`);
 p(`| Node + wasm module baseline before reading (MB) | ${runs.map((r) => f0(MB(mem(r).stages.start.rss))).join(' | ')} |`);
 p(`| peak above that baseline, x input | ${runs.map((r) => f2((mem(r).hwm - mem(r).stages.start.rss) / r.inputBytes)).join(' | ')} |`);
-for (const s of ['text', 'fromGeoJSON', 'engine', 'access']) {
+for (const s of ['text', 'fromGeoJSON', 'engine', 'accessibility']) {
   p(`| RSS after ${s} (MB; process.memoryUsage: heapUsed / external) | ${runs.map((r) => {
-    const x = mem(r).stages[s];
+    const x = mem(r).stages[s] ?? mem(r).stages.access;
     return `${f0(MB(x.rss))} (${f0(MB(x.heapUsed))} / ${f0(MB(x.external))})`;
   }).join(' | ')} |`);
 }
@@ -148,7 +158,7 @@ if (a && b) {
   g('features', a.info.features, b.info.features);
   g('residential origins', a.info.origins, b.info.origins);
   g('network nodes', a.info.network.nodes, b.info.network.nodes);
-  for (const [label, k] of phases.slice(0, 9)) g(`${label.replace(/\*\*/g, '')} (ms)`, a.medians[k], b.medians[k]);
+  for (const [label, k] of phases.slice(0, 13)) g(`${label.replace(/\*\*/g, '')} (ms)`, a.medians[k], b.medians[k]);
   g('isochrones per origin (ms)', a.medians.isochrones / a.isochroneOrigins, b.medians.isochrones / b.isochroneOrigins, f1);
   if (!a.turf?.skipped && !b.turf?.skipped) g('Turf per building (ms)', a.turf.perBuildingMs, b.turf.perBuildingMs, f2);
   if (!a.pandana?.skipped && !b.pandana?.skipped) g('Pandana build + query (ms)', a.pandana.total, b.pandana.total);

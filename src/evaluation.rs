@@ -83,9 +83,11 @@ struct Shared {
     facilities: BTreeMap<String, usize>,
     access: Option<AccessColumns>,
     circles: Option<TravelCircles>,
-    /// Centroid of every building, by feature index (computed once, tested
-    /// against each site).
-    centroids: HashMap<usize, Point<f64>>,
+    /// Centroid of the building of each row of `access` (computed once,
+    /// tested against each site; `None` without a centroid).
+    access_centroids: Vec<Option<Point<f64>>>,
+    /// Centroid of the building of each row of `circles.buildings`.
+    circle_centroids: Vec<Option<Point<f64>>>,
 }
 
 impl Shared {
@@ -104,17 +106,28 @@ impl Shared {
                 &TravelCircleOptions::default(),
             )?)
         };
-        let centroids = ds
+        let by_feature: HashMap<usize, Point<f64>> = ds
             .buildings
             .iter()
             .zip(c.building_centroids())
             .filter_map(|(b, p)| Some((b.feature_index, (*p)?)))
             .collect();
+        // One lookup per row here instead of one per row and site below.
+        let rows = |fis: &mut dyn Iterator<Item = usize>| -> Vec<Option<Point<f64>>> {
+            fis.map(|fi| by_feature.get(&fi).copied()).collect()
+        };
+        let access_centroids = access.as_ref().map_or_else(Vec::new, |cols| {
+            rows(&mut cols.feature_index.iter().map(|i| *i as usize))
+        });
+        let circle_centroids = circles.as_ref().map_or_else(Vec::new, |r| {
+            rows(&mut r.buildings.feature_index.iter().copied())
+        });
         Ok(Shared {
             facilities,
             access,
             circles,
-            centroids,
+            access_centroids,
+            circle_centroids,
         })
     }
 }
@@ -280,7 +293,7 @@ fn add_access_metrics(
     warnings: &mut Vec<Warning>,
 ) {
     let req = profile.requirements();
-    let inside = origins_in_site(shared, cols, site_area);
+    let inside = in_site(&shared.access_centroids, site_area);
     for need in &req.coverage {
         let Some(cat) = cols.categories.get(&need.category) else {
             continue;
@@ -321,7 +334,7 @@ fn add_travel_circles(
 ) {
     let needed = profile.required_travel_circles();
     let b = &r.buildings;
-    let inside = in_site(shared, b.feature_index.iter().copied(), site_area);
+    let inside = in_site(&shared.circle_centroids, site_area);
     for circle in needed {
         let (result, minutes) = match circle {
             TravelCircle::Bus5min => (&r.bus_5min, &b.bus_5min),
@@ -339,37 +352,18 @@ fn add_travel_circles(
     warnings.extend(r.warnings.iter().cloned());
 }
 
-/// The origins (rows of `cols`) whose centroid lies inside the site.
-fn origins_in_site(
-    shared: &Shared,
-    cols: &AccessColumns,
-    site_area: &MultiPolygon<f64>,
-) -> Vec<usize> {
-    in_site(
-        shared,
-        cols.feature_index.iter().map(|i| *i as usize),
-        site_area,
-    )
-}
-
-/// The rows (positions in `feature_indices`) of the buildings whose
-/// centroid lies in the site (centroids from `shared`; a bounding-box test
-/// first), so that each per-site sum runs over the site's rows only.
-fn in_site(
-    shared: &Shared,
-    feature_indices: impl Iterator<Item = usize>,
-    site_area: &MultiPolygon<f64>,
-) -> Vec<usize> {
+/// The rows of the buildings whose centroid (`centroids`, by row, from
+/// `Shared`) lies in the site (a bounding-box test first), so that each
+/// per-site sum runs over the site's rows only.
+fn in_site(centroids: &[Option<Point<f64>>], site_area: &MultiPolygon<f64>) -> Vec<usize> {
     let site = PreparedArea::new(site_area);
-    let bbox = site_area.bounding_rect();
-    feature_indices
+    let Some(bbox) = site_area.bounding_rect() else {
+        return Vec::new();
+    };
+    centroids
+        .iter()
         .enumerate()
-        .filter(|(_, fi)| {
-            shared
-                .centroids
-                .get(fi)
-                .is_some_and(|p| bbox.is_some_and(|r| r.intersects(p)) && site.contains(*p))
-        })
+        .filter(|(_, p)| p.is_some_and(|p| bbox.intersects(&p) && site.contains(p)))
         .map(|(row, _)| row)
         .collect()
 }

@@ -111,3 +111,83 @@ fn evaluation_coverage_matches_the_reference() {
     }
     assert!(checked >= 5, "only {checked} coverage metrics checked");
 }
+
+/// Helsinki with its boundary replaced by the four quadrants of the
+/// boundary's box (four sites sharing the roads and facilities).
+fn four_sites() -> Community {
+    let text = fs::read_to_string("data/helsinki-centre/normalized.geojson").expect("dataset");
+    let mut doc: serde_json::Value = serde_json::from_str(&text).expect("json");
+    let features = doc["features"].as_array_mut().expect("features");
+    let boundary = features
+        .iter()
+        .position(|f| f["properties"]["kind"] == "boundary")
+        .expect("a boundary");
+    let ring = features[boundary]["geometry"]["coordinates"][0]
+        .as_array()
+        .expect("ring")
+        .clone();
+    features.remove(boundary);
+    let xy = |i: usize| -> Vec<f64> {
+        ring.iter()
+            .map(|p| p[i].as_f64().expect("coordinate"))
+            .collect()
+    };
+    let (xs, ys) = (xy(0), xy(1));
+    let lo = |v: &[f64]| v.iter().copied().fold(f64::INFINITY, f64::min);
+    let hi = |v: &[f64]| v.iter().copied().fold(f64::NEG_INFINITY, f64::max);
+    let (x0, x1, y0, y1) = (lo(&xs), hi(&xs), lo(&ys), hi(&ys));
+    let (xm, ym) = ((x0 + x1) / 2.0, (y0 + y1) / 2.0);
+    let quads = [
+        (x0, xm, y0, ym),
+        (xm, x1, y0, ym),
+        (x0, xm, ym, y1),
+        (xm, x1, ym, y1),
+    ];
+    for (i, (a, b, c, d)) in quads.into_iter().enumerate() {
+        features.insert(
+            i,
+            serde_json::json!({
+                "type": "Feature",
+                "properties": { "kind": "boundary", "id": format!("q{i}") },
+                "geometry": { "type": "Polygon",
+                    "coordinates": [[[a, c], [b, c], [b, d], [a, d], [a, c]]] }
+            }),
+        );
+    }
+    Community::from_geojson(&doc.to_string(), &ReadOptions::default()).expect("reads")
+}
+
+/// `evaluate_all` shares the accessibility and travel circles between sites;
+/// each of its reports equals `evaluate_site` of that site alone (all but
+/// the warnings, which only the single-site report lists), for the default
+/// profile and GB 50180.
+#[test]
+fn evaluate_all_reports_equal_per_site_evaluations() {
+    use future_community::community::SiteRef;
+    let c = four_sites();
+    assert_eq!(c.sites().len(), 4);
+    let opts = EvalOptions::default();
+    for id in ["zhejiang-future-community", "gb50180-life-circle"] {
+        let p = profile::builtin(id).expect("builtin");
+        let all = serde_json::to_value(evaluate_all(&c, &p, &opts).expect("all")).expect("json");
+        let reports = all["reports"].as_array().expect("reports");
+        assert_eq!(reports.len(), 4);
+        let mut assessed = 0;
+        for (i, from_all) in reports.iter().enumerate() {
+            let one = evaluate_site(&c, Some(&SiteRef::Index(i)), &p, &opts).expect("one");
+            let mut one = serde_json::to_value(one).expect("json");
+            let mut from_all = from_all.clone();
+            for r in [&mut one, &mut from_all] {
+                r.as_object_mut().expect("object").remove("warnings");
+            }
+            assert_eq!(from_all, one, "{id}: site {i}");
+            assessed += one["indicators"]
+                .as_array()
+                .expect("indicators")
+                .iter()
+                .filter(|ind| ind["value"].is_number())
+                .count();
+        }
+        assert!(assessed >= 8, "{id}: only {assessed} indicator values");
+    }
+}
