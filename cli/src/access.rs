@@ -2,6 +2,7 @@
 //! columns per category (the package's `accessibilityColumns`).
 
 use future_community::access::{AccessColumns, AccessOptions};
+use future_community::community::group_warnings;
 use serde_json::{json, Value};
 
 use crate::fail::Fail;
@@ -69,7 +70,11 @@ pub fn table(cols: &AccessColumns) -> Table {
     t
 }
 
-/// Coverage shares and warnings, for the end of the text output.
+/// Coverage shares and warnings grouped by code, after the text table.
 pub fn coverage_json(cols: &AccessColumns) -> Value {
-    json!({ "coverage": cols.coverage, "coverageTotals": cols.coverage_totals, "warnings": cols.warnings })
+    json!({
+        "coverage": cols.coverage,
+        "coverageTotals": cols.coverage_totals,
+        "warningGroups": group_warnings(&cols.warnings),
+    })
 }

@@ -60,7 +60,10 @@ pub fn evaluate_file(
     })
 }
 
-fn report_rows(f: &FileReports) -> Vec<(&str, Option<&str>, &Report)> {
+/// One table row: file, site name, report.
+type Row<'a> = (&'a str, Option<&'a str>, &'a Report);
+
+fn report_rows(f: &FileReports) -> Vec<Row<'_>> {
     f.comparison
         .reports
         .iter()
@@ -75,14 +78,13 @@ fn report_rows(f: &FileReports) -> Vec<(&str, Option<&str>, &Report)> {
 /// The table: file, site, overall score, grade, status, completeness, one
 /// column per scenario score, then `<indicator>.value` and `<indicator>.pass`.
 pub fn table(files: &[FileReports]) -> Table {
-    let rows: Vec<(&str, Option<&str>, &Report)> = files.iter().flat_map(report_rows).collect();
+    let rows: Vec<Row<'_>> = files.iter().flat_map(report_rows).collect();
     let mut t = Table::default();
     let Some((_, _, first)) = rows.first() else {
         return t;
     };
-    let str_col = |f: &dyn Fn(&(&str, Option<&str>, &Report)) -> Option<String>| {
-        Values::Str(rows.iter().map(f).collect())
-    };
+    let str_col =
+        |f: &dyn Fn(&Row<'_>) -> Option<String>| Values::Str(rows.iter().map(f).collect());
     t.push("file", str_col(&|r| Some(r.0.to_string())));
     t.push("site_id", str_col(&|r| r.2.site_id.clone()));
     t.push("site_name", str_col(&|r| r.1.map(str::to_string)));

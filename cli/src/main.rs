@@ -79,7 +79,12 @@ enum Command {
         /// A GeoJSON file.
         file: String,
         /// Start point `lon,lat` (WGS84).
-        #[arg(long, value_delimiter = ',', num_args = 2, conflicts_with = "facility")]
+        #[arg(
+            long,
+            value_delimiter = ',',
+            allow_negative_numbers = true,
+            conflicts_with = "facility"
+        )]
         origin: Option<Vec<f64>>,
         /// Start at the facility with this id.
         #[arg(long)]
