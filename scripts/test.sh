@@ -50,7 +50,8 @@ run_step "Python package: build the abi3 wheel (maturin) and run pytest (python/
 PYVENV="$ROOT/python/.venv"
 (cd "$ROOT/python" && "$PYVENV/bin/maturin" build --profile dev -o "$ROOT/target/wheels" -i "$PYVENV/bin/python")
 "$PYVENV/bin/pip" install --quiet --force-reinstall --no-deps "$ROOT"/target/wheels/future_community-*-abi3-*.whl
-(cd "$ROOT/python" && "$PYVENV/bin/python" -m pytest -q tests)
+# From the root, so that the installed wheel is imported, not python/future_community/.
+"$PYVENV/bin/python" -m pytest -q -p no:cacheprovider python/tests
 
 run_step "cargo check --target wasm32-unknown-unknown"
 cargo check --target wasm32-unknown-unknown
