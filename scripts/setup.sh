@@ -71,6 +71,20 @@ wasm_opt="$(command -v wasm-opt || true)"
 [ "$wasm_opt" = "$ROOT/pkg-tests/node_modules/.bin/wasm-opt" ] ||
     die "wasm-opt resolves to '${wasm_opt:-nothing}', expected pkg-tests/node_modules/.bin/wasm-opt (npm binaryen)"
 
+# --- Python venv for the Python package and the Dask batch tests ------------
+# python/.venv (gitignored), exact versions from python/requirements-test.txt
+# (PyPI only); skipped when the requirements have not changed.
+if command -v python3 >/dev/null; then
+    venv="$ROOT/python/.venv"
+    req_sum="$(sha256sum "$ROOT/python/requirements-test.txt" | cut -d' ' -f1)"
+    if [ "$(cat "$venv/.setup-stamp" 2>/dev/null || true)" != "$req_sum" ]; then
+        step "python venv: pip install -r python/requirements-test.txt"
+        python3 -m venv "$venv"
+        "$venv/bin/pip" install --quiet -r "$ROOT/python/requirements-test.txt"
+        echo "$req_sum" >"$venv/.setup-stamp"
+    fi
+fi
+
 # --- Chromium, chromedriver and a CJK font from Debian (tests only) ----------
 # The font (5 MB) makes the Chinese UI readable in the test screenshots.
 has_cjk_font() { command -v fc-list >/dev/null && fc-list :lang=zh | grep -q .; }

@@ -5,7 +5,8 @@
 #   ./scripts/test.sh
 #
 # Steps: a check that nothing reads outside the repository; setup; cargo fmt
-# --check; clippy -D warnings; cargo test; cargo check for wasm32; cargo doc
+# --check; clippy -D warnings; cargo test; the CLI and Python crates (clippy,
+# tests, wheel + pytest); cargo check for wasm32; cargo doc
 # with -D warnings; the npm package pkg/ (built and packed); wasm-bindgen tests
 # in headless Chromium; pkg-tests/ (Node test runner against the package's
 # entries, tsc on a TypeScript consumer, the packed tarball in scratch
@@ -40,6 +41,17 @@ cargo clippy --all-targets -- -D warnings
 
 run_step "cargo test"
 cargo test
+
+run_step "CLI and Python crates: clippy and tests (cargo -p future-community-cli, -p future-community-python)"
+cargo clippy -p future-community-cli -p future-community-python --all-targets -- -D warnings
+cargo test -p future-community-cli
+
+run_step "Python package: build the abi3 wheel (maturin) and run pytest (python/tests, Dask LocalCluster)"
+PYVENV="$ROOT/python/.venv"
+(cd "$ROOT/python" && "$PYVENV/bin/maturin" build --profile dev -o "$ROOT/target/wheels" -i "$PYVENV/bin/python")
+"$PYVENV/bin/pip" install --quiet --force-reinstall --no-deps "$ROOT"/target/wheels/future_community-*-abi3-*.whl
+# From the root, so that the installed wheel is imported, not python/future_community/.
+"$PYVENV/bin/python" -m pytest -q -p no:cacheprovider python/tests
 
 run_step "cargo check --target wasm32-unknown-unknown"
 cargo check --target wasm32-unknown-unknown
