@@ -18,6 +18,7 @@ function toError(info) {
   if (info?.code) err.code = info.code;
   if (typeof info?.featureIndex === 'number') err.featureIndex = info.featureIndex;
   if (typeof info?.status === 'number') err.status = info.status;
+  if (typeof info?.source === 'number') err.source = info.source;
   return err;
 }
 
@@ -144,14 +145,15 @@ export class FcClient {
 
   /**
    * Loads GeoJSON given as text, an object, a File/Blob (read in the worker)
-   * or { url } (downloaded in the worker, with progress). Options: { crs,
-   * maxBytes, display }. Resolves to { summary, metrics, display, featureCount,
+   * or { url } (downloaded in the worker, with progress), or a list of those
+   * read as one community (several files; `names` for their messages and
+   * credit). Options: { crs, maxBytes, display, names }. Resolves to { summary, metrics, display, featureCount,
    * millis, name, attribution }; `display` holds the map layers (blob: URLs,
    * and the facilities as a FeatureCollection) unless `display: false`.
    */
   load(source, options = {}) {
-    const { crs = 'wgs84', maxBytes, display = true } = options;
-    return this.#request('load', [{ source, crs, maxBytes, display }]);
+    const { crs = 'wgs84', maxBytes, display = true, names } = options;
+    return this.#request('load', [{ source, crs, maxBytes, display, names }]);
   }
 
   /** Applies what-if edits (see edits.js) to the loaded data: { summary, metrics, millis }. */

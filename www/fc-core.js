@@ -37,6 +37,7 @@ function errorInfo(err) {
     code: typeof err?.code === 'string' ? err.code : null,
     featureIndex: typeof err?.featureIndex === 'number' ? err.featureIndex : null,
     status: typeof err?.status === 'number' ? err.status : null,
+    source: typeof err?.source === 'number' ? err.source : null,
     message: String(err?.message ?? err),
   };
 }
@@ -192,6 +193,8 @@ async function sourceText(source, maxBytes, progress) {
       throw Object.assign(new Error(`the file has ${source.size} bytes, more than the limit of ${maxBytes}`), { code: 'FILE_TOO_LARGE' });
     }
     progress('read');
+    // A zipped Shapefile is binary: its bytes go to the core as they are.
+    if (/\.zip$/i.test(source.name ?? '')) return new Uint8Array(await source.arrayBuffer());
     return source.text();
   }
   if (source && typeof source === 'object' && typeof source.url === 'string' && !('type' in source)) {
@@ -269,6 +272,71 @@ export function createCore(progress = () => {}) {
     return c;
   }
 
+  /** Keeps a freshly read community as the loaded data and returns what the page shows of it. */
+  function loaded(community, doc, crs, t0, display, attribution) {
+    freeAll();
+    access = { before: null, after: null };
+    base = { community, doc, crs };
+    current = { community, indexMap: null };
+    const summary = community.summary();
+    const metrics = community.siteMetrics();
+    const millis = performance.now() - t0;
+    if (display) progress('display');
+    return {
+      summary,
+      metrics,
+      millis,
+      display: display ? publish(displayData(doc, crs)) : null,
+      featureCount: doc.features.length,
+      name: text(doc.name),
+      attribution,
+    };
+  }
+
+  /**
+   * Several files read as one community (`Community.fromSources`): feature
+   * indices run on across the files, so the display and the what-if edits
+   * work on their concatenation. The size limit applies to the sum; an error
+   * of one file carries its `source` index and name.
+   */
+  async function loadMany(sources, names, { crs, maxBytes, display }) {
+    const total = sources.reduce((n, s) => n + (typeof Blob !== 'undefined' && s instanceof Blob ? s.size : 0), 0);
+    if (maxBytes && total > maxBytes) {
+      throw Object.assign(new Error(`the files have ${total} bytes together, more than the limit of ${maxBytes}`), { code: 'FILE_TOO_LARGE' });
+    }
+    const texts = [];
+    for (let i = 0; i < sources.length; i++) {
+      const one = (stage, fraction = null) => progress(stage, (i + (fraction ?? 0)) / sources.length);
+      try {
+        texts.push(await sourceText(sources[i], maxBytes, one));
+      } catch (err) {
+        throw Object.assign(err, { source: i });
+      }
+      progress('read', (i + 1) / sources.length);
+    }
+    const t0 = performance.now();
+    progress('parse');
+    const list = texts.map((data, i) => ({ data, name: names[i] ?? `#${i + 1}` }));
+    const community = fc.Community.fromSources(list, maxBytes ? { crs, maxBytes } : { crs });
+    const features = [];
+    const credits = [];
+    try {
+      texts.forEach((t, i) => {
+        // The core read it; a non-GeoJSON source (once the core reads others) has no features to draw here.
+        const doc = typeof t === 'string' ? JSON.parse(t) : t instanceof Uint8Array ? null : t;
+        if (Array.isArray(doc?.features)) features.push(...doc.features);
+        const credit = fileAttribution(doc);
+        if (credit) credits.push(`${list[i].name}: ${credit}`);
+      });
+    } catch (err) {
+      community.free();
+      throw err;
+    }
+    const doc = { type: 'FeatureCollection', features };
+    const attribution = credits.length ? fileAttribution({ attribution: credits }) : null;
+    return loaded(community, doc, crs, t0, display, attribution);
+  }
+
   const handlers = {
     async init() {
       progress('init');
@@ -282,13 +350,14 @@ export function createCore(progress = () => {}) {
      * { summary, metrics, display, featureCount, millis, name, attribution }.
      * `display: false` skips the map data (the widget needs none).
      */
-    async load({ source, crs = 'wgs84', maxBytes, display = true }) {
+    async load({ source, crs = 'wgs84', maxBytes, display = true, names }) {
+      // Several files, or one the core must recognise by its name (.csv, .zip): fromSources.
+      const named = !Array.isArray(source) && typeof Blob !== 'undefined' && source instanceof Blob && !/\.(geo)?json$/i.test(source.name ?? '.json');
+      if (Array.isArray(source) || named) return loadMany(Array.isArray(source) ? source : [source], names ?? [], { crs, maxBytes, display });
       const input = await sourceText(source, maxBytes, progress);
       const t0 = performance.now();
       progress('parse');
       const community = fc.Community.fromGeoJSON(input, maxBytes ? { crs, maxBytes } : { crs });
-      freeAll();
-      access = { before: null, after: null };
       let doc;
       try {
         doc = typeof input === 'string' ? JSON.parse(input) : input;
@@ -296,21 +365,7 @@ export function createCore(progress = () => {}) {
         community.free();
         throw err;
       }
-      base = { community, doc, crs };
-      current = { community, indexMap: null };
-      const summary = community.summary();
-      const metrics = community.siteMetrics();
-      const millis = performance.now() - t0;
-      if (display) progress('display');
-      return {
-        summary,
-        metrics,
-        millis,
-        display: display ? publish(displayData(doc, crs)) : null,
-        featureCount: doc.features.length,
-        name: text(doc.name),
-        attribution: fileAttribution(doc),
-      };
+      return loaded(community, doc, crs, t0, display, fileAttribution(doc));
     },
 
     /** Applies what-if edits to the loaded data: { summary, metrics, millis }. */

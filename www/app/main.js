@@ -11,7 +11,7 @@ import { FcClient } from '../fc-client.js';
 import { MapView } from '../map-view.js';
 import { bindExport, bindPrint } from './export.js';
 import { BUNDLED, DEFAULT_PROFILE, $, state, t, view } from './state.js';
-import { bindDrop, bindLoadButtons, dataParam, loadUrl } from './loading.js';
+import { bindDrop, bindLoadButtons, dataParams, loadUrl, loadUrls } from './loading.js';
 import { bindMap, markScrollable, onMapClick, renderMapNotes } from './map.js';
 import { bindProfile } from './profile.js';
 import { render } from './render.js';
@@ -63,8 +63,8 @@ async function main() {
     .map(([k]) => k)
     .join(' ');
   await view.map.ready();
-  const param = dataParam();
-  if (param) await loadUrl(param.url, param.name, false);
+  const params = dataParams();
+  if (params.length) await loadUrls(params);
   else await loadUrl(BUNDLED.url, BUNDLED.name, true);
 }
 
