@@ -230,6 +230,23 @@ export class FcClient {
     return this.#request('featureProperties', [index]);
   }
 
+  /**
+   * The compare view: each of `sources` (Files, texts or { url }) read as its
+   * own community and scored with `profile`; a file with several boundaries
+   * gives one row per boundary. Resolves to { rows, errors, profileId,
+   * profileVersion }; a file that fails is in `errors`, the others still count.
+   * @param {any[]} sources
+   * @param {{ names?: string[], crs?: string, maxBytes?: number, profile?: any, options?: any }} [opts]
+   */
+  compare(sources, { names = [], crs = 'wgs84', maxBytes = undefined, profile = undefined, options = undefined } = {}) {
+    return this.#request('compare', [{ sources, names, crs, maxBytes, profile, options }]);
+  }
+
+  /** The compare view on the loaded data (one row per boundary): as compare(). */
+  compareLoaded(name, profile, options) {
+    return this.#request('compareLoaded', [{ name, profile, options }]);
+  }
+
   /** Frees the loaded data (after a failed load, so that nothing computes on the old data). */
   unload() {
     return this.#request('unload', []);

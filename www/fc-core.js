@@ -7,6 +7,7 @@
 // so that every result can be compared before/after.
 
 import init, * as fc from './pkg/index.js';
+import { compareSources, scoreCommunity } from './compare-core.js';
 import { fileAttribution } from './credit.js';
 import { fromWgs84, toWgs84 } from './crs.js';
 import { addedFeatureId, resolveEdits } from './edits.js';
@@ -464,6 +465,19 @@ export function createCore(progress = () => {}) {
         props[text(k)] = text(v);
       }
       return { id: text(f.id), geometryType: text(f.geometry?.type), properties: props };
+    },
+
+    /** The compare view: every file its own community, scored with one profile (compare-core.js). */
+    compare(request) {
+      return compareSources(fc, request, sourceText, progress, errorInfo);
+    },
+
+    /** The compare view on the loaded data (with the edits): one row per boundary. */
+    compareLoaded({ name, profile, options }) {
+      progress('compare', 0);
+      const { rows, profileId, profileVersion } = scoreCommunity(which('current').community, name, 0, profile, options);
+      progress('compare', 1);
+      return { rows, errors: [], profileId, profileVersion };
     },
 
     profile(id) {

@@ -205,7 +205,7 @@ export function bindDrop() {
     const files = [...(e.dataTransfer?.files ?? [])];
     depth = 0;
     overlay.hidden = true;
-    if (!files.length) return;
+    if (!files.length || e.defaultPrevented) return; // the compare view took them
     e.preventDefault();
     loadFiles(files);
   });

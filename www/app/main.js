@@ -9,6 +9,7 @@
 // handlers of every panel, and the start-up (worker, default profile, data).
 import { FcClient } from '../fc-client.js';
 import { MapView } from '../map-view.js';
+import { bindCompare } from './compare.js';
 import { bindExport, bindPrint } from './export.js';
 import { BUNDLED, DEFAULT_PROFILE, $, state, t, view } from './state.js';
 import { bindDrop, bindLoadButtons, dataParams, loadUrl, loadUrls } from './loading.js';
@@ -30,6 +31,7 @@ function bind() {
   bindMap();
   bindWhatIf();
   bindProfile();
+  bindCompare();
   window.addEventListener('resize', () => {
     view.radar?.resize();
     markScrollable($('legend'));
