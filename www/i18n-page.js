@@ -5,6 +5,30 @@
 
 export const PAGE_UI = {
   en: {
+    // The quarter view (app/quarter.js).
+    quarterHeading: 'Against an earlier report',
+    quarterIntro: 'Open a report saved earlier with “Report (JSON)” (last quarter’s, say) to see how each indicator changed since, for the data and profile shown now. Reports of another profile or profile version are not compared.',
+    quarterOpen: 'Open a saved report (JSON)…',
+    quarterCaption: 'Changes since the saved report (scores 0–100)',
+    quarterHidden: '{n} indicators assessed in neither report are not listed.',
+    quarterBefore: 'Saved',
+    quarterNow: 'Now',
+    quarterChange: 'Change',
+    quarterPass: 'Target met (saved → now)',
+    quarterSummary: '“{name}” of {date} (dataset {dataset}, profile {profile}) against the report now.',
+    quarterNoCurrent: 'The saved report is read; it is compared once the current data is scored.',
+    quarterNotReport: '“{name}” is not a report of this page: open a file saved with “Report (JSON)”.',
+    quarterReadFailed: 'Could not read “{name}”',
+    quarterOtherProfile: '“{name}” was scored with profile {profile} version {version}, the page now with {current} version {currentVersion}: scores of different profiles or versions cannot be compared. Choose the same profile, or score the old data again with this one.',
+    change_improved: 'better',
+    change_worsened: 'worse',
+    change_unchanged: 'unchanged',
+    change_newlyAssessed: 'newly assessed',
+    change_noLongerAssessed: 'no longer assessed',
+    change_notAssessed: 'not assessed in either',
+    change_added: 'new in this profile',
+    change_removed: 'no longer in this profile',
+
     // The compare view (app/compare.js).
     compareHeading: 'Compare communities',
     compareIntro: 'Rank several communities with the chosen profile and options: open several files (each is one community), drop them here, or rank the boundaries of the loaded data (a file with several “boundary” features gives one row each). Sort by any column; tick up to three rows for the radar.',
@@ -147,6 +171,30 @@ export const PAGE_UI = {
     whatIfItem: 'Item',
   },
   zh: {
+    // 季度对比（app/quarter.js）。
+    quarterHeading: '与此前报告对比',
+    quarterIntro: '打开此前用“报告（JSON）”保存的报告（例如上一季度的），查看当前数据和评价体系下各项指标的变化。不同评价体系或不同版本的报告不作比较。',
+    quarterOpen: '打开已保存的报告（JSON）…',
+    quarterCaption: '相对已保存报告的变化（得分 0–100）',
+    quarterHidden: '另有 {n} 项指标在两份报告中均未评估，未列出。',
+    quarterBefore: '已保存',
+    quarterNow: '当前',
+    quarterChange: '变化',
+    quarterPass: '是否达标（已保存 → 当前）',
+    quarterSummary: '“{name}”（{date}，数据集 {dataset}，评价体系 {profile}）与当前报告对比。',
+    quarterNoCurrent: '已读取保存的报告；当前数据评分完成后即进行对比。',
+    quarterNotReport: '“{name}”不是本页面导出的报告：请打开用“报告（JSON）”保存的文件。',
+    quarterReadFailed: '无法读取“{name}”',
+    quarterOtherProfile: '“{name}”使用评价体系 {profile} 版本 {version} 评分，当前页面使用 {current} 版本 {currentVersion}：不同评价体系或版本的得分不能直接比较。请选择相同的评价体系，或用当前体系重新评价旧数据。',
+    change_improved: '变好',
+    change_worsened: '变差',
+    change_unchanged: '不变',
+    change_newlyAssessed: '新近可评估',
+    change_noLongerAssessed: '不再可评估',
+    change_notAssessed: '两次均未评估',
+    change_added: '本体系新增',
+    change_removed: '本体系已移除',
+
     // 对比视图（app/compare.js）。
     compareHeading: '社区对比',
     compareIntro: '用当前选择的评价体系和选项为多个社区排名：打开多个文件（每个文件一个社区）、拖放到此处，或对已加载数据中的各个边界排名（含多个 “boundary” 要素的文件每个边界一行）。可按任一列排序；最多勾选三行在雷达图中叠加显示。',

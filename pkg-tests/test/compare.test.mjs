@@ -158,3 +158,62 @@ describe('www/: the compare view', { timeout: 600_000 }, () => {
     });
   });
 });
+
+/** Picks a GeoJSON file with the page's own picker and waits until it is scored. */
+async function load(page, name, doc) {
+  await page.setInputFiles('#file-input', files([{ name, doc }]));
+  await page.waitForFunction((n) => document.querySelector('#dataset-name').textContent === n, name, { timeout: 60_000 });
+  await page.waitForSelector(READY, { timeout: 60_000 });
+}
+
+/** Opens a saved report (an object) in the quarter view. */
+async function openSaved(page, name, doc) {
+  await page.setInputFiles('#quarter-file', { name, mimeType: 'application/json', buffer: Buffer.from(JSON.stringify(doc)) });
+}
+
+describe('www/: the quarter view (against a saved report)', { timeout: 300_000 }, () => {
+  for (const [locale, lang, phone] of [['en-US', 'en', false], ['zh-CN', 'zh', true]]) {
+    it(`shows per-indicator changes against last quarter's export, refuses another profile version (${lang}, ${phone ? 'phone' : 'desktop'})`, async () => {
+      await withDemo(locale, async (page) => {
+        await load(page, '拱宸桥社区.geojson', without('Q3', ['kindergarten']));
+        const [download] = await Promise.all([page.waitForEvent('download'), page.click('#export-json')]);
+        const saved = JSON.parse(readFileSync(await download.path(), 'utf8'));
+        assert.equal(saved.format, 'future-community-report');
+        assert.match(saved.date, /^\d{4}-\d{2}-\d{2}$/);
+        assert.equal(saved.dataset.name, '拱宸桥社区.geojson');
+        assert.deepEqual(saved.profile, { id: saved.report.profileId, version: saved.report.profileVersion });
+        assert.equal(saved.profile.id, 'zhejiang-future-community');
+
+        // Next quarter: a kindergarten opened.
+        await load(page, '拱宸桥社区.geojson', smallSite('Q4'));
+        await openSaved(page, 'q3.json', { ...saved, date: '2026-09-30' });
+        await page.waitForSelector('#quarter-body:not([hidden]) #quarter-table tbody tr');
+        assert.match(await page.textContent('#quarter-result'), /2026-09-30/);
+        const improved = page.locator('#quarter-table td[data-change="improved"]');
+        assert.ok((await improved.count()) > 0, 'some indicator got better');
+        assert.match(await improved.first().textContent(), lang === 'zh' ? /^▲ 变好/ : /^▲ better/, 'an arrow and a word, not colour alone');
+        assert.match(await improved.first().getAttribute('class'), /\bup\b/);
+        assert.equal(await page.locator('#quarter-table td[data-change="worsened"]').count(), 0, 'nothing got worse');
+        assert.equal(await page.locator('#quarter-table td[data-change="newlyAssessed"]').count() > 0, true, 'the kindergarten indicator is newly assessed');
+        assert.equal(await page.locator('#quarter-table td[data-change="notAssessed"]').count(), 0, 'indicators assessed in neither are not listed ...');
+        assert.match(await page.textContent('#quarter-note'), lang === 'zh' ? /另有 \d+ 项指标/ : /^\d+ indicators assessed in neither/, '... but counted');
+        await page.locator('#quarter').scrollIntoViewIfNeeded();
+        await page.locator('#quarter').screenshot({ path: path.join(SCREENSHOTS, `quarter-${lang}-${phone ? 'phone' : 'desktop'}.png`) });
+        const violations = await axeViolations(page);
+        assert.equal(violations.length, 0, formatViolations(violations));
+
+        // Another profile version: said, and nothing compared.
+        await openSaved(page, 'old.json', { ...saved, report: { ...saved.report, profileVersion: '0.0.1' } });
+        await page.waitForSelector('#quarter-result[data-state="error"]');
+        assert.match(await page.textContent('#quarter-result'), lang === 'zh' ? /“old\.json”使用评价体系 zhejiang-future-community 版本 0\.0\.1.*不能直接比较/ : /“old\.json” was scored with profile zhejiang-future-community version 0\.0\.1.*cannot be compared/);
+        assert.equal(await page.isVisible('#quarter-body'), false);
+        await page.locator('#quarter').screenshot({ path: path.join(SCREENSHOTS, `quarter-other-version-${lang}.png`) });
+
+        // Not a report at all.
+        await openSaved(page, 'x.json', { hello: '<img src=x onerror=alert(1)>' });
+        await page.waitForFunction(() => /x\.json/.test(document.querySelector('#quarter-result').textContent));
+        assert.match(await page.textContent('#quarter-result'), lang === 'zh' ? /不是本页面导出的报告/ : /is not a report of this page/);
+      }, phone ? { viewport: PHONE, mobile: true } : {});
+    });
+  }
+});

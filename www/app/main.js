@@ -15,6 +15,7 @@ import { BUNDLED, DEFAULT_PROFILE, $, state, t, view } from './state.js';
 import { bindDrop, bindLoadButtons, dataParams, loadUrl, loadUrls } from './loading.js';
 import { bindMap, markScrollable, onMapClick, renderMapNotes } from './map.js';
 import { bindProfile } from './profile.js';
+import { bindQuarter } from './quarter.js';
 import { render } from './render.js';
 import { busy, onProgress } from './status.js';
 import { bindWhatIf, refreshFacilities } from './whatif.js';
@@ -32,6 +33,7 @@ function bind() {
   bindWhatIf();
   bindProfile();
   bindCompare();
+  bindQuarter();
   window.addEventListener('resize', () => {
     view.radar?.resize();
     markScrollable($('legend'));

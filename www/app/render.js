@@ -3,6 +3,7 @@
 // the static texts of the chosen language and the footer.
 import { safeLink } from '../dom.js';
 import { renderCompare } from './compare.js';
+import { renderQuarter } from './quarter.js';
 import { renderControls, renderFeatureInfo, renderIsochrones, renderLegend, renderMapNotes } from './map.js';
 import { renderForm } from './profile.js';
 import { creditText, renderPrintReport } from './report.js';
@@ -31,6 +32,7 @@ export function render() {
   renderFooter();
   renderPrintReport();
   renderCompare();
+  renderQuarter();
 }
 
 /** The texts of index.html marked data-i18n / data-i18n-label, in the page's language. */
