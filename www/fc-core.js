@@ -207,16 +207,51 @@ async function sourceText(source, maxBytes, progress) {
   return source; // a GeoJSON object
 }
 
+/**
+ * Accessibility of a community as columns (typed arrays: no object per
+ * building is built, several times cheaper than `accessibility()`), with the
+ * feature indices mapped to those of the loaded file. Falls back to
+ * `accessibility()` rows in a package without `accessibilityColumns()`.
+ * @returns {{ columns: any, featureIndex: Float64Array } | { rows: any }}
+ */
+function accessOf(community, options, indexMap) {
+  if (typeof community.accessibilityColumns !== 'function') {
+    const rows = community.accessibility(options);
+    return { rows: indexMap ? remap(rows, indexMap) : rows };
+  }
+  const columns = community.accessibilityColumns(options);
+  const featureIndex = Float64Array.from(columns.featureIndex, (i) => (indexMap ? mapIndex(i, indexMap) : i));
+  return { columns, featureIndex };
+}
+
+/** A feature index of the edited dataset as one of the loaded file (added facilities: their 'w<n>' ref, as a number NaN here). */
+function mapIndex(i, indexMap) {
+  const v = i >= 0 && i < indexMap.length ? indexMap[i] : i;
+  return typeof v === 'number' ? v : NaN;
+}
+
 /** The accessibility result without its per-building rows (those stay in the worker). */
 function slimAccess(a) {
   if (!a) return null;
-  const { buildings, ...rest } = a;
-  return { ...rest, buildingCount: buildings?.length ?? 0 };
+  const r = a.columns ?? a.rows;
+  return {
+    categories: a.columns ? a.columns.categoryNames : r.categories,
+    thresholds: r.thresholds,
+    coverage: r.coverage,
+    coverageTotals: r.coverageTotals,
+    warnings: r.warnings,
+    buildingCount: a.columns ? a.featureIndex.length : r.buildings?.length ?? 0,
+  };
 }
 
 /** Walking distance of every residential building to `category`: parallel typed arrays (NaN = unreachable). */
 function accessDistances(a, category) {
-  const rows = a?.buildings ?? [];
+  if (a?.columns) {
+    const col = a.columns.categories[category];
+    const metres = col ? Float64Array.from(col.networkM) : new Float64Array(a.featureIndex.length).fill(NaN);
+    return { category, featureIndex: Float64Array.from(a.featureIndex), metres };
+  }
+  const rows = a?.rows?.buildings ?? [];
   const featureIndex = new Float64Array(rows.length);
   const metres = new Float64Array(rows.length);
   rows.forEach((b, i) => {
@@ -225,6 +260,27 @@ function accessDistances(a, category) {
     metres[i] = typeof m === 'number' ? m : NaN;
   });
   return { category, featureIndex, metres };
+}
+
+/** One building's row (as `accessibility()` gives it) from the columns, or null when it is not residential. */
+function buildingRow(a, featureIndex, indexMap) {
+  if (!a) return null;
+  if (!a.columns) return a.rows?.buildings?.find((b) => b.featureIndex === featureIndex) ?? null;
+  const at = a.featureIndex.indexOf(featureIndex);
+  if (at < 0) return null;
+  const c = a.columns;
+  const num = (v) => (Number.isFinite(v) ? v : null);
+  const per = (f) => Object.fromEntries(c.categoryNames.map((k) => [k, f(c.categories[k])]));
+  return {
+    featureIndex,
+    id: c.id[at],
+    households: c.households[at],
+    population: c.population[at],
+    networkM: per((col) => num(col.networkM[at])),
+    nearestFeatureIndex: per((col) => (col.nearestFeatureIndex[at] < 0 ? null : indexMap ? indexMap[col.nearestFeatureIndex[at]] ?? null : col.nearestFeatureIndex[at])),
+    straightM: per((col) => num(col.straightM[at])),
+    detourRatio: per((col) => num(col.detourRatio[at])),
+  };
 }
 
 export function createCore(progress = () => {}) {
@@ -438,8 +494,8 @@ export function createCore(progress = () => {}) {
     accessibilityPair(options, category) {
       if (!capabilities().accessibility) return null;
       progress('accessibility');
-      const after = handlers.call({ target: 'current', method: 'accessibility', args: [options] });
-      const before = current.community === base.community ? after : base.community.accessibility(options);
+      const after = accessOf(which('current').community, options, current.indexMap);
+      const before = current.community === base.community ? after : accessOf(base.community, options, null);
       access = { before, after };
       return { before: slimAccess(before), after: slimAccess(after), distances: accessDistances(after, category) };
     },
@@ -451,7 +507,7 @@ export function createCore(progress = () => {}) {
 
     /** One building's row of the last accessibility query (null when it is not residential). */
     buildingAccess(featureIndex) {
-      return access.after?.buildings?.find((b) => b.featureIndex === featureIndex) ?? null;
+      return buildingRow(access.after, featureIndex, current?.indexMap ?? null);
     },
 
     /** All properties of one feature of the loaded file (strings shortened), for the info panel. */
