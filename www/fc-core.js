@@ -9,7 +9,6 @@
 import init, * as fc from './pkg/index.js';
 import { compareSources, scoreCommunity } from './compare-core.js';
 import { fileAttribution } from './credit.js';
-import { fromWgs84, toWgs84 } from './crs.js';
 import { addedFeatureId, resolveEdits } from './edits.js';
 
 /** Methods of `Community` the page may use, detected at run time. */
@@ -49,100 +48,16 @@ function text(v) {
   return s.length > MAX_TEXT ? s.slice(0, MAX_TEXT) + '…' : s;
 }
 
-function num(v) {
-  const n = typeof v === 'number' ? v : typeof v === 'string' && v.trim() !== '' ? Number(v) : NaN;
-  return Number.isFinite(n) ? n : null;
-}
-
-/** A position check and conversion; null when a coordinate is not a finite lon/lat. */
-function position(p, crs) {
-  if (!Array.isArray(p) || p.length < 2) return null;
-  const [x, y] = p;
-  if (typeof x !== 'number' || typeof y !== 'number' || !Number.isFinite(x) || !Number.isFinite(y)) return null;
-  if (x < -180 || x > 180 || y < -90 || y > 90) return null;
-  return crs === 'wgs84' ? [x, y] : toWgs84(crs, x, y);
-}
-
-function positions(list, crs, depth) {
-  if (!Array.isArray(list)) return null;
-  const out = [];
-  for (const item of list) {
-    const v = depth === 0 ? position(item, crs) : positions(item, crs, depth - 1);
-    if (!v) return null;
-    out.push(v);
-  }
-  return out;
-}
-
-// Nesting of `coordinates` below a list of positions (-1: a single position).
-const DEPTH = { Point: -1, MultiPoint: 0, LineString: 0, MultiLineString: 1, Polygon: 1, MultiPolygon: 2 };
-
-/** The geometry in WGS84 for drawing, or null when it is not drawable. */
-function drawable(geometry, crs) {
-  if (!geometry || typeof geometry !== 'object' || !(geometry.type in DEPTH)) return null;
-  const depth = DEPTH[geometry.type];
-  const coordinates = depth < 0 ? position(geometry.coordinates, crs) : positions(geometry.coordinates, crs, depth);
-  return coordinates ? { type: geometry.type, coordinates } : null;
-}
-
-/** A facility drawn as one point: the mean of its positions. */
-function pointOf(geometry) {
-  let x = 0;
-  let y = 0;
-  let n = 0;
-  const walk = (c) => {
-    if (typeof c[0] === 'number') {
-      x += c[0];
-      y += c[1];
-      n += 1;
-    } else c.forEach(walk);
-  };
-  walk(geometry.coordinates);
-  return n ? { type: 'Point', coordinates: [x / n, y / n] } : null;
-}
-
-/** Rough kind of a feature without `properties.kind` (raw OpenStreetMap tags), for drawing only. */
-function guessKind(p, geometry) {
-  const t = geometry?.type ?? '';
-  if (p.building !== undefined && /Polygon/.test(t)) return 'building';
-  if (p.highway !== undefined && /LineString/.test(t)) return 'road';
-  if (/Polygon/.test(t) && (p.leisure === 'park' || p.leisure === 'garden' || p.landuse === 'grass')) return 'green';
-  if (/Point/.test(t) && (p.amenity || p.shop || p.healthcare || p.leisure || p.public_transport)) return 'facility';
-  return null;
-}
-
-function displayProps(p, i, kind, id) {
-  const category = kind === 'facility' ? p.category ?? p.amenity ?? p.shop ?? p.healthcare ?? p.leisure : undefined;
-  const out = { _i: i, kind };
-  const name = text(p.name);
-  if (name !== null) out.name = name;
-  const fid = text(id ?? p.id);
-  if (fid !== null) out.id = fid;
-  if (category !== undefined) out.category = text(category) ?? '';
-  if (kind === 'building') {
-    out.use = text(p.use) ?? 'other';
-    const hh = num(p.households);
-    if (hh !== null) out.households = hh;
-  }
-  return out;
-}
-
-/** Slim WGS84 FeatureCollections by kind, for the map. */
-function displayData(doc, crs) {
+/**
+ * The map layers of a community, from the core (`layers({ text: true })`:
+ * WGS84 after any CRS conversion, what the core read and classified, each
+ * feature with its `featureIndex`). Facilities come as objects (the page
+ * edits them in what-if mode); the other layers stay JSON text for the map.
+ */
+function displayLayers(community) {
+  const layers = community.layers({ text: true });
   const out = {};
-  for (const k of DISPLAY_KINDS) out[k] = { type: 'FeatureCollection', features: [] };
-  const features = Array.isArray(doc?.features) ? doc.features : [];
-  features.forEach((f, i) => {
-    if (!f || typeof f !== 'object') return;
-    const p = f.properties && typeof f.properties === 'object' ? f.properties : {};
-    const kind = typeof p.kind === 'string' ? p.kind : guessKind(p, f.geometry);
-    if (!DISPLAY_KINDS.has(kind)) return;
-    let geometry = drawable(f.geometry, crs);
-    if (!geometry) return;
-    if (kind === 'facility' && geometry.type !== 'Point') geometry = pointOf(geometry);
-    if (!geometry) return;
-    out[kind].features.push({ type: 'Feature', geometry, properties: displayProps(p, i, kind, f.id) });
-  });
+  for (const kind of DISPLAY_KINDS) out[kind] = kind === 'facility' ? JSON.parse(layers[kind]) : layers[kind];
   return out;
 }
 
@@ -300,7 +215,7 @@ export function createCore(progress = () => {}) {
         out[kind] = fc; // the page edits these (what-if), so they come as objects
         continue;
       }
-      const url = URL.createObjectURL(new Blob([JSON.stringify(fc)], { type: 'application/geo+json' }));
+      const url = URL.createObjectURL(new Blob([typeof fc === 'string' ? fc : JSON.stringify(fc)], { type: 'application/geo+json' }));
       displayUrls.push(url);
       out[kind] = url;
     }
@@ -343,7 +258,7 @@ export function createCore(progress = () => {}) {
       summary,
       metrics,
       millis,
-      display: display ? publish(displayData(doc, crs)) : null,
+      display: display ? publish(displayLayers(community)) : null,
       featureCount: doc.features.length,
       name: text(doc.name),
       attribution,
@@ -434,31 +349,20 @@ export function createCore(progress = () => {}) {
       if (!edits?.length) {
         current = { community: base.community, indexMap: null };
       } else {
+        // The core applies the edits and keeps every feature's index; added
+        // facilities follow the last feature and are mapped back to their refs.
         const { removed, moved, added } = resolveEdits(edits);
-        const src = base.doc.features;
-        const features = [];
-        const indexMap = [];
-        src.forEach((f, i) => {
-          if (removed.has(i)) return;
-          if (moved.has(i)) {
-            const [lon, lat] = moved.get(i);
-            f = { ...f, geometry: { type: 'Point', coordinates: fromWgs84(base.crs, lon, lat) } };
-          }
-          features.push(f);
-          indexMap.push(i);
+        const n = base.community.summary().featureCount;
+        const refs = [...added.keys()];
+        const community = base.community.withEdits({
+          remove: [...removed],
+          move: [...moved].map(([featureIndex, lngLat]) => ({ featureIndex, lngLat })),
+          add: refs.map((ref) => {
+            const a = added.get(ref);
+            return { category: a.category, lngLat: a.lngLat, id: addedFeatureId(ref), ...(a.name ? { name: a.name } : {}) };
+          }),
         });
-        for (const [ref, a] of added) {
-          const id = addedFeatureId(ref);
-          const [lon, lat] = a.lngLat;
-          features.push({
-            type: 'Feature',
-            id,
-            geometry: { type: 'Point', coordinates: fromWgs84(base.crs, lon, lat) },
-            properties: { kind: 'facility', id, category: a.category, ...(a.name ? { name: a.name } : {}) },
-          });
-          indexMap.push(ref);
-        }
-        const community = fc.Community.fromGeoJSON({ ...base.doc, features }, { crs: base.crs });
+        const indexMap = [...Array.from({ length: n }, (_, i) => i), ...refs];
         current = { community, indexMap };
       }
       const summary = current.community.summary();

@@ -7,6 +7,13 @@ import * as echarts from './vendor/echarts/echarts.esm.min.mjs';
 import { pick, tr } from './i18n.js';
 
 const AFTER = '#1f6f43';
+/** The grid of every radar of the page: rings, shading and spokes. */
+const GRID = {
+  splitNumber: 4,
+  splitLine: { lineStyle: { color: '#c9d3cc' } },
+  splitArea: { areaStyle: { color: ['#ffffff', '#f4f7f4'] } },
+  axisLine: { lineStyle: { color: '#c9d3cc' } },
+};
 const BEFORE = '#7a7a7a';
 
 /** Draws (or redraws) `scenarios` (report.scenarios) into `container`; returns the chart. */
@@ -51,11 +58,8 @@ export function renderRadar(container, chart, { lang, scenarios, before = null, 
         indicator: names.map((name) => ({ name, max: 100, min: 0 })),
         radius: compact ? '58%' : '62%',
         center: ['50%', before ? '48%' : '52%'],
-        splitNumber: 4,
         axisName: { color: '#1d2a22', fontSize: compact ? 10 : 12, lineHeight: compact ? 12 : 14 },
-        splitLine: { lineStyle: { color: '#c9d3cc' } },
-        splitArea: { areaStyle: { color: ['#ffffff', '#f4f7f4'] } },
-        axisLine: { lineStyle: { color: '#c9d3cc' } },
+        ...GRID,
       },
       tooltip: { show: false },
       series: [{ type: 'radar', data }],
@@ -105,11 +109,8 @@ export function renderRadarOverlay(container, chart, { lang, series }) {
         }),
         radius: '60%',
         center: ['50%', '46%'],
-        splitNumber: 4,
         axisName: { color: '#1d2a22', fontSize: 12 },
-        splitLine: { lineStyle: { color: '#c9d3cc' } },
-        splitArea: { areaStyle: { color: ['#ffffff', '#f4f7f4'] } },
-        axisLine: { lineStyle: { color: '#c9d3cc' } },
+        ...GRID,
       },
       tooltip: { show: false },
       series: [{ type: 'radar', data }],
