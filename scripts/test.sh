@@ -111,6 +111,12 @@ tsc -p ../www/tsconfig.json
 run_step "pkg-tests: www/dist/ in headless Chromium (playwright-core)"
 node --test --test-reporter=spec test/www.test.mjs
 
+run_step "pkg-tests: several files at once on the page (fromSources), the data help panel (playwright-core)"
+node --test --test-reporter=spec test/sources.test.mjs
+
+run_step "pkg-tests: the compare view: ranking, sorting, radar overlay, CSV, many boundaries (playwright-core)"
+node --test --test-reporter=spec test/compare.test.mjs
+
 run_step "pkg-tests: the embeddable widget, same origin and cross-origin (playwright-core)"
 node --test --test-reporter=spec test/widget.test.mjs
 

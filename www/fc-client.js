@@ -18,6 +18,7 @@ function toError(info) {
   if (info?.code) err.code = info.code;
   if (typeof info?.featureIndex === 'number') err.featureIndex = info.featureIndex;
   if (typeof info?.status === 'number') err.status = info.status;
+  if (typeof info?.source === 'number') err.source = info.source;
   return err;
 }
 
@@ -144,14 +145,15 @@ export class FcClient {
 
   /**
    * Loads GeoJSON given as text, an object, a File/Blob (read in the worker)
-   * or { url } (downloaded in the worker, with progress). Options: { crs,
-   * maxBytes, display }. Resolves to { summary, metrics, display, featureCount,
+   * or { url } (downloaded in the worker, with progress), or a list of those
+   * read as one community (several files; `names` for their messages and
+   * credit). Options: { crs, maxBytes, display, names }. Resolves to { summary, metrics, display, featureCount,
    * millis, name, attribution }; `display` holds the map layers (blob: URLs,
    * and the facilities as a FeatureCollection) unless `display: false`.
    */
   load(source, options = {}) {
-    const { crs = 'wgs84', maxBytes, display = true } = options;
-    return this.#request('load', [{ source, crs, maxBytes, display }]);
+    const { crs = 'wgs84', maxBytes, display = true, names } = options;
+    return this.#request('load', [{ source, crs, maxBytes, display, names }]);
   }
 
   /** Applies what-if edits (see edits.js) to the loaded data: { summary, metrics, millis }. */
@@ -226,6 +228,23 @@ export class FcClient {
 
   featureProperties(index) {
     return this.#request('featureProperties', [index]);
+  }
+
+  /**
+   * The compare view: each of `sources` (Files, texts or { url }) read as its
+   * own community and scored with `profile`; a file with several boundaries
+   * gives one row per boundary. Resolves to { rows, errors, profileId,
+   * profileVersion }; a file that fails is in `errors`, the others still count.
+   * @param {any[]} sources
+   * @param {{ names?: string[], crs?: string, maxBytes?: number, profile?: any, options?: any }} [opts]
+   */
+  compare(sources, { names = [], crs = 'wgs84', maxBytes = undefined, profile = undefined, options = undefined } = {}) {
+    return this.#request('compare', [{ sources, names, crs, maxBytes, profile, options }]);
+  }
+
+  /** The compare view on the loaded data (one row per boundary): as compare(). */
+  compareLoaded(name, profile, options) {
+    return this.#request('compareLoaded', [{ name, profile, options }]);
   }
 
   /** Frees the loaded data (after a failed load, so that nothing computes on the old data). */

@@ -7,8 +7,8 @@
 // so that every result can be compared before/after.
 
 import init, * as fc from './pkg/index.js';
+import { compareSources, scoreCommunity } from './compare-core.js';
 import { fileAttribution } from './credit.js';
-import { fromWgs84, toWgs84 } from './crs.js';
 import { addedFeatureId, resolveEdits } from './edits.js';
 
 /** Methods of `Community` the page may use, detected at run time. */
@@ -37,6 +37,7 @@ function errorInfo(err) {
     code: typeof err?.code === 'string' ? err.code : null,
     featureIndex: typeof err?.featureIndex === 'number' ? err.featureIndex : null,
     status: typeof err?.status === 'number' ? err.status : null,
+    source: typeof err?.source === 'number' ? err.source : null,
     message: String(err?.message ?? err),
   };
 }
@@ -47,100 +48,16 @@ function text(v) {
   return s.length > MAX_TEXT ? s.slice(0, MAX_TEXT) + '…' : s;
 }
 
-function num(v) {
-  const n = typeof v === 'number' ? v : typeof v === 'string' && v.trim() !== '' ? Number(v) : NaN;
-  return Number.isFinite(n) ? n : null;
-}
-
-/** A position check and conversion; null when a coordinate is not a finite lon/lat. */
-function position(p, crs) {
-  if (!Array.isArray(p) || p.length < 2) return null;
-  const [x, y] = p;
-  if (typeof x !== 'number' || typeof y !== 'number' || !Number.isFinite(x) || !Number.isFinite(y)) return null;
-  if (x < -180 || x > 180 || y < -90 || y > 90) return null;
-  return crs === 'wgs84' ? [x, y] : toWgs84(crs, x, y);
-}
-
-function positions(list, crs, depth) {
-  if (!Array.isArray(list)) return null;
-  const out = [];
-  for (const item of list) {
-    const v = depth === 0 ? position(item, crs) : positions(item, crs, depth - 1);
-    if (!v) return null;
-    out.push(v);
-  }
-  return out;
-}
-
-// Nesting of `coordinates` below a list of positions (-1: a single position).
-const DEPTH = { Point: -1, MultiPoint: 0, LineString: 0, MultiLineString: 1, Polygon: 1, MultiPolygon: 2 };
-
-/** The geometry in WGS84 for drawing, or null when it is not drawable. */
-function drawable(geometry, crs) {
-  if (!geometry || typeof geometry !== 'object' || !(geometry.type in DEPTH)) return null;
-  const depth = DEPTH[geometry.type];
-  const coordinates = depth < 0 ? position(geometry.coordinates, crs) : positions(geometry.coordinates, crs, depth);
-  return coordinates ? { type: geometry.type, coordinates } : null;
-}
-
-/** A facility drawn as one point: the mean of its positions. */
-function pointOf(geometry) {
-  let x = 0;
-  let y = 0;
-  let n = 0;
-  const walk = (c) => {
-    if (typeof c[0] === 'number') {
-      x += c[0];
-      y += c[1];
-      n += 1;
-    } else c.forEach(walk);
-  };
-  walk(geometry.coordinates);
-  return n ? { type: 'Point', coordinates: [x / n, y / n] } : null;
-}
-
-/** Rough kind of a feature without `properties.kind` (raw OpenStreetMap tags), for drawing only. */
-function guessKind(p, geometry) {
-  const t = geometry?.type ?? '';
-  if (p.building !== undefined && /Polygon/.test(t)) return 'building';
-  if (p.highway !== undefined && /LineString/.test(t)) return 'road';
-  if (/Polygon/.test(t) && (p.leisure === 'park' || p.leisure === 'garden' || p.landuse === 'grass')) return 'green';
-  if (/Point/.test(t) && (p.amenity || p.shop || p.healthcare || p.leisure || p.public_transport)) return 'facility';
-  return null;
-}
-
-function displayProps(p, i, kind, id) {
-  const category = kind === 'facility' ? p.category ?? p.amenity ?? p.shop ?? p.healthcare ?? p.leisure : undefined;
-  const out = { _i: i, kind };
-  const name = text(p.name);
-  if (name !== null) out.name = name;
-  const fid = text(id ?? p.id);
-  if (fid !== null) out.id = fid;
-  if (category !== undefined) out.category = text(category) ?? '';
-  if (kind === 'building') {
-    out.use = text(p.use) ?? 'other';
-    const hh = num(p.households);
-    if (hh !== null) out.households = hh;
-  }
-  return out;
-}
-
-/** Slim WGS84 FeatureCollections by kind, for the map. */
-function displayData(doc, crs) {
+/**
+ * The map layers of a community, from the core (`layers({ text: true })`:
+ * WGS84 after any CRS conversion, what the core read and classified, each
+ * feature with its `featureIndex`). Facilities come as objects (the page
+ * edits them in what-if mode); the other layers stay JSON text for the map.
+ */
+function displayLayers(community) {
+  const layers = community.layers({ text: true });
   const out = {};
-  for (const k of DISPLAY_KINDS) out[k] = { type: 'FeatureCollection', features: [] };
-  const features = Array.isArray(doc?.features) ? doc.features : [];
-  features.forEach((f, i) => {
-    if (!f || typeof f !== 'object') return;
-    const p = f.properties && typeof f.properties === 'object' ? f.properties : {};
-    const kind = typeof p.kind === 'string' ? p.kind : guessKind(p, f.geometry);
-    if (!DISPLAY_KINDS.has(kind)) return;
-    let geometry = drawable(f.geometry, crs);
-    if (!geometry) return;
-    if (kind === 'facility' && geometry.type !== 'Point') geometry = pointOf(geometry);
-    if (!geometry) return;
-    out[kind].features.push({ type: 'Feature', geometry, properties: displayProps(p, i, kind, f.id) });
-  });
+  for (const kind of DISPLAY_KINDS) out[kind] = kind === 'facility' ? JSON.parse(layers[kind]) : layers[kind];
   return out;
 }
 
@@ -192,6 +109,8 @@ async function sourceText(source, maxBytes, progress) {
       throw Object.assign(new Error(`the file has ${source.size} bytes, more than the limit of ${maxBytes}`), { code: 'FILE_TOO_LARGE' });
     }
     progress('read');
+    // A zipped Shapefile is binary: its bytes go to the core as they are.
+    if (/\.zip$/i.test(source.name ?? '')) return new Uint8Array(await source.arrayBuffer());
     return source.text();
   }
   if (source && typeof source === 'object' && typeof source.url === 'string' && !('type' in source)) {
@@ -203,16 +122,51 @@ async function sourceText(source, maxBytes, progress) {
   return source; // a GeoJSON object
 }
 
+/**
+ * Accessibility of a community as columns (typed arrays: no object per
+ * building is built, several times cheaper than `accessibility()`), with the
+ * feature indices mapped to those of the loaded file. Falls back to
+ * `accessibility()` rows in a package without `accessibilityColumns()`.
+ * @returns {{ columns: any, featureIndex: Float64Array } | { rows: any }}
+ */
+function accessOf(community, options, indexMap) {
+  if (typeof community.accessibilityColumns !== 'function') {
+    const rows = community.accessibility(options);
+    return { rows: indexMap ? remap(rows, indexMap) : rows };
+  }
+  const columns = community.accessibilityColumns(options);
+  const featureIndex = Float64Array.from(columns.featureIndex, (i) => (indexMap ? mapIndex(i, indexMap) : i));
+  return { columns, featureIndex };
+}
+
+/** A feature index of the edited dataset as one of the loaded file (added facilities: their 'w<n>' ref, as a number NaN here). */
+function mapIndex(i, indexMap) {
+  const v = i >= 0 && i < indexMap.length ? indexMap[i] : i;
+  return typeof v === 'number' ? v : NaN;
+}
+
 /** The accessibility result without its per-building rows (those stay in the worker). */
 function slimAccess(a) {
   if (!a) return null;
-  const { buildings, ...rest } = a;
-  return { ...rest, buildingCount: buildings?.length ?? 0 };
+  const r = a.columns ?? a.rows;
+  return {
+    categories: a.columns ? a.columns.categoryNames : r.categories,
+    thresholds: r.thresholds,
+    coverage: r.coverage,
+    coverageTotals: r.coverageTotals,
+    warnings: r.warnings,
+    buildingCount: a.columns ? a.featureIndex.length : r.buildings?.length ?? 0,
+  };
 }
 
 /** Walking distance of every residential building to `category`: parallel typed arrays (NaN = unreachable). */
 function accessDistances(a, category) {
-  const rows = a?.buildings ?? [];
+  if (a?.columns) {
+    const col = a.columns.categories[category];
+    const metres = col ? Float64Array.from(col.networkM) : new Float64Array(a.featureIndex.length).fill(NaN);
+    return { category, featureIndex: Float64Array.from(a.featureIndex), metres };
+  }
+  const rows = a?.rows?.buildings ?? [];
   const featureIndex = new Float64Array(rows.length);
   const metres = new Float64Array(rows.length);
   rows.forEach((b, i) => {
@@ -221,6 +175,27 @@ function accessDistances(a, category) {
     metres[i] = typeof m === 'number' ? m : NaN;
   });
   return { category, featureIndex, metres };
+}
+
+/** One building's row (as `accessibility()` gives it) from the columns, or null when it is not residential. */
+function buildingRow(a, featureIndex, indexMap) {
+  if (!a) return null;
+  if (!a.columns) return a.rows?.buildings?.find((b) => b.featureIndex === featureIndex) ?? null;
+  const at = a.featureIndex.indexOf(featureIndex);
+  if (at < 0) return null;
+  const c = a.columns;
+  const num = (v) => (Number.isFinite(v) ? v : null);
+  const per = (f) => Object.fromEntries(c.categoryNames.map((k) => [k, f(c.categories[k])]));
+  return {
+    featureIndex,
+    id: c.id[at],
+    households: c.households[at],
+    population: c.population[at],
+    networkM: per((col) => num(col.networkM[at])),
+    nearestFeatureIndex: per((col) => (col.nearestFeatureIndex[at] < 0 ? null : indexMap ? indexMap[col.nearestFeatureIndex[at]] ?? null : col.nearestFeatureIndex[at])),
+    straightM: per((col) => num(col.straightM[at])),
+    detourRatio: per((col) => num(col.detourRatio[at])),
+  };
 }
 
 export function createCore(progress = () => {}) {
@@ -240,7 +215,7 @@ export function createCore(progress = () => {}) {
         out[kind] = fc; // the page edits these (what-if), so they come as objects
         continue;
       }
-      const url = URL.createObjectURL(new Blob([JSON.stringify(fc)], { type: 'application/geo+json' }));
+      const url = URL.createObjectURL(new Blob([typeof fc === 'string' ? fc : JSON.stringify(fc)], { type: 'application/geo+json' }));
       displayUrls.push(url);
       out[kind] = url;
     }
@@ -269,6 +244,71 @@ export function createCore(progress = () => {}) {
     return c;
   }
 
+  /** Keeps a freshly read community as the loaded data and returns what the page shows of it. */
+  function loaded(community, doc, crs, t0, display, attribution) {
+    freeAll();
+    access = { before: null, after: null };
+    base = { community, doc, crs };
+    current = { community, indexMap: null };
+    const summary = community.summary();
+    const metrics = community.siteMetrics();
+    const millis = performance.now() - t0;
+    if (display) progress('display');
+    return {
+      summary,
+      metrics,
+      millis,
+      display: display ? publish(displayLayers(community)) : null,
+      featureCount: doc.features.length,
+      name: text(doc.name),
+      attribution,
+    };
+  }
+
+  /**
+   * Several files read as one community (`Community.fromSources`): feature
+   * indices run on across the files, so the display and the what-if edits
+   * work on their concatenation. The size limit applies to the sum; an error
+   * of one file carries its `source` index and name.
+   */
+  async function loadMany(sources, names, { crs, maxBytes, display }) {
+    const total = sources.reduce((n, s) => n + (typeof Blob !== 'undefined' && s instanceof Blob ? s.size : 0), 0);
+    if (maxBytes && total > maxBytes) {
+      throw Object.assign(new Error(`the files have ${total} bytes together, more than the limit of ${maxBytes}`), { code: 'FILE_TOO_LARGE' });
+    }
+    const texts = [];
+    for (let i = 0; i < sources.length; i++) {
+      const one = (stage, fraction = null) => progress(stage, (i + (fraction ?? 0)) / sources.length);
+      try {
+        texts.push(await sourceText(sources[i], maxBytes, one));
+      } catch (err) {
+        throw Object.assign(err, { source: i });
+      }
+      progress('read', (i + 1) / sources.length);
+    }
+    const t0 = performance.now();
+    progress('parse');
+    const list = texts.map((data, i) => ({ data, name: names[i] ?? `#${i + 1}` }));
+    const community = fc.Community.fromSources(list, maxBytes ? { crs, maxBytes } : { crs });
+    const features = [];
+    const credits = [];
+    try {
+      texts.forEach((t, i) => {
+        // The core read it; a non-GeoJSON source (once the core reads others) has no features to draw here.
+        const doc = typeof t === 'string' ? JSON.parse(t) : t instanceof Uint8Array ? null : t;
+        if (Array.isArray(doc?.features)) features.push(...doc.features);
+        const credit = fileAttribution(doc);
+        if (credit) credits.push(`${list[i].name}: ${credit}`);
+      });
+    } catch (err) {
+      community.free();
+      throw err;
+    }
+    const doc = { type: 'FeatureCollection', features };
+    const attribution = credits.length ? fileAttribution({ attribution: credits }) : null;
+    return loaded(community, doc, crs, t0, display, attribution);
+  }
+
   const handlers = {
     async init() {
       progress('init');
@@ -282,13 +322,14 @@ export function createCore(progress = () => {}) {
      * { summary, metrics, display, featureCount, millis, name, attribution }.
      * `display: false` skips the map data (the widget needs none).
      */
-    async load({ source, crs = 'wgs84', maxBytes, display = true }) {
+    async load({ source, crs = 'wgs84', maxBytes, display = true, names }) {
+      // Several files, or one the core must recognise by its name (.csv, .zip): fromSources.
+      const named = !Array.isArray(source) && typeof Blob !== 'undefined' && source instanceof Blob && !/\.(geo)?json$/i.test(source.name ?? '.json');
+      if (Array.isArray(source) || named) return loadMany(Array.isArray(source) ? source : [source], names ?? [], { crs, maxBytes, display });
       const input = await sourceText(source, maxBytes, progress);
       const t0 = performance.now();
       progress('parse');
       const community = fc.Community.fromGeoJSON(input, maxBytes ? { crs, maxBytes } : { crs });
-      freeAll();
-      access = { before: null, after: null };
       let doc;
       try {
         doc = typeof input === 'string' ? JSON.parse(input) : input;
@@ -296,21 +337,7 @@ export function createCore(progress = () => {}) {
         community.free();
         throw err;
       }
-      base = { community, doc, crs };
-      current = { community, indexMap: null };
-      const summary = community.summary();
-      const metrics = community.siteMetrics();
-      const millis = performance.now() - t0;
-      if (display) progress('display');
-      return {
-        summary,
-        metrics,
-        millis,
-        display: display ? publish(displayData(doc, crs)) : null,
-        featureCount: doc.features.length,
-        name: text(doc.name),
-        attribution: fileAttribution(doc),
-      };
+      return loaded(community, doc, crs, t0, display, fileAttribution(doc));
     },
 
     /** Applies what-if edits to the loaded data: { summary, metrics, millis }. */
@@ -322,31 +349,20 @@ export function createCore(progress = () => {}) {
       if (!edits?.length) {
         current = { community: base.community, indexMap: null };
       } else {
+        // The core applies the edits and keeps every feature's index; added
+        // facilities follow the last feature and are mapped back to their refs.
         const { removed, moved, added } = resolveEdits(edits);
-        const src = base.doc.features;
-        const features = [];
-        const indexMap = [];
-        src.forEach((f, i) => {
-          if (removed.has(i)) return;
-          if (moved.has(i)) {
-            const [lon, lat] = moved.get(i);
-            f = { ...f, geometry: { type: 'Point', coordinates: fromWgs84(base.crs, lon, lat) } };
-          }
-          features.push(f);
-          indexMap.push(i);
+        const n = base.community.summary().featureCount;
+        const refs = [...added.keys()];
+        const community = base.community.withEdits({
+          remove: [...removed],
+          move: [...moved].map(([featureIndex, lngLat]) => ({ featureIndex, lngLat })),
+          add: refs.map((ref) => {
+            const a = added.get(ref);
+            return { category: a.category, lngLat: a.lngLat, id: addedFeatureId(ref), ...(a.name ? { name: a.name } : {}) };
+          }),
         });
-        for (const [ref, a] of added) {
-          const id = addedFeatureId(ref);
-          const [lon, lat] = a.lngLat;
-          features.push({
-            type: 'Feature',
-            id,
-            geometry: { type: 'Point', coordinates: fromWgs84(base.crs, lon, lat) },
-            properties: { kind: 'facility', id, category: a.category, ...(a.name ? { name: a.name } : {}) },
-          });
-          indexMap.push(ref);
-        }
-        const community = fc.Community.fromGeoJSON({ ...base.doc, features }, { crs: base.crs });
+        const indexMap = [...Array.from({ length: n }, (_, i) => i), ...refs];
         current = { community, indexMap };
       }
       const summary = current.community.summary();
@@ -382,8 +398,8 @@ export function createCore(progress = () => {}) {
     accessibilityPair(options, category) {
       if (!capabilities().accessibility) return null;
       progress('accessibility');
-      const after = handlers.call({ target: 'current', method: 'accessibility', args: [options] });
-      const before = current.community === base.community ? after : base.community.accessibility(options);
+      const after = accessOf(which('current').community, options, current.indexMap);
+      const before = current.community === base.community ? after : accessOf(base.community, options, null);
       access = { before, after };
       return { before: slimAccess(before), after: slimAccess(after), distances: accessDistances(after, category) };
     },
@@ -395,7 +411,7 @@ export function createCore(progress = () => {}) {
 
     /** One building's row of the last accessibility query (null when it is not residential). */
     buildingAccess(featureIndex) {
-      return access.after?.buildings?.find((b) => b.featureIndex === featureIndex) ?? null;
+      return buildingRow(access.after, featureIndex, current?.indexMap ?? null);
     },
 
     /** All properties of one feature of the loaded file (strings shortened), for the info panel. */
@@ -409,6 +425,19 @@ export function createCore(progress = () => {}) {
         props[text(k)] = text(v);
       }
       return { id: text(f.id), geometryType: text(f.geometry?.type), properties: props };
+    },
+
+    /** The compare view: every file its own community, scored with one profile (compare-core.js). */
+    compare(request) {
+      return compareSources(fc, request, sourceText, progress, errorInfo);
+    },
+
+    /** The compare view on the loaded data (with the edits): one row per boundary. */
+    compareLoaded({ name, profile, options }) {
+      progress('compare', 0);
+      const { rows, profileId, profileVersion } = scoreCommunity(which('current').community, name, 0, profile, options);
+      progress('compare', 1);
+      return { rows, errors: [], profileId, profileVersion };
     },
 
     profile(id) {

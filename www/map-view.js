@@ -172,7 +172,7 @@ export class MapView {
       map.addSource(id, { type: 'geojson', data: EMPTY });
     }
     // Buildings are coloured through feature state keyed by their feature index.
-    map.addSource('buildings', { type: 'geojson', data: EMPTY, promoteId: '_i' });
+    map.addSource('buildings', { type: 'geojson', data: EMPTY, promoteId: 'featureIndex' });
     map.addLayer({
       id: 'green-fill',
       type: 'fill',

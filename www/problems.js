@@ -18,6 +18,7 @@ const OWN = {
   FILE_TOO_LARGE: 'problem_FILE_TOO_LARGE',
   BASEMAP_FAILED: 'problem_BASEMAP_FAILED',
   WORKER_FAILED: 'problem_WORKER_FAILED',
+  TOO_MANY_SOURCES: 'problem_TOO_MANY_SOURCES',
 };
 
 /** How many technical lines a group of warnings lists under its details. */

@@ -11,7 +11,7 @@ import { busy } from './status.js';
 let evalTimer;
 
 /** @returns {any} a built-in profile id or the uploaded document */
-function profileArg() {
+export function profileArg() {
   return state.profileId === 'uploaded' ? state.uploaded.doc : state.profileId;
 }
 

@@ -39,9 +39,14 @@ function fileStem() {
 function exportJson() {
   const { before, after, diff } = state.pair ?? {};
   if (!after) return;
+  // What a later comparison (the quarter view, compareReports) needs is at the top:
+  // the profile id and version, the dataset's name and the date.
   const doc = {
+    format: 'future-community-report',
     generator: `future-community ${state.client.version()}`,
     exportedAt: new Date().toISOString(),
+    date: isoDate(),
+    profile: { id: after.profileId, version: after.profileVersion },
     dataset: { name: state.dataset.name, crs: state.dataset.crs, bundled: state.dataset.bundled, attribution: creditText() || null },
     options: evalOptions(),
     report: after,

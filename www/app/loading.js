@@ -12,9 +12,21 @@ import { refreshFacilities } from './whatif.js';
 let generation = 0;
 
 /**
+ * What a load reads: one file or URL, or several read as one community
+ * (`Community.fromSources`), with their names for messages and the credit.
+ * @typedef {Blob | { url: string }} OneSource
+ * @typedef {OneSource | OneSource[]} Source
+ */
+
+/** The name shown for several files: theirs, joined. @param {string[]} names */
+export function joinedName(names) {
+  return names.join(' + ');
+}
+
+/**
  * The last file or URL the user loaded (not the bundled example), so that a
  * change of the coordinate system reads it again.
- * @type {{ source: Blob | { url: string }, dataset: import('./state.js').Dataset } | null}
+ * @type {{ source: Source, names: string[], dataset: import('./state.js').Dataset } | null}
  */
 let last = null;
 
@@ -49,25 +61,29 @@ function forgetData() {
 
 /**
  * Loads GeoJSON into the worker and recomputes everything. `source` is a
- * File or { url }: the worker reads or downloads it, so the page never holds
- * (or parses) the text. On failure the previous data is set aside (map,
- * scores, credit and header name no longer show it) and the status line
- * names the file and says what to do.
- * @param {Blob | { url: string }} source
+ * File or { url }, or a list of them read as one community: the worker reads
+ * or downloads them, so the page never holds (or parses) the text. On
+ * failure the previous data is set aside (map, scores, credit and header
+ * name no longer show it) and the status line names the file (of several,
+ * the one at fault) and says what to do.
+ * @param {Source} source
  * @param {import('./state.js').Dataset} dataset
+ * @param {string[]} [names] the names of several sources
  */
-async function loadSource(source, dataset) {
+async function loadSource(source, dataset, names = [dataset.name]) {
   const gen = ++generation;
   state.error = null;
   state.loadingName = dataset.name;
-  if (!dataset.bundled) last = { source, dataset };
-  await busy(source instanceof Blob ? 'read' : 'download', async () => {
+  if (!dataset.bundled) last = { source, names, dataset };
+  const first = Array.isArray(source) ? source[0] : source;
+  await busy(first instanceof Blob ? 'read' : 'download', async () => {
     let loaded;
     try {
-      loaded = await state.client.load(source, { crs: dataset.crs, maxBytes: MAX_INPUT_BYTES });
+      loaded = await state.client.load(source, { crs: dataset.crs, maxBytes: MAX_INPUT_BYTES, names });
     } catch (err) {
       if (gen !== generation) return;
-      await failed(dataset, err);
+      const culprit = Array.isArray(source) && typeof err?.source === 'number' ? names[err.source] : null;
+      await failed(culprit ? { ...dataset, name: culprit } : dataset, err);
       return;
     }
     if (gen !== generation) return;
@@ -102,14 +118,26 @@ export async function loadUrl(url, name, bundled = false) {
   await loadSource({ url: new URL(url, location.href).href }, { name, bundled, crs: bundled ? 'wgs84' : $('crs-select').value });
 }
 
-/** @param {File | undefined} file */
-async function loadFile(file) {
-  if (!file) return;
-  const dataset = { name: file.name, bundled: false, crs: $('crs-select').value };
-  if (file.size > MAX_INPUT_BYTES) {
-    const err = Object.assign(new Error(`${file.name}: ${file.size} bytes, more than this page reads (${MAX_INPUT_BYTES} bytes)`), {
+/** Several URLs (`?data=` repeated) read as one community. @param {{ url: string, name: string }[]} list */
+export async function loadUrls(list) {
+  if (list.length === 1) return loadUrl(list[0].url, list[0].name);
+  const names = list.map((d) => d.name);
+  await loadSource(list.map((d) => ({ url: d.url })), { name: joinedName(names), bundled: false, crs: $('crs-select').value }, names);
+}
+
+/**
+ * One file, or several read as one community (the layers of one export, say).
+ * @param {File[]} files
+ */
+export async function loadFiles(files) {
+  if (!files.length) return;
+  const names = files.map((f) => f.name);
+  const dataset = { name: joinedName(names), bundled: false, crs: $('crs-select').value };
+  const size = files.reduce((n, f) => n + f.size, 0);
+  if (size > MAX_INPUT_BYTES) {
+    const err = Object.assign(new Error(`${dataset.name}: ${size} bytes, more than this page reads (${MAX_INPUT_BYTES} bytes)`), {
       code: 'FILE_TOO_LARGE',
-      vars: { size: Math.round(file.size / 2 ** 20), limit: MAX_INPUT_BYTES / 2 ** 20 },
+      vars: { size: Math.round(size / 2 ** 20), limit: MAX_INPUT_BYTES / 2 ** 20 },
     });
     ++generation;
     await failed(dataset, err);
@@ -117,36 +145,40 @@ async function loadFile(file) {
     render();
     return;
   }
-  await loadSource(file, dataset);
+  await loadSource(files.length === 1 ? files[0] : files, dataset, names);
 }
 
 /** A new coordinate system reads the user's last file again (the bundled example is WGS84). */
 async function crsChanged() {
   if (!last || state.dataset.bundled || !state.client) return;
-  await loadSource(last.source, { ...last.dataset, crs: $('crs-select').value });
+  await loadSource(last.source, { ...last.dataset, crs: $('crs-select').value }, last.names);
 }
 
 /**
- * `?data=` URL: http(s) only, resolved against this page (same origin, or another one with CORS).
- * @returns {{ url: string, name: string } | null}
+ * `?data=` URLs (the parameter may be repeated: several files, one
+ * community): http(s) only, resolved against this page (same origin, or
+ * another one with CORS). Others are ignored.
+ * @returns {{ url: string, name: string }[]}
  */
-export function dataParam() {
-  const raw = new URLSearchParams(location.search).get('data');
-  if (!raw) return null;
-  try {
-    const url = new URL(raw, location.href);
-    if (url.protocol !== 'http:' && url.protocol !== 'https:') return null;
-    const name = decodeURIComponent(url.pathname.split('/').pop() || url.hostname);
-    return { url: url.href, name };
-  } catch {
-    return null;
+export function dataParams() {
+  /** @type {{ url: string, name: string }[]} */
+  const out = [];
+  for (const raw of new URLSearchParams(location.search).getAll('data')) {
+    try {
+      const url = new URL(raw, location.href);
+      if (url.protocol !== 'http:' && url.protocol !== 'https:') continue;
+      out.push({ url: url.href, name: decodeURIComponent(url.pathname.split('/').pop() || url.hostname) });
+    } catch {
+      // not a URL: ignored like a non-http one
+    }
   }
+  return out;
 }
 
 /** The file picker and the bundled-data button. */
 export function bindLoadButtons() {
   $('file-input').addEventListener('change', (/** @type {Event & { target: HTMLInputElement }} */ e) => {
-    loadFile(e.target.files?.[0]);
+    loadFiles([...(e.target.files ?? [])]);
     e.target.value = '';
   });
   $('load-bundled').addEventListener('click', () => loadUrl(BUNDLED.url, BUNDLED.name, true));
@@ -170,11 +202,11 @@ export function bindDrop() {
     if ([...(e.dataTransfer?.types ?? [])].includes('Files')) e.preventDefault();
   });
   document.addEventListener('drop', (e) => {
-    const file = e.dataTransfer?.files?.[0];
+    const files = [...(e.dataTransfer?.files ?? [])];
     depth = 0;
     overlay.hidden = true;
-    if (!file) return;
+    if (!files.length || e.defaultPrevented) return; // the compare view took them
     e.preventDefault();
-    loadFile(file);
+    loadFiles(files);
   });
 }

@@ -9,11 +9,13 @@
 // handlers of every panel, and the start-up (worker, default profile, data).
 import { FcClient } from '../fc-client.js';
 import { MapView } from '../map-view.js';
+import { bindCompare } from './compare.js';
 import { bindExport, bindPrint } from './export.js';
 import { BUNDLED, DEFAULT_PROFILE, $, state, t, view } from './state.js';
-import { bindDrop, bindLoadButtons, dataParam, loadUrl } from './loading.js';
+import { bindDrop, bindLoadButtons, dataParams, loadUrl, loadUrls } from './loading.js';
 import { bindMap, markScrollable, onMapClick, renderMapNotes } from './map.js';
 import { bindProfile } from './profile.js';
+import { bindQuarter } from './quarter.js';
 import { render } from './render.js';
 import { busy, onProgress } from './status.js';
 import { bindWhatIf, refreshFacilities } from './whatif.js';
@@ -30,6 +32,8 @@ function bind() {
   bindMap();
   bindWhatIf();
   bindProfile();
+  bindCompare();
+  bindQuarter();
   window.addEventListener('resize', () => {
     view.radar?.resize();
     markScrollable($('legend'));
@@ -63,8 +67,8 @@ async function main() {
     .map(([k]) => k)
     .join(' ');
   await view.map.ready();
-  const param = dataParam();
-  if (param) await loadUrl(param.url, param.name, false);
+  const params = dataParams();
+  if (params.length) await loadUrls(params);
   else await loadUrl(BUNDLED.url, BUNDLED.name, true);
 }
 

@@ -38,7 +38,7 @@ export async function onMapClick({ lngLat, facility, building }) {
         renderMapNotes();
         return;
       }
-      await addEdit({ type: 'remove', ref: facility._i, label: facilityName(facility) });
+      await addEdit({ type: 'remove', ref: facility.featureIndex, label: facilityName(facility) });
       return;
     case 'move':
       if (!state.picked) {
@@ -47,7 +47,7 @@ export async function onMapClick({ lngLat, facility, building }) {
           renderMapNotes();
           return;
         }
-        state.picked = { ref: facility._i, label: facilityName(facility) };
+        state.picked = { ref: facility.featureIndex, label: facilityName(facility) };
         state.hint = t('moveHint');
         await view.map.setSelected(facility.lngLat);
         renderMapNotes();
@@ -68,7 +68,7 @@ async function select(props) {
     renderFeatureInfo();
     return;
   }
-  const ref = props._i;
+  const ref = props.featureIndex;
   let info = null;
   if (typeof ref === 'number') {
     try {

@@ -2,6 +2,8 @@
 // Redrawing the whole page from the state (every part is cheap to redraw),
 // the static texts of the chosen language and the footer.
 import { safeLink } from '../dom.js';
+import { renderCompare } from './compare.js';
+import { renderQuarter } from './quarter.js';
 import { renderControls, renderFeatureInfo, renderIsochrones, renderLegend, renderMapNotes } from './map.js';
 import { renderForm } from './profile.js';
 import { creditText, renderPrintReport } from './report.js';
@@ -29,6 +31,8 @@ export function render() {
   renderSummary();
   renderFooter();
   renderPrintReport();
+  renderCompare();
+  renderQuarter();
 }
 
 /** The texts of index.html marked data-i18n / data-i18n-label, in the page's language. */

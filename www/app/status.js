@@ -33,11 +33,33 @@ export async function busy(stage, fn) {
   }
 }
 
+/**
+ * Where each phase of a load sits on the one progress bar (start, end): reading
+ * or downloading the file, reading the GeoJSON, the map layers, scoring, the
+ * walking network and distances. A stage's own fraction moves within its span.
+ * Stages not listed (an isochrone, an edit ...) keep an indeterminate bar.
+ * @type {Record<string, [number, number]>}
+ */
+export const PHASES = {
+  read: [0, 0.3],
+  download: [0, 0.3],
+  parse: [0.3, 0.5],
+  display: [0.5, 0.55],
+  evaluate: [0.55, 0.7],
+  accessibility: [0.7, 0.95],
+  compare: [0, 1],
+};
+
 /** Progress reports of the client (fc-client.js). @param {string} stage @param {number | null} [fraction] */
 export function onProgress(stage, fraction) {
   state.stage = stage;
   renderStatus();
-  setProgress(typeof fraction === 'number' ? fraction : null);
+  const span = PHASES[stage];
+  const f = typeof fraction === 'number' ? Math.max(0, Math.min(1, fraction)) : null;
+  setProgress(span ? span[0] + (f ?? 0) * (span[1] - span[0]) : f);
+  const bar = $('progress');
+  bar.dataset.stage = stage;
+  bar.setAttribute('aria-valuetext', `${stageText(stage)}${bar.hasAttribute('value') ? ` ${Math.round(Number(/** @type {HTMLProgressElement} */ (bar).value) * 100)}%` : ''}`);
 }
 
 export function renderStatus() {

@@ -27,7 +27,7 @@ export async function refreshFacilities() {
   const { removed, moved, added } = resolveEdits(state.edits);
   const features = [];
   for (const f of base) {
-    const i = f.properties._i;
+    const i = f.properties.featureIndex;
     if (removed.has(i)) continue;
     let { geometry, properties } = f;
     if (moved.has(i)) {
@@ -41,7 +41,7 @@ export async function refreshFacilities() {
     features.push({
       type: 'Feature',
       geometry: { type: 'Point', coordinates: a.lngLat },
-      properties: { _i: ref, kind: 'facility', category: a.category, whatIf: 1, ...(a.category === state.category ? { highlight: 1 } : {}) },
+      properties: { featureIndex: ref, kind: 'facility', category: a.category, whatIf: 1, ...(a.category === state.category ? { highlight: 1 } : {}) },
     });
   }
   await view.map.setFacilities({ type: 'FeatureCollection', features });
@@ -55,8 +55,8 @@ function renderFacilityPicker(features) {
   pick.replaceChildren(
     ...list.map((f) => {
       const p = f.properties;
-      const text = `${p.name ?? p.id ?? '#' + p._i}${p.whatIf ? ` (${t('legendWhatIf')})` : ''}`;
-      const o = option(String(p._i), text, false);
+      const text = `${p.name ?? p.id ?? '#' + p.featureIndex}${p.whatIf ? ` (${t('legendWhatIf')})` : ''}`;
+      const o = option(String(p.featureIndex), text, false);
       o.dataset.lngLat = JSON.stringify(f.geometry.coordinates);
       return o;
     }),
