@@ -11,7 +11,10 @@
 //! `i` of the source is data row `i`).
 //!
 //! Bytes are decoded as UTF-8 (a byte order mark is dropped) when they are
-//! valid UTF-8, else as GBK, the usual encoding of Chinese Windows exports.
+//! valid UTF-8, else as GBK, the usual encoding of Chinese Windows exports
+//! (natively with `encoding_rs`; the wasm build leaves GBK to the binding,
+//! which decodes it with the platform's `TextDecoder`, see
+//! `src/bindings/sources.rs`).
 
 use std::borrow::Cow;
 
@@ -37,13 +40,22 @@ pub fn decode_bytes(bytes: &[u8]) -> Result<Cow<'_, str>> {
     if let Ok(t) = std::str::from_utf8(bytes) {
         return Ok(Cow::Borrowed(t));
     }
+    decode_gbk(bytes).ok_or_else(|| Error::UnsupportedFormat {
+        reason: "the bytes are neither UTF-8 nor GBK text".into(),
+    })
+}
+
+#[cfg(not(target_arch = "wasm32"))]
+fn decode_gbk(bytes: &[u8]) -> Option<Cow<'_, str>> {
     let (text, had_errors) = encoding_rs::GBK.decode_without_bom_handling(bytes);
-    if had_errors {
-        return Err(Error::UnsupportedFormat {
-            reason: "the bytes are neither UTF-8 nor GBK text".into(),
-        });
-    }
-    Ok(text)
+    (!had_errors).then_some(text)
+}
+
+/// In the wasm build the binding has already decoded GBK (see the module
+/// documentation); bytes that reach here are not text.
+#[cfg(target_arch = "wasm32")]
+fn decode_gbk(_bytes: &[u8]) -> Option<Cow<'_, str>> {
+    None
 }
 
 /// The delimiter of the header line: the most frequent of `,`, tab, `;`.
