@@ -212,3 +212,17 @@ fn replies_of_the_wrong_shape_read_nothing_without_panicking() {
         assert!(c.is_ok());
     }
 }
+
+#[test]
+fn converted_sources_respect_the_feature_limit_while_converting() {
+    let o = ReadOptions {
+        max_features: 2,
+        ..ReadOptions::default()
+    };
+    let e = read("lng,lat\n1,2\n3,4\n5,6\n", &o).unwrap_err();
+    assert_eq!(e.code(), "LIMIT_EXCEEDED");
+    let e = read(&fixture("amap_place_search.json"), &o).unwrap_err();
+    assert_eq!(e.code(), "LIMIT_EXCEEDED");
+    let e = read(&fixture("baidu_place_search.json"), &o).unwrap_err();
+    assert_eq!(e.code(), "LIMIT_EXCEEDED");
+}

@@ -103,8 +103,9 @@ fn category_properties(value: &str, props: &mut Map<String, Value>) {
 /// # Errors
 /// `CSV_NO_COORDINATES` (naming the header found) without longitude and
 /// latitude columns; `CSV_BAD_COORDINATE` when no row has numeric
-/// coordinates; `UNSUPPORTED_FORMAT` for text the CSV parser rejects.
-pub fn to_geojson(text: &str) -> Result<(String, Vec<Warning>, Vec<usize>)> {
+/// coordinates; `UNSUPPORTED_FORMAT` for text the CSV parser rejects;
+/// `LIMIT_EXCEEDED` for more rows than `max_features`.
+pub fn to_geojson(text: &str, max_features: usize) -> Result<(String, Vec<Warning>, Vec<usize>)> {
     let mut reader = csv::ReaderBuilder::new()
         .delimiter(delimiter(text))
         .flexible(true)
@@ -130,6 +131,9 @@ pub fn to_geojson(text: &str) -> Result<(String, Vec<Warning>, Vec<usize>)> {
     let mut bad_rows = Vec::new();
     let mut bad_lines = Vec::new();
     for (i, record) in reader.records().enumerate() {
+        if i >= max_features {
+            return Err(super::poi::too_many(i + 1, max_features));
+        }
         let record = record.map_err(|e| csv_error(&e))?;
         let field = |c: Option<usize>| {
             c.and_then(|c| record.get(c))
@@ -198,7 +202,7 @@ mod tests {
     const GBK_CSV: &[u8] = include_bytes!("../../tests/data/formats/facilities_gbk.csv");
 
     fn features(text: &str) -> Vec<Value> {
-        let (t, _, _) = to_geojson(text).expect("reads");
+        let (t, _, _) = to_geojson(text, usize::MAX).expect("reads");
         let v: Value = serde_json::from_str(&t).expect("json");
         v["features"].as_array().expect("features").clone()
     }
@@ -233,19 +237,19 @@ mod tests {
 
     #[test]
     fn bad_coordinates_are_skipped_with_one_warning_or_refused() {
-        let (_, w, bad) = to_geojson("lon,lat\n1,2\nabc,3\n4,\n5,6\n").expect("reads");
+        let (_, w, bad) = to_geojson("lon,lat\n1,2\nabc,3\n4,\n5,6\n", usize::MAX).expect("reads");
         assert_eq!(bad, [1, 2]);
         assert_eq!(w.len(), 1);
         assert_eq!(w[0].code, "CSV_BAD_COORDINATE");
         assert!(w[0].message.contains("lines 3, 4"), "{}", w[0].message);
-        let e = to_geojson("lon,lat\nabc,def\n").unwrap_err();
+        let e = to_geojson("lon,lat\nabc,def\n", usize::MAX).unwrap_err();
         assert_eq!(e.code(), "CSV_BAD_COORDINATE");
         assert!(e.to_string().contains("line 2") || e.to_string().contains("lines 2"));
     }
 
     #[test]
     fn no_coordinate_columns_names_the_header_found() {
-        let e = to_geojson("名称,地址\nA,B\n").unwrap_err();
+        let e = to_geojson("名称,地址\nA,B\n", usize::MAX).unwrap_err();
         assert_eq!(e.code(), "CSV_NO_COORDINATES");
         assert!(e.to_string().contains("名称, 地址"), "{e}");
     }
