@@ -8,7 +8,8 @@
 //! digits (or codes joined by `|`) are an Amap typecode, a value with `;`
 //! a Baidu tag (both through their mappings), anything else our own
 //! category id. Each data row becomes one point feature, in order (feature
-//! `i` of the source is data row `i`).
+//! `i` of the source is data row `i`). Columns none of these names match
+//! are listed once, in a `FIELDS_NOT_USED` warning.
 //!
 //! Bytes are decoded as UTF-8 (a byte order mark is dropped) when they are
 //! valid UTF-8, else as GBK, the usual encoding of Chinese Windows exports
@@ -175,6 +176,22 @@ pub fn to_geojson(text: &str, max_features: usize) -> Result<(String, Vec<Warnin
         });
     }
     let mut warnings = Vec::new();
+    let used: Vec<usize> = [Some(x), Some(y), name, id]
+        .into_iter()
+        .flatten()
+        .chain(categories.iter().copied())
+        .collect();
+    let unused: Vec<&str> = (0..headers.len())
+        .filter(|c| !used.contains(c))
+        .map(|c| headers[c].trim())
+        .filter(|h| !h.is_empty())
+        .collect();
+    if !unused.is_empty() {
+        warnings.push(Warning::global(
+            "FIELDS_NOT_USED",
+            format!("columns not used: {}", unused.join(", ")),
+        ));
+    }
     if let Some(&first) = bad_rows.first() {
         warnings.push(Warning::feature(
             "CSV_BAD_COORDINATE",
@@ -245,6 +262,20 @@ mod tests {
         let e = to_geojson("lon,lat\nabc,def\n", usize::MAX).unwrap_err();
         assert_eq!(e.code(), "CSV_BAD_COORDINATE");
         assert!(e.to_string().contains("line 2") || e.to_string().contains("lines 2"));
+    }
+
+    #[test]
+    fn columns_nothing_reads_are_listed_once() {
+        let (_, w, _) = to_geojson(
+            "名称,经度,纬度,地址,电话\nA,1,2,x,y\nB,3,4,x,y\n",
+            usize::MAX,
+        )
+        .expect("reads");
+        let unused: Vec<_> = w.iter().filter(|w| w.code == "FIELDS_NOT_USED").collect();
+        assert_eq!(unused.len(), 1);
+        assert_eq!(unused[0].message, "columns not used: 地址, 电话");
+        let (_, w, _) = to_geojson("lng,lat,name\n1,2,A\n", usize::MAX).expect("reads");
+        assert!(w.is_empty());
     }
 
     #[test]

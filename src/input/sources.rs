@@ -131,6 +131,10 @@ pub fn prepare<'a>(src: &Source<'a>, index: usize, options: &ReadOptions) -> Res
         }
         _ => (text, Vec::new(), Vec::new()),
     };
+    // Warnings about the whole source say which one it is.
+    for w in warnings.iter_mut().filter(|w| w.feature_index.is_none()) {
+        w.source = Some(index);
+    }
     let crs = match src.crs.or(options.crs) {
         Some(crs) => crs,
         None => match format.default_crs() {
