@@ -212,3 +212,35 @@ fn replies_of_the_wrong_shape_read_nothing_without_panicking() {
         assert!(c.is_ok());
     }
 }
+
+#[test]
+fn converted_sources_respect_the_feature_limit_while_converting() {
+    let o = ReadOptions {
+        max_features: 2,
+        ..ReadOptions::default()
+    };
+    let e = read("lng,lat\n1,2\n3,4\n5,6\n", &o).unwrap_err();
+    assert_eq!(e.code(), "LIMIT_EXCEEDED");
+    let e = read(&fixture("amap_place_search.json"), &o).unwrap_err();
+    assert_eq!(e.code(), "LIMIT_EXCEEDED");
+    let e = read(&fixture("baidu_place_search.json"), &o).unwrap_err();
+    assert_eq!(e.code(), "LIMIT_EXCEEDED");
+}
+
+#[test]
+fn csv_columns_nothing_reads_are_reported_once_per_source() {
+    let bytes = fs::read("tests/data/formats/facilities_gbk.csv").expect("fixture");
+    let ds = read_sources(
+        &[Source::bytes(&bytes), Source::bytes(&bytes)],
+        &ReadOptions::default(),
+    )
+    .expect("reads");
+    let w: Vec<_> = ds
+        .warnings
+        .iter()
+        .filter(|w| w.code == "FIELDS_NOT_USED")
+        .collect();
+    assert_eq!(w.len(), 2);
+    assert_eq!(w[0].message, "columns not used: 地址");
+    assert_eq!((w[0].source, w[1].source), (Some(0), Some(1)));
+}

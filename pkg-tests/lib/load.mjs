@@ -38,3 +38,8 @@ export async function loadPackage(which = PKG) {
 export function readRepoText(rel) {
   return readFile(path.join(ROOT, rel), 'utf8');
 }
+
+/** Reads a file relative to the repository root as bytes. */
+export async function readRepoBytes(rel) {
+  return new Uint8Array(await readFile(path.join(ROOT, rel)));
+}

@@ -4,7 +4,7 @@
 import assert from 'node:assert/strict';
 import { before, describe, it } from 'node:test';
 
-import { PKG, loadPackage, readRepoText } from '../lib/load.mjs';
+import { PKG, loadPackage, readRepoBytes, readRepoText } from '../lib/load.mjs';
 import { AREAS, DATASET, REL_TOLERANCE, SITE_METRICS, UNION, relClose } from '../lib/reference.mjs';
 
 let api;
@@ -287,6 +287,52 @@ describe(`pkg-${PKG}: several sources, one community (fromSources)`, () => {
     assert.equal(err?.code, 'INVALID_JSON');
     assert.equal(err.source, 1);
     assert.match(err.message, /拱宸桥社区\.geojson/);
+  });
+});
+
+describe(`pkg-${PKG}: formats (Amap, Baidu, CSV in GBK)`, () => {
+  const want = ['bus_stop', 'kindergarten', 'primary_school', 'supermarket'];
+  const categoriesOf = (c) => c.layers().facility.features.map((f) => f.properties.category).sort();
+
+  it('Amap and Baidu replies are detected, mapped and converted from GCJ-02 / BD-09', async () => {
+    const amap = await readRepoText('tests/data/formats/amap_place_search.json');
+    const baidu = JSON.parse(await readRepoText('tests/data/formats/baidu_place_search.json'));
+    const c = api.Community.fromSources([
+      { data: amap, name: 'amap.json' },
+      { data: baidu, name: 'baidu.json' },
+    ]);
+    try {
+      const s = c.summary();
+      assert.deepEqual(s.sources.map((x) => [x.format, x.crs]), [['amap', 'gcj02'], ['baidu', 'bd09']]);
+      const codes = new Set(s.warnings.map((w) => w.code));
+      for (const code of ['CRS_ASSUMED', 'MIXED_CRS', 'UNMAPPED_POI_TYPE']) assert.ok(codes.has(code), code);
+      assert.deepEqual(categoriesOf(c), [...want, ...want].sort());
+      // Converted: the Amap school is no longer at its GCJ-02 position.
+      const school = c.layers().facility.features.find((f) => f.properties.category === 'primary_school');
+      assert.ok(Math.abs(school.geometry.coordinates[0] - 120.134521) > 1e-3);
+    } finally {
+      c.free();
+    }
+  });
+
+  it('CSV bytes in GBK with 经度/纬度 columns read like UTF-8 text', async () => {
+    const bytes = await readRepoBytes('tests/data/formats/facilities_gbk.csv');
+    const gbk = api.Community.fromSources([{ data: bytes, name: '设施.csv' }]);
+    const utf8 = api.Community.fromSources([{ data: new TextDecoder('gbk').decode(bytes), format: 'csv' }]);
+    try {
+      assert.deepEqual(categoriesOf(gbk), want);
+      assert.deepEqual(gbk.layers().facility, utf8.layers().facility);
+      assert.ok(gbk.summary().warnings.some((w) => w.code === 'CSV_BAD_COORDINATE'));
+    } finally {
+      gbk.free();
+      utf8.free();
+    }
+  });
+
+  it('an unknown format is INVALID_OPTION and an error reply API_ERROR_REPLY', async () => {
+    assertThrowsCode(() => api.Community.fromSources([{ data: '{}', format: 'kml' }]), 'INVALID_OPTION');
+    const reply = await readRepoText('tests/data/formats/amap_error_reply.json');
+    assertThrowsCode(() => api.Community.fromSources([{ data: reply, name: 'amap.json' }]), 'API_ERROR_REPLY');
   });
 });
 

@@ -19,6 +19,14 @@ export type ErrorCode =
   | "NOT_FOUND"
   | "LIMIT_EXCEEDED"
   | "EMPTY_INPUT"
+  /** A map service's error reply (Amap `status: "0"`, Baidu `status` ≠ 0) instead of data. */
+  | "API_ERROR_REPLY"
+  /** Data in no readable format (bytes of no known encoding; zipped Shapefiles, not read yet). */
+  | "UNSUPPORTED_FORMAT"
+  /** A CSV source without longitude/latitude columns. */
+  | "CSV_NO_COORDINATES"
+  /** A CSV source none of whose rows has numeric coordinates. */
+  | "CSV_BAD_COORDINATE"
   /** A call before `await init()` (browser entry only). */
   | "NOT_INITIALISED"
   /** A call on an object after its `free()`. */

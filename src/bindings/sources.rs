@@ -85,10 +85,45 @@ fn source_item(item: &JsValue, i: usize) -> JsResult<(Data, Option<Format>, Sour
         ));
     };
     let data = match data.dyn_ref::<Uint8Array>() {
-        Some(bytes) => Data::Bytes(bytes.to_vec()),
+        Some(bytes) => {
+            let bytes = bytes.to_vec();
+            match gbk_text(&bytes, format) {
+                Some(text) => Data::Text(text),
+                None => Data::Bytes(bytes),
+            }
+        }
         None => Data::Text(input_text(&data)?),
     };
     Ok((data, format, meta))
+}
+
+/// Bytes that may be GBK CSV (not UTF-8, not a zip archive, format CSV or
+/// undetected) decoded by the platform's `TextDecoder("gbk")` (browsers and
+/// Node have it); `None` when they are not, or it cannot decode them (the
+/// core then explains). The core's own GBK decoder is left out of the wasm
+/// build for size (see `src/input/csv.rs`).
+fn gbk_text(bytes: &[u8], format: Option<Format>) -> Option<String> {
+    if std::str::from_utf8(bytes).is_ok()
+        || bytes.starts_with(b"PK\x03\x04")
+        || format.is_some_and(|f| f != Format::Csv)
+    {
+        return None;
+    }
+    let global = js_sys::global();
+    let ctor: js_sys::Function = Reflect::get(&global, &"TextDecoder".into())
+        .ok()?
+        .dyn_into()
+        .ok()?;
+    let options = Object::new();
+    set(&options, "fatal", &JsValue::TRUE);
+    let args = Array::of2(&"gbk".into(), &options);
+    let decoder = Reflect::construct(&ctor, &args).ok()?;
+    let decode: js_sys::Function = Reflect::get(&decoder, &"decode".into())
+        .ok()?
+        .dyn_into()
+        .ok()?;
+    let view = Uint8Array::from(bytes);
+    decode.call1(&decoder, &view).ok()?.as_string()
 }
 
 #[wasm_bindgen]

@@ -11,7 +11,7 @@
 use serde::Deserialize;
 use serde_json::{json, Value};
 
-use super::poi::text_of;
+use super::poi::{text_of, too_many};
 use crate::error::{Error, Result, Warning};
 
 #[derive(Deserialize)]
@@ -30,8 +30,13 @@ struct Reply {
 /// # Errors
 /// `INVALID_JSON` for broken JSON; `API_ERROR_REPLY` for a reply with
 /// `status` `"0"` (quoting its `info`); `NOT_FEATURE_COLLECTION` when
-/// there is no `pois` array.
-pub fn to_geojson(text: &str, source: Option<&str>) -> Result<(String, Vec<Warning>)> {
+/// there is no `pois` array; `LIMIT_EXCEEDED` for more POIs than
+/// `max_features`.
+pub fn to_geojson(
+    text: &str,
+    source: Option<&str>,
+    max_features: usize,
+) -> Result<(String, Vec<Warning>)> {
     let reply: Reply = serde_json::from_str(text).map_err(|e| Error::InvalidJson {
         line: e.line(),
         column: e.column(),
@@ -51,6 +56,9 @@ pub fn to_geojson(text: &str, source: Option<&str>) -> Result<(String, Vec<Warni
             reason: "an Amap place-search reply needs a `pois` array".into(),
         });
     };
+    if pois.len() > max_features {
+        return Err(too_many(pois.len(), max_features));
+    }
     let mut warnings = Vec::new();
     let features: Vec<Value> = pois
         .iter()
@@ -128,7 +136,8 @@ mod tests {
 
     #[test]
     fn a_reply_becomes_one_point_feature_per_poi_in_order() {
-        let (text, warnings) = to_geojson(&fixture("amap_place_search.json"), None).expect("ok");
+        let (text, warnings) =
+            to_geojson(&fixture("amap_place_search.json"), None, usize::MAX).expect("ok");
         let fc: Value = serde_json::from_str(&text).expect("json");
         let f = fc["features"].as_array().expect("features");
         assert_eq!(f.len(), 6);
@@ -148,16 +157,24 @@ mod tests {
 
     #[test]
     fn an_error_reply_names_the_source_and_quotes_info() {
-        let e = to_geojson(&fixture("amap_error_reply.json"), Some("pois.json")).unwrap_err();
+        let e = to_geojson(
+            &fixture("amap_error_reply.json"),
+            Some("pois.json"),
+            usize::MAX,
+        )
+        .unwrap_err();
         assert_eq!(e.code(), "API_ERROR_REPLY");
         let m = e.to_string();
         assert!(
             m.to_lowercase().contains("invalid_user_key") && m.contains("pois.json"),
             "{m}"
         );
-        let e = to_geojson(r#"{"status":"1","info":"OK"}"#, None).unwrap_err();
+        let e = to_geojson(r#"{"status":"1","info":"OK"}"#, None, usize::MAX).unwrap_err();
         assert_eq!(e.code(), "NOT_FEATURE_COLLECTION");
-        assert_eq!(to_geojson("{", None).unwrap_err().code(), "INVALID_JSON");
+        assert_eq!(
+            to_geojson("{", None, usize::MAX).unwrap_err().code(),
+            "INVALID_JSON"
+        );
     }
 
     #[test]

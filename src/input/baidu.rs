@@ -10,7 +10,7 @@
 use serde::Deserialize;
 use serde_json::{json, Value};
 
-use super::poi::text_of;
+use super::poi::{text_of, too_many};
 use crate::error::{Error, Result, Warning};
 
 #[derive(Deserialize)]
@@ -29,8 +29,13 @@ struct Reply {
 /// # Errors
 /// `INVALID_JSON` for broken JSON; `API_ERROR_REPLY` for a `status` other
 /// than 0 (quoting its `message`); `NOT_FEATURE_COLLECTION` when there is
-/// no `results` array.
-pub fn to_geojson(text: &str, source: Option<&str>) -> Result<(String, Vec<Warning>)> {
+/// no `results` array; `LIMIT_EXCEEDED` for more results than
+/// `max_features`.
+pub fn to_geojson(
+    text: &str,
+    source: Option<&str>,
+    max_features: usize,
+) -> Result<(String, Vec<Warning>)> {
     let reply: Reply = serde_json::from_str(text).map_err(|e| Error::InvalidJson {
         line: e.line(),
         column: e.column(),
@@ -50,6 +55,9 @@ pub fn to_geojson(text: &str, source: Option<&str>) -> Result<(String, Vec<Warni
             reason: "a Baidu place-search reply needs a `results` array".into(),
         });
     };
+    if results.len() > max_features {
+        return Err(too_many(results.len(), max_features));
+    }
     let mut warnings = Vec::new();
     let features: Vec<Value> = results
         .iter()
@@ -115,7 +123,8 @@ mod tests {
 
     #[test]
     fn a_reply_becomes_one_point_feature_per_result_with_its_tag() {
-        let (text, warnings) = to_geojson(&fixture("baidu_place_search.json"), None).expect("ok");
+        let (text, warnings) =
+            to_geojson(&fixture("baidu_place_search.json"), None, usize::MAX).expect("ok");
         assert!(warnings.is_empty());
         let fc: Value = serde_json::from_str(&text).expect("json");
         let f = fc["features"].as_array().expect("features");
@@ -132,15 +141,24 @@ mod tests {
 
     #[test]
     fn an_error_reply_names_the_source_and_quotes_the_message() {
-        let e = to_geojson(&fixture("baidu_error_reply.json"), Some("b.json")).unwrap_err();
+        let e = to_geojson(
+            &fixture("baidu_error_reply.json"),
+            Some("b.json"),
+            usize::MAX,
+        )
+        .unwrap_err();
         assert_eq!(e.code(), "API_ERROR_REPLY");
         let m = e.to_string();
         assert!(
             m.contains("Parameter Invalid") && m.contains("b.json"),
             "{m}"
         );
-        let (_, w) =
-            to_geojson(r#"{"status":0,"results":[{"location":{"lat":"x"}}]}"#, None).expect("ok");
+        let (_, w) = to_geojson(
+            r#"{"status":0,"results":[{"location":{"lat":"x"}}]}"#,
+            None,
+            usize::MAX,
+        )
+        .expect("ok");
         assert_eq!(w[0].code, "BAD_POI_LOCATION");
     }
 }

@@ -8,10 +8,14 @@
 //! digits (or codes joined by `|`) are an Amap typecode, a value with `;`
 //! a Baidu tag (both through their mappings), anything else our own
 //! category id. Each data row becomes one point feature, in order (feature
-//! `i` of the source is data row `i`).
+//! `i` of the source is data row `i`). Columns none of these names match
+//! are listed once, in a `FIELDS_NOT_USED` warning.
 //!
 //! Bytes are decoded as UTF-8 (a byte order mark is dropped) when they are
-//! valid UTF-8, else as GBK, the usual encoding of Chinese Windows exports.
+//! valid UTF-8, else as GBK, the usual encoding of Chinese Windows exports
+//! (natively with `encoding_rs`; the wasm build leaves GBK to the binding,
+//! which decodes it with the platform's `TextDecoder`, see
+//! `src/bindings/sources.rs`).
 
 use std::borrow::Cow;
 
@@ -37,13 +41,22 @@ pub fn decode_bytes(bytes: &[u8]) -> Result<Cow<'_, str>> {
     if let Ok(t) = std::str::from_utf8(bytes) {
         return Ok(Cow::Borrowed(t));
     }
+    decode_gbk(bytes).ok_or_else(|| Error::UnsupportedFormat {
+        reason: "the bytes are neither UTF-8 nor GBK text".into(),
+    })
+}
+
+#[cfg(not(target_arch = "wasm32"))]
+fn decode_gbk(bytes: &[u8]) -> Option<Cow<'_, str>> {
     let (text, had_errors) = encoding_rs::GBK.decode_without_bom_handling(bytes);
-    if had_errors {
-        return Err(Error::UnsupportedFormat {
-            reason: "the bytes are neither UTF-8 nor GBK text".into(),
-        });
-    }
-    Ok(text)
+    (!had_errors).then_some(text)
+}
+
+/// In the wasm build the binding has already decoded GBK (see the module
+/// documentation); bytes that reach here are not text.
+#[cfg(target_arch = "wasm32")]
+fn decode_gbk(_bytes: &[u8]) -> Option<Cow<'_, str>> {
+    None
 }
 
 /// The delimiter of the header line: the most frequent of `,`, tab, `;`.
@@ -91,8 +104,9 @@ fn category_properties(value: &str, props: &mut Map<String, Value>) {
 /// # Errors
 /// `CSV_NO_COORDINATES` (naming the header found) without longitude and
 /// latitude columns; `CSV_BAD_COORDINATE` when no row has numeric
-/// coordinates; `UNSUPPORTED_FORMAT` for text the CSV parser rejects.
-pub fn to_geojson(text: &str) -> Result<(String, Vec<Warning>, Vec<usize>)> {
+/// coordinates; `UNSUPPORTED_FORMAT` for text the CSV parser rejects;
+/// `LIMIT_EXCEEDED` for more rows than `max_features`.
+pub fn to_geojson(text: &str, max_features: usize) -> Result<(String, Vec<Warning>, Vec<usize>)> {
     let mut reader = csv::ReaderBuilder::new()
         .delimiter(delimiter(text))
         .flexible(true)
@@ -118,6 +132,9 @@ pub fn to_geojson(text: &str) -> Result<(String, Vec<Warning>, Vec<usize>)> {
     let mut bad_rows = Vec::new();
     let mut bad_lines = Vec::new();
     for (i, record) in reader.records().enumerate() {
+        if i >= max_features {
+            return Err(super::poi::too_many(i + 1, max_features));
+        }
         let record = record.map_err(|e| csv_error(&e))?;
         let field = |c: Option<usize>| {
             c.and_then(|c| record.get(c))
@@ -159,6 +176,22 @@ pub fn to_geojson(text: &str) -> Result<(String, Vec<Warning>, Vec<usize>)> {
         });
     }
     let mut warnings = Vec::new();
+    let used: Vec<usize> = [Some(x), Some(y), name, id]
+        .into_iter()
+        .flatten()
+        .chain(categories.iter().copied())
+        .collect();
+    let unused: Vec<&str> = (0..headers.len())
+        .filter(|c| !used.contains(c))
+        .map(|c| headers[c].trim())
+        .filter(|h| !h.is_empty())
+        .collect();
+    if !unused.is_empty() {
+        warnings.push(Warning::global(
+            "FIELDS_NOT_USED",
+            format!("columns not used: {}", unused.join(", ")),
+        ));
+    }
     if let Some(&first) = bad_rows.first() {
         warnings.push(Warning::feature(
             "CSV_BAD_COORDINATE",
@@ -186,7 +219,7 @@ mod tests {
     const GBK_CSV: &[u8] = include_bytes!("../../tests/data/formats/facilities_gbk.csv");
 
     fn features(text: &str) -> Vec<Value> {
-        let (t, _, _) = to_geojson(text).expect("reads");
+        let (t, _, _) = to_geojson(text, usize::MAX).expect("reads");
         let v: Value = serde_json::from_str(&t).expect("json");
         v["features"].as_array().expect("features").clone()
     }
@@ -221,19 +254,33 @@ mod tests {
 
     #[test]
     fn bad_coordinates_are_skipped_with_one_warning_or_refused() {
-        let (_, w, bad) = to_geojson("lon,lat\n1,2\nabc,3\n4,\n5,6\n").expect("reads");
+        let (_, w, bad) = to_geojson("lon,lat\n1,2\nabc,3\n4,\n5,6\n", usize::MAX).expect("reads");
         assert_eq!(bad, [1, 2]);
         assert_eq!(w.len(), 1);
         assert_eq!(w[0].code, "CSV_BAD_COORDINATE");
         assert!(w[0].message.contains("lines 3, 4"), "{}", w[0].message);
-        let e = to_geojson("lon,lat\nabc,def\n").unwrap_err();
+        let e = to_geojson("lon,lat\nabc,def\n", usize::MAX).unwrap_err();
         assert_eq!(e.code(), "CSV_BAD_COORDINATE");
         assert!(e.to_string().contains("line 2") || e.to_string().contains("lines 2"));
     }
 
     #[test]
+    fn columns_nothing_reads_are_listed_once() {
+        let (_, w, _) = to_geojson(
+            "名称,经度,纬度,地址,电话\nA,1,2,x,y\nB,3,4,x,y\n",
+            usize::MAX,
+        )
+        .expect("reads");
+        let unused: Vec<_> = w.iter().filter(|w| w.code == "FIELDS_NOT_USED").collect();
+        assert_eq!(unused.len(), 1);
+        assert_eq!(unused[0].message, "columns not used: 地址, 电话");
+        let (_, w, _) = to_geojson("lng,lat,name\n1,2,A\n", usize::MAX).expect("reads");
+        assert!(w.is_empty());
+    }
+
+    #[test]
     fn no_coordinate_columns_names_the_header_found() {
-        let e = to_geojson("名称,地址\nA,B\n").unwrap_err();
+        let e = to_geojson("名称,地址\nA,B\n", usize::MAX).unwrap_err();
         assert_eq!(e.code(), "CSV_NO_COORDINATES");
         assert!(e.to_string().contains("名称, 地址"), "{e}");
     }

@@ -199,9 +199,8 @@ pub fn detect_text(text: &str) -> Format {
 pub fn decode<'a>(data: SourceData<'a>, forced: Option<Format>) -> Result<(Cow<'a, str>, Format)> {
     let text = match data {
         SourceData::Text(t) => t,
-        SourceData::Bytes(b) if b.starts_with(ZIP_MAGIC) || forced == Some(Format::Shapefile) => {
-            return Err(shapefile_not_yet());
-        }
+        _ if forced == Some(Format::Shapefile) => return Err(shapefile_not_yet()),
+        SourceData::Bytes(b) if b.starts_with(ZIP_MAGIC) => return Err(shapefile_not_yet()),
         SourceData::Bytes(b) => match std::str::from_utf8(b) {
             Ok(t) => t,
             Err(e) if forced.is_none_or(|f| f == Format::Csv) => {
@@ -234,8 +233,8 @@ fn not_utf8(e: std::str::Utf8Error) -> Error {
 
 fn shapefile_not_yet() -> Error {
     Error::UnsupportedFormat {
-        reason: "this is a zip archive (a zipped Shapefile?), which cannot be read yet; \
-                 convert it to GeoJSON in WGS84"
+        reason: "zipped Shapefiles (and other zip archives) cannot be read yet; \
+                 convert the layer to GeoJSON in WGS84"
             .into(),
     }
 }

@@ -128,6 +128,15 @@ pub fn text_of(v: &serde_json::Value) -> Option<String> {
     (!s.is_empty()).then_some(s)
 }
 
+/// The error for more POIs or rows than `max_features`.
+pub fn too_many(actual: usize, limit: usize) -> Error {
+    Error::LimitExceeded {
+        what: "features",
+        actual,
+        limit,
+    }
+}
+
 /// Which service's properties a POI feature carries.
 pub enum PoiKey {
     /// Amap `typecode`.

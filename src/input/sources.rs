@@ -117,21 +117,25 @@ pub fn prepare<'a>(src: &Source<'a>, index: usize, options: &ReadOptions) -> Res
         |w: &[Warning]| -> Vec<usize> { w.iter().filter_map(|w| w.feature_index).collect() };
     let (text, mut warnings, reported) = match format {
         Format::Amap if !is_geojson(&text) => {
-            let (t, w) = amap::to_geojson(&text, name)?;
+            let (t, w) = amap::to_geojson(&text, name, options.max_features)?;
             let r = located(&w);
             (Cow::Owned(t), w, r)
         }
         Format::Baidu if !is_geojson(&text) => {
-            let (t, w) = baidu::to_geojson(&text, name)?;
+            let (t, w) = baidu::to_geojson(&text, name, options.max_features)?;
             let r = located(&w);
             (Cow::Owned(t), w, r)
         }
         Format::Csv => {
-            let (t, w, r) = csv::to_geojson(&text)?;
+            let (t, w, r) = csv::to_geojson(&text, options.max_features)?;
             (Cow::Owned(t), w, r)
         }
         _ => (text, Vec::new(), Vec::new()),
     };
+    // Warnings about the whole source say which one it is.
+    for w in warnings.iter_mut().filter(|w| w.feature_index.is_none()) {
+        w.source = Some(index);
+    }
     let crs = match src.crs.or(options.crs) {
         Some(crs) => crs,
         None => match format.default_crs() {
