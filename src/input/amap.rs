@@ -107,27 +107,7 @@ fn parse_location(s: &str) -> Option<(f64, f64)> {
 #[cfg(test)]
 mod tests {
     use super::*;
-
-    /// The fixture files of `tests/data/formats/`, built in.
-    fn fixture(name: &str) -> String {
-        match name {
-            "amap_place_search.json" => {
-                include_str!("../../tests/data/formats/amap_place_search.json")
-            }
-            "amap_pois.geojson" => include_str!("../../tests/data/formats/amap_pois.geojson"),
-            "amap_error_reply.json" => {
-                include_str!("../../tests/data/formats/amap_error_reply.json")
-            }
-            "baidu_place_search.json" => {
-                include_str!("../../tests/data/formats/baidu_place_search.json")
-            }
-            "baidu_error_reply.json" => {
-                include_str!("../../tests/data/formats/baidu_error_reply.json")
-            }
-            _ => panic!("no fixture {name}"),
-        }
-        .to_string()
-    }
+    use crate::input::fixtures::fixture;
 
     fn fixture_poi_id() -> Value {
         let reply: Value = serde_json::from_str(&fixture("amap_place_search.json")).expect("json");

@@ -242,27 +242,7 @@ fn shapefile_not_yet() -> Error {
 #[cfg(test)]
 mod tests {
     use super::*;
-
-    /// The fixture files of `tests/data/formats/`, built in.
-    fn fixture(name: &str) -> String {
-        match name {
-            "amap_place_search.json" => {
-                include_str!("../../tests/data/formats/amap_place_search.json")
-            }
-            "amap_pois.geojson" => include_str!("../../tests/data/formats/amap_pois.geojson"),
-            "amap_error_reply.json" => {
-                include_str!("../../tests/data/formats/amap_error_reply.json")
-            }
-            "baidu_place_search.json" => {
-                include_str!("../../tests/data/formats/baidu_place_search.json")
-            }
-            "baidu_error_reply.json" => {
-                include_str!("../../tests/data/formats/baidu_error_reply.json")
-            }
-            _ => panic!("no fixture {name}"),
-        }
-        .to_string()
-    }
+    use crate::input::fixtures::fixture;
 
     #[test]
     fn detects_each_format_from_its_content() {

@@ -12,6 +12,8 @@ pub mod classify;
 pub mod crs;
 pub mod csv;
 pub mod detect;
+#[cfg(test)]
+mod fixtures;
 pub mod geojson;
 pub mod geometry;
 pub mod mapping;
