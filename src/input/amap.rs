@@ -11,8 +11,8 @@
 use serde::Deserialize;
 use serde_json::{json, Value};
 
-use super::poi::{text_of, too_many};
-use crate::error::{Error, Result, Warning};
+use super::poi::{parse_reply, reply_items, text_of, ReplyStatus};
+use crate::error::{Result, Warning};
 
 #[derive(Deserialize)]
 struct Reply {
@@ -37,28 +37,15 @@ pub fn to_geojson(
     source: Option<&str>,
     max_features: usize,
 ) -> Result<(String, Vec<Warning>)> {
-    let reply: Reply = serde_json::from_str(text).map_err(|e| Error::InvalidJson {
-        line: e.line(),
-        column: e.column(),
-        reason: e.to_string(),
-    })?;
-    let status = reply.status.as_ref().and_then(text_of);
-    if status.as_deref().is_some_and(|s| s != "1") {
-        return Err(Error::ApiErrorReply {
-            service: "Amap",
-            source_name: source.map(str::to_string),
-            status: status.unwrap_or_default(),
-            info: reply.info.as_ref().and_then(text_of).unwrap_or_default(),
-        });
-    }
-    let Some(Value::Array(pois)) = reply.pois else {
-        return Err(Error::NotFeatureCollection {
-            reason: "an Amap place-search reply needs a `pois` array".into(),
-        });
+    let reply: Reply = parse_reply(text)?;
+    let status = ReplyStatus {
+        service: "Amap",
+        what: "an Amap place-search reply",
+        ok_status: "1",
+        status: reply.status.as_ref(),
+        info: reply.info.as_ref(),
     };
-    if pois.len() > max_features {
-        return Err(too_many(pois.len(), max_features));
-    }
+    let pois = reply_items(status, reply.pois, "pois", source, max_features)?;
     let mut warnings = Vec::new();
     let features: Vec<Value> = pois
         .iter()

@@ -10,8 +10,8 @@
 use serde::Deserialize;
 use serde_json::{json, Value};
 
-use super::poi::{text_of, too_many};
-use crate::error::{Error, Result, Warning};
+use super::poi::{parse_reply, reply_items, text_of, ReplyStatus};
+use crate::error::{Result, Warning};
 
 #[derive(Deserialize)]
 struct Reply {
@@ -36,28 +36,15 @@ pub fn to_geojson(
     source: Option<&str>,
     max_features: usize,
 ) -> Result<(String, Vec<Warning>)> {
-    let reply: Reply = serde_json::from_str(text).map_err(|e| Error::InvalidJson {
-        line: e.line(),
-        column: e.column(),
-        reason: e.to_string(),
-    })?;
-    let status = reply.status.as_ref().and_then(text_of);
-    if status.as_deref().is_some_and(|s| s != "0") {
-        return Err(Error::ApiErrorReply {
-            service: "Baidu",
-            source_name: source.map(str::to_string),
-            status: status.unwrap_or_default(),
-            info: reply.message.as_ref().and_then(text_of).unwrap_or_default(),
-        });
-    }
-    let Some(Value::Array(results)) = reply.results else {
-        return Err(Error::NotFeatureCollection {
-            reason: "a Baidu place-search reply needs a `results` array".into(),
-        });
+    let reply: Reply = parse_reply(text)?;
+    let status = ReplyStatus {
+        service: "Baidu",
+        what: "a Baidu place-search reply",
+        ok_status: "0",
+        status: reply.status.as_ref(),
+        info: reply.message.as_ref(),
     };
-    if results.len() > max_features {
-        return Err(too_many(results.len(), max_features));
-    }
+    let results = reply_items(status, reply.results, "results", source, max_features)?;
     let mut warnings = Vec::new();
     let features: Vec<Value> = results
         .iter()

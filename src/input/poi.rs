@@ -128,6 +128,62 @@ pub fn text_of(v: &serde_json::Value) -> Option<String> {
     (!s.is_empty()).then_some(s)
 }
 
+/// The members of a place-search reply that say whether it carries data.
+pub struct ReplyStatus<'a> {
+    /// The service, for the error (`"Amap"`, `"Baidu"`).
+    pub service: &'static str,
+    /// The reply in a sentence (`"an Amap place-search reply"`).
+    pub what: &'static str,
+    /// The `status` text of a successful reply (`"1"` Amap, `"0"` Baidu).
+    pub ok_status: &'static str,
+    /// The reply's `status`.
+    pub status: Option<&'a serde_json::Value>,
+    /// Its explanation (`info` Amap, `message` Baidu), quoted in the error.
+    pub info: Option<&'a serde_json::Value>,
+}
+
+/// A place-search reply decoded into `T`; any failure is `INVALID_JSON`.
+pub fn parse_reply<T: serde::de::DeserializeOwned>(text: &str) -> Result<T> {
+    serde_json::from_str(text).map_err(|e| Error::InvalidJson {
+        line: e.line(),
+        column: e.column(),
+        reason: e.to_string(),
+    })
+}
+
+/// The reply's items once its status and size are checked.
+///
+/// # Errors
+/// `API_ERROR_REPLY` for a status other than `ok_status`;
+/// `NOT_FEATURE_COLLECTION` when `items` is not an array (`member` names
+/// it); `LIMIT_EXCEEDED` for more items than `max_features`.
+pub fn reply_items(
+    reply: ReplyStatus<'_>,
+    items: Option<serde_json::Value>,
+    member: &str,
+    source: Option<&str>,
+    max_features: usize,
+) -> Result<Vec<serde_json::Value>> {
+    let status = reply.status.and_then(text_of);
+    if status.as_deref().is_some_and(|s| s != reply.ok_status) {
+        return Err(Error::ApiErrorReply {
+            service: reply.service,
+            source_name: source.map(str::to_string),
+            status: status.unwrap_or_default(),
+            info: reply.info.and_then(text_of).unwrap_or_default(),
+        });
+    }
+    let Some(serde_json::Value::Array(items)) = items else {
+        return Err(Error::NotFeatureCollection {
+            reason: format!("{} needs a `{member}` array", reply.what),
+        });
+    };
+    if items.len() > max_features {
+        return Err(too_many(items.len(), max_features));
+    }
+    Ok(items)
+}
+
 /// The error for more POIs or rows than `max_features`.
 pub fn too_many(actual: usize, limit: usize) -> Error {
     Error::LimitExceeded {
