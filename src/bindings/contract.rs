@@ -151,6 +151,7 @@ fn outputs() -> Map<String, Value> {
     add::<ProfileInfo>(&mut g);
     add::<Categories>(&mut g);
     add::<Explanation>(&mut g);
+    add::<crate::profile::Requirements>(&mut g);
     let mut defs = g.take_definitions(true);
     for schema in defs.values_mut() {
         never_null_when_absent(schema);

@@ -86,6 +86,19 @@ pub fn js_categories() -> JsResult<JsValue> {
     to_js(crate::categories::builtin()?)
 }
 
+/// What a profile reads, so a front end asks only for that: `{ siteMetrics,
+/// coverage: [{ category, thresholdM, weighting }], nearest, travelCircles,
+/// attributes }`. `profile` is a built-in id, a profile document, or absent
+/// (the default profile).
+#[wasm_bindgen(js_name = profileRequirements, unchecked_return_type = "ProfileRequirements")]
+pub fn js_profile_requirements(
+    #[wasm_bindgen(unchecked_param_type = "string | ProfileDocumentInput")] profile: Option<
+        JsValue,
+    >,
+) -> JsResult<JsValue> {
+    to_js(&profile_arg(profile)?.requirements())
+}
+
 /// The JSON Schema that profile documents follow (as an object).
 #[wasm_bindgen(js_name = profileSchema, unchecked_return_type = "JsonSchema")]
 pub fn js_profile_schema() -> JsResult<JsValue> {

@@ -132,6 +132,7 @@ pub struct CoverageNeed {
 /// Everything a profile reads, so the caller computes only that.
 #[derive(Debug, Clone, Default, PartialEq, Serialize)]
 #[cfg_attr(test, derive(schemars::JsonSchema))]
+#[cfg_attr(test, schemars(rename = "ProfileRequirements"))]
 #[serde(rename_all = "camelCase")]
 pub struct Requirements {
     /// `siteMetrics.*` names.
