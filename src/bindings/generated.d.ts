@@ -2840,7 +2840,8 @@ export interface ProfileRequirements {
    */
   attributes: string[];
   /**
-   * Coverage shares.
+   * Coverage shares, in the order of the indicators that first read them
+   * (a front end picks its default category from the first).
    */
   coverage: CoverageNeed[];
   /**
