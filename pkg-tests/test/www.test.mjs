@@ -8,25 +8,17 @@
 // package: when it has them, the page must draw them; when it has not, the
 // page must say so. Nothing is skipped.
 import assert from 'node:assert/strict';
-import { existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
-import os from 'node:os';
+import { readFileSync } from 'node:fs';
 import path from 'node:path';
-import { after, before, describe, it } from 'node:test';
-import { fileURLToPath } from 'node:url';
+import { before, describe, it } from 'node:test';
 
-import { chromium } from 'playwright-core';
-
-import { startServer } from '../../scripts/serve.mjs';
-import { CHROMIUM, CHROMIUM_ARGS } from '../lib/browser.mjs';
+import { DIST, PAGE_ERROR, READY, SCREENSHOTS, serveDemo } from '../lib/browser.mjs';
 import { ROOT } from '../lib/load.mjs';
 import { AREAS, REL_TOLERANCE, SITE_METRICS, UNION, relClose } from '../lib/reference.mjs';
 
-const DIST = path.join(ROOT, 'www/dist');
-const SCREENSHOTS = fileURLToPath(new URL('../screenshots/', import.meta.url));
 const DATASET = path.join(ROOT, 'data/helsinki-centre/normalized.geojson');
 
-let server;
-let baseUrl;
+const demo = serveDemo();
 let pkgSource = '';
 
 /** Whether the built wasm package has `Community.<name>()` (read from its JS glue). */
@@ -35,91 +27,23 @@ function pkgHas(name) {
 }
 
 before(async () => {
-  assert.ok(existsSync(path.join(DIST, 'index.html')), 'www/dist/ is not built: run scripts/build-www.sh');
-  assert.ok(existsSync(CHROMIUM), `no Chromium at ${CHROMIUM}: run scripts/setup.sh`);
   pkgSource = readFileSync(path.join(DIST, 'pkg/future_community.js'), 'utf8');
-  ({ server, url: baseUrl } = await startServer(DIST, 0));
-  mkdirSync(SCREENSHOTS, { recursive: true });
 });
-
-after(() => server?.close());
 
 /**
  * Opens `query` (relative to the site) in a fresh Chromium profile with the
  * given browser language, waits until the page reports ready (or `ready`
- * says otherwise), runs fn(page, ctx) and then checks that nothing went
- * wrong on the way: console errors, uncaught errors, failed or foreign
- * requests, dialogs.
+ * says otherwise; a page that reports an error fails with its words), runs
+ * fn(page, log) and then checks that nothing went wrong on the way: console
+ * errors, uncaught errors, failed or foreign requests, dialogs.
  */
-async function withPage(locale, fn, { query = '', viewport = { width: 1280, height: 900 }, ready = '#status[data-state="ready"]', mobile = false, allow = [] } = {}) {
-  const userDataDir = mkdtempSync(path.join(os.tmpdir(), 'fc-chromium-'));
-  const context = await chromium.launchPersistentContext(userDataDir, {
-    executablePath: CHROMIUM,
-    headless: true,
-    args: CHROMIUM_ARGS,
-    locale,
-    viewport,
-    isMobile: mobile,
-    hasTouch: mobile,
-    acceptDownloads: true,
-  });
-  const problems = [];
-  const dialogs = [];
-  try {
-    const page = context.pages()[0] ?? (await context.newPage());
-    page.on('console', (msg) => {
-      if (msg.type() === 'error' && !allow.some((re) => re.test(msg.text()))) problems.push(`console error: ${msg.text()}`);
-    });
-    let pageFailed;
-    const failed = new Promise((_, reject) => {
-      pageFailed = reject;
-    });
-    failed.catch(() => {});
-    page.on('pageerror', (err) => {
-      problems.push(`page error: ${err.message}`);
-      pageFailed(err);
-    });
-    page.on('dialog', (d) => {
-      dialogs.push(`${d.type()}: ${d.message()}`);
-      d.dismiss().catch(() => {});
-    });
-    page.on('requestfailed', (req) => problems.push(`request failed: ${req.url()} ${req.failure()?.errorText}`));
-    page.on('request', (req) => {
-      const url = req.url();
-      if (!url.startsWith(baseUrl) && !url.startsWith('blob:') && !url.startsWith('data:')) problems.push(`request to another origin: ${url}`);
-    });
-    page.on('response', (res) => {
-      if (res.status() >= 400) problems.push(`HTTP ${res.status()}: ${res.url()}`);
-    });
-
-    try {
-      await page.goto(baseUrl + query);
-      if (ready) {
-        await Promise.race([
-          page.waitForSelector(`${ready}, #status[data-state="error"]`, { timeout: 30_000 }),
-          failed,
-        ]);
-        if (ready.startsWith('#status')) {
-          const status = page.locator('#status');
-          assert.equal(await status.getAttribute('data-state'), 'ready', `the page reports: ${await status.textContent()}`);
-        }
-      }
-      await fn(page, context);
-    } catch (err) {
-      if (!problems.length && !dialogs.length) throw err;
-      throw new Error(`${err.message}\nIn the browser:\n  ${[...problems, ...dialogs].join('\n  ')}`, { cause: err });
-    }
-  } finally {
-    await context.close();
-    rmSync(userDataDir, { recursive: true, force: true });
-  }
-  assert.deepEqual(problems, [], 'no console errors, failed requests or foreign requests');
-  assert.deepEqual(dialogs, [], 'no dialogs (alert/confirm/prompt) opened');
+function withPage(locale, fn, { ready = '#status[data-state="ready"]', ...options } = {}) {
+  return demo.open(locale, fn, { ready, errorState: PAGE_ERROR, ...options });
 }
 
 /** Waits until the page has finished computing (status ready, nothing busy). */
 async function settled(page) {
-  await page.waitForSelector('body[aria-busy="false"] #status[data-state="ready"]', { timeout: 30_000 });
+  await page.waitForSelector(READY, { timeout: 30_000 });
 }
 
 /** Screen position of [lon, lat] on the map, from the view the map publishes in data-view. */

@@ -81,15 +81,21 @@ struct EvaluateArgs {
     tier: Option<Tier>,
 }
 
-impl EvaluateArgs {
-    fn split(self) -> (Option<community::SiteRef>, EvalOptions) {
-        let opts = EvalOptions {
-            attributes: self.attributes,
-            project_type: self.project_type,
-            tier: self.tier,
-        };
-        (self.site, opts)
-    }
+/// What `evaluate()` and `evaluate_all()` decode: the profile, the site
+/// (`evaluate()` alone reads it) and the evaluation options.
+fn evaluate_inputs(
+    profile_id: Option<&str>,
+    profile_json: Option<&str>,
+    options_json: Option<&str>,
+) -> Result<(Profile, Option<community::SiteRef>, EvalOptions), Error> {
+    let p = profile_arg(profile_id, profile_json)?;
+    let args: EvaluateArgs = options(options_json, "options")?;
+    let opts = EvalOptions {
+        attributes: args.attributes,
+        project_type: args.project_type,
+        tier: args.tier,
+    };
+    Ok((p, args.site, opts))
 }
 
 /// A loaded community (parsed, classified and indexed once).
@@ -155,17 +161,15 @@ impl NativeCommunity {
         profile_json: Option<&str>,
         options_json: Option<&str>,
     ) -> PyResult<String> {
-        let r = (|| {
-            let p = profile_arg(profile_id, profile_json)?;
-            let args: EvaluateArgs = options(options_json, "options")?;
-            let (site, opts) = args.split();
-            to_json(&evaluation::evaluate_site(
-                &self.inner,
-                site.as_ref(),
-                &p,
-                &opts,
-            )?)
-        })();
+        let r =
+            evaluate_inputs(profile_id, profile_json, options_json).and_then(|(p, site, opts)| {
+                to_json(&evaluation::evaluate_site(
+                    &self.inner,
+                    site.as_ref(),
+                    &p,
+                    &opts,
+                )?)
+            });
         fail(py, r)
     }
 
@@ -178,12 +182,8 @@ impl NativeCommunity {
         profile_json: Option<&str>,
         options_json: Option<&str>,
     ) -> PyResult<String> {
-        let r = (|| {
-            let p = profile_arg(profile_id, profile_json)?;
-            let args: EvaluateArgs = options(options_json, "options")?;
-            let (_, opts) = args.split();
-            to_json(&evaluation::evaluate_all(&self.inner, &p, &opts)?)
-        })();
+        let r = evaluate_inputs(profile_id, profile_json, options_json)
+            .and_then(|(p, _, opts)| to_json(&evaluation::evaluate_all(&self.inner, &p, &opts)?));
         fail(py, r)
     }
 

@@ -4,7 +4,9 @@ use std::collections::BTreeMap;
 
 use wasm_bindgen::prelude::*;
 
-use super::convert::{describe_js, from_js_required, js_to_value, string_arg, to_js, JsResult};
+use super::convert::{
+    describe_js, from_js, from_js_required, js_to_value, string_arg, to_js, JsResult,
+};
 use crate::community::SiteRef;
 use crate::error::Error;
 use crate::evaluation::DEFAULT_PROFILE;
@@ -143,13 +145,18 @@ pub(super) struct EvaluateArgs {
     tier: Option<Tier>,
 }
 
-impl EvaluateArgs {
-    pub(super) fn split(self) -> (Option<SiteRef>, EvalOptions) {
-        let opts = EvalOptions {
-            attributes: self.attributes,
-            project_type: self.project_type,
-            tier: self.tier,
-        };
-        (self.site, opts)
-    }
+/// What `evaluate()` and `evaluateAll()` decode: the profile, the site
+/// (`evaluate()` alone reads it) and the evaluation options.
+pub(super) fn evaluate_inputs(
+    profile: Option<JsValue>,
+    options: Option<JsValue>,
+) -> JsResult<(Profile, Option<SiteRef>, EvalOptions)> {
+    let p = profile_arg(profile)?;
+    let args: EvaluateArgs = from_js(options, "options")?;
+    let opts = EvalOptions {
+        attributes: args.attributes,
+        project_type: args.project_type,
+        tier: args.tier,
+    };
+    Ok((p, args.site, opts))
 }
