@@ -137,3 +137,21 @@ export function serveDemo({ server: serverOptions = undefined } = {}) {
   after(() => demo.server?.close());
   return demo;
 }
+
+/**
+ * Screen position of [lon, lat] on the demo page's map (scrolled into view),
+ * from the view the map publishes in `data-view` (centre and zoom, Web Mercator).
+ */
+export async function mapPoint(page, [lon, lat]) {
+  await page.waitForSelector('#map[data-view]');
+  await page.evaluate(() => document.querySelector('#map').scrollIntoView({ block: 'center' }));
+  const [clon, clat, zoom] = (await page.getAttribute('#map', 'data-view')).split(',').map(Number);
+  const box = await page.locator('#map canvas').boundingBox();
+  const world = 512 * 2 ** zoom;
+  const mx = (l) => ((l + 180) / 360) * world;
+  const my = (p) => {
+    const s = Math.sin((p * Math.PI) / 180);
+    return (0.5 - Math.log((1 + s) / (1 - s)) / (4 * Math.PI)) * world;
+  };
+  return { x: box.x + box.width / 2 + mx(lon) - mx(clon), y: box.y + box.height / 2 + my(lat) - my(clat) };
+}

@@ -12,7 +12,7 @@ import path from 'node:path';
 import { describe, it } from 'node:test';
 
 import { axeViolations, formatViolations } from '../lib/axe.mjs';
-import { PHONE, READY, SCREENSHOTS, serveDemo, withBrowserPage } from '../lib/browser.mjs';
+import { PHONE, READY, SCREENSHOTS, mapPoint, serveDemo, withBrowserPage } from '../lib/browser.mjs';
 import { HOMES, buildingsOnly, at, smallSite } from '../lib/sites.mjs';
 
 const site = serveDemo();
@@ -36,21 +36,6 @@ async function load(page, name, content) {
   await pick(page, name, content);
   await page.waitForFunction((n) => document.querySelector('#dataset-name').textContent === n, name, { timeout: 30_000 });
   await settled(page);
-}
-
-/** Screen position of [lon, lat] on the map, from the view the map publishes in data-view. */
-async function mapPoint(page, [lon, lat]) {
-  await page.waitForSelector('#map[data-view]');
-  await page.evaluate(() => document.querySelector('#map').scrollIntoView({ block: 'center' }));
-  const [clon, clat, zoom] = (await page.getAttribute('#map', 'data-view')).split(',').map(Number);
-  const box = await page.locator('#map canvas').boundingBox();
-  const world = 512 * 2 ** zoom;
-  const mx = (l) => ((l + 180) / 360) * world;
-  const my = (p) => {
-    const s = Math.sin((p * Math.PI) / 180);
-    return (0.5 - Math.log((1 + s) / (1 - s)) / (4 * Math.PI)) * world;
-  };
-  return { x: box.x + box.width / 2 + mx(lon) - mx(clon), y: box.y + box.height / 2 + my(lat) - my(clat) };
 }
 
 /** Fails with the list when axe-core finds anything. */

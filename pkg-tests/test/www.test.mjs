@@ -12,7 +12,7 @@ import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { before, describe, it } from 'node:test';
 
-import { DIST, PAGE_ERROR, READY, SCREENSHOTS, serveDemo } from '../lib/browser.mjs';
+import { DIST, PAGE_ERROR, READY, SCREENSHOTS, mapPoint, serveDemo } from '../lib/browser.mjs';
 import { ROOT } from '../lib/load.mjs';
 import { AREAS, REL_TOLERANCE, SITE_METRICS, UNION, relClose } from '../lib/reference.mjs';
 
@@ -44,21 +44,6 @@ function withPage(locale, fn, { ready = '#status[data-state="ready"]', ...option
 /** Waits until the page has finished computing (status ready, nothing busy). */
 async function settled(page) {
   await page.waitForSelector(READY, { timeout: 30_000 });
-}
-
-/** Screen position of [lon, lat] on the map, from the view the map publishes in data-view. */
-async function mapPoint(page, lon, lat) {
-  await page.waitForSelector('#map[data-view]');
-  await page.evaluate(() => document.querySelector('#map').scrollIntoView({ block: 'center' }));
-  const [clon, clat, zoom] = (await page.getAttribute('#map', 'data-view')).split(',').map(Number);
-  const box = await page.locator('#map canvas').boundingBox();
-  const world = 512 * 2 ** zoom;
-  const mx = (l) => ((l + 180) / 360) * world;
-  const my = (p) => {
-    const s = Math.sin((p * Math.PI) / 180);
-    return (0.5 - Math.log((1 + s) / (1 - s)) / (4 * Math.PI)) * world;
-  };
-  return { x: box.x + box.width / 2 + mx(lon) - mx(clon), y: box.y + box.height / 2 + my(lat) - my(clat) };
 }
 
 /** Text of the "after" coverage cell of a category in the what-if panel. */
@@ -225,7 +210,7 @@ describe('www/ demo in headless Chromium', { timeout: 240_000 }, () => {
   it('draws an isochrone where the map is clicked', async () => {
     await withPage('en-US', async (page) => {
       const [lon, lat] = road.geometry.coordinates[0];
-      const { x, y } = await mapPoint(page, lon, lat);
+      const { x, y } = await mapPoint(page, [lon, lat]);
       await page.mouse.click(x, y);
       if (pkgHas('isochrones')) {
         await page.waitForFunction(() => Number(document.querySelector('#map').dataset.isochrones) > 0, null, { timeout: 30_000 });
@@ -266,7 +251,7 @@ describe('www/ demo in headless Chromium', { timeout: 240_000 }, () => {
       // Add one by clicking the map in the middle of the site.
       await page.selectOption('#new-category', 'elderly_care');
       await page.check('input[name="map-mode"][value="add"]');
-      const spot = await mapPoint(page, 24.938, 60.1655);
+      const spot = await mapPoint(page, [24.938, 60.1655]);
       await page.mouse.click(spot.x, spot.y);
       await page.waitForSelector('#edit-list li[data-edit="add"]');
       await page.waitForFunction(() => document.querySelector('#coverage-table tr[data-category="elderly_care"] td.after')?.textContent !== '0.0%', null, { timeout: 30_000 });
@@ -289,7 +274,7 @@ describe('www/ demo in headless Chromium', { timeout: 240_000 }, () => {
       const kgBefore = await coverageAfter(page, 'kindergarten');
       assert.notEqual(kgBefore, '0.0%');
       await page.check('input[name="map-mode"][value="remove"]');
-      const kg = await mapPoint(page, ...kindergarten.geometry.coordinates);
+      const kg = await mapPoint(page, kindergarten.geometry.coordinates);
       await page.mouse.click(kg.x, kg.y);
       await page.waitForSelector('#edit-list li[data-edit="remove"]');
       await page.waitForFunction(() => document.querySelector('#coverage-table tr[data-category="kindergarten"] td.after')?.textContent === '0.0%', null, { timeout: 30_000 });
@@ -297,11 +282,11 @@ describe('www/ demo in headless Chromium', { timeout: 240_000 }, () => {
 
       // Move the added facility (click it, then click elsewhere).
       await page.check('input[name="map-mode"][value="move"]');
-      const from = await mapPoint(page, 24.938, 60.1655);
+      const from = await mapPoint(page, [24.938, 60.1655]);
       await page.mouse.click(from.x, from.y);
       await page.waitForSelector('#map-hint:not([hidden])');
       const [blon, blat] = boundary.geometry.coordinates[0][0];
-      const to = await mapPoint(page, blon, blat);
+      const to = await mapPoint(page, [blon, blat]);
       await page.mouse.click(to.x, to.y);
       await page.waitForSelector('#edit-list li[data-edit="move"]');
       await settled(page);
@@ -395,7 +380,7 @@ describe('www/ demo in headless Chromium', { timeout: 240_000 }, () => {
 
       // Click the hostile facility to show its properties.
       const facility = hostileDataset().features.find((f) => f.properties.kind === 'facility' && f.properties.name === XSS.img);
-      const p = await mapPoint(page, ...facility.geometry.coordinates);
+      const p = await mapPoint(page, facility.geometry.coordinates);
       await page.mouse.click(p.x, p.y);
       await page.waitForFunction((s) => document.querySelector('#feature-props')?.textContent.includes(s), XSS.img);
       await settled(page);
