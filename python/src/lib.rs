@@ -8,13 +8,13 @@ use future_community::decode;
 use future_community::evaluation::{self, DEFAULT_PROFILE};
 use future_community::input::ReadOptions;
 use future_community::option_text;
-use future_community::profile::{self, AttributeValue, EvalOptions, Profile, ProjectType, Tier};
+use future_community::profile::{self, EvalOptions, Profile};
+use future_community::query::EvaluateQuery;
 use future_community::{community, Error};
 use pyo3::create_exception;
 use pyo3::exceptions::PyException;
 use pyo3::prelude::*;
 use serde::de::DeserializeOwned;
-use std::collections::BTreeMap;
 
 create_exception!(
     _native,
@@ -67,20 +67,6 @@ fn profile_arg(id: Option<&str>, doc: Option<&str>) -> Result<Profile, Error> {
     }
 }
 
-/// Options of `evaluate()` / `evaluate_all()`.
-#[derive(serde::Deserialize, Default)]
-#[serde(rename_all = "camelCase", deny_unknown_fields)]
-struct EvaluateArgs {
-    #[serde(default)]
-    site: Option<community::SiteRef>,
-    #[serde(default)]
-    attributes: BTreeMap<String, AttributeValue>,
-    #[serde(default)]
-    project_type: Option<ProjectType>,
-    #[serde(default)]
-    tier: Option<Tier>,
-}
-
 /// What `evaluate()` and `evaluate_all()` decode: the profile, the site
 /// (`evaluate()` alone reads it) and the evaluation options.
 fn evaluate_inputs(
@@ -89,13 +75,8 @@ fn evaluate_inputs(
     options_json: Option<&str>,
 ) -> Result<(Profile, Option<community::SiteRef>, EvalOptions), Error> {
     let p = profile_arg(profile_id, profile_json)?;
-    let args: EvaluateArgs = options(options_json, "options")?;
-    let opts = EvalOptions {
-        attributes: args.attributes,
-        project_type: args.project_type,
-        tier: args.tier,
-    };
-    Ok((p, args.site, opts))
+    let (site, opts) = options::<EvaluateQuery>(options_json, "options")?.into_parts();
+    Ok((p, site, opts))
 }
 
 /// A loaded community (parsed, classified and indexed once).

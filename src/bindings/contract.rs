@@ -41,8 +41,8 @@ use crate::profile::SCENARIO_IDS;
 use crate::profile::{Comparison, ProfileDoc, ProfileInfo, Report, ReportDiff};
 
 use super::community::LayersOptions;
-use super::functions::EvaluateArgs;
 use super::sources::SourceMeta;
+use crate::query::EvaluateQuery;
 
 /// Where the generated schema is committed, relative to the crate root.
 const SCHEMA_PATH: &str = "types/contract.schema.json";
@@ -119,7 +119,7 @@ fn inputs() -> Map<String, Value> {
     add::<LayersOptions>(&mut g);
     add::<FacilityEdits>(&mut g);
     add::<SiteQuery>(&mut g);
-    add::<EvaluateArgs>(&mut g);
+    add::<EvaluateQuery>(&mut g);
     add::<AccessOptions>(&mut g);
     add::<TwoStepOptions>(&mut g);
     add::<IsochroneOptions>(&mut g);

@@ -1,7 +1,5 @@
 //! The free functions of the JS API.
 
-use std::collections::BTreeMap;
-
 use wasm_bindgen::prelude::*;
 
 use super::convert::{
@@ -11,7 +9,8 @@ use crate::community::SiteRef;
 use crate::error::Error;
 use crate::evaluation::DEFAULT_PROFILE;
 use crate::input::mapping::OsmMapping;
-use crate::profile::{self, AttributeValue, EvalOptions, Profile, ProjectType, Report, Tier};
+use crate::profile::{self, EvalOptions, Profile, Report};
+use crate::query::EvaluateQuery;
 
 /// The library version, e.g. `"0.1.0"`.
 #[wasm_bindgen(js_name = version)]
@@ -125,26 +124,6 @@ pub fn js_compare_reports(
     to_js(&profile::compare_reports(&a, &b))
 }
 
-/// Options of `evaluate()` and `evaluateAll()`.
-#[derive(serde::Deserialize, Default)]
-#[cfg_attr(test, derive(schemars::JsonSchema))]
-#[cfg_attr(test, schemars(rename = "EvaluateOptions"))]
-#[serde(rename_all = "camelCase", deny_unknown_fields)]
-pub(super) struct EvaluateArgs {
-    /// Which site (ignored by `evaluateAll`).
-    #[serde(default)]
-    site: Option<SiteRef>,
-    /// Declared attribute values by name.
-    #[serde(default)]
-    attributes: BTreeMap<String, AttributeValue>,
-    /// 改造更新 `renovation` or 规划新建 `newBuild`.
-    #[serde(default)]
-    project_type: Option<ProjectType>,
-    /// 引领型 `leading` or 普惠型 `inclusive`.
-    #[serde(default)]
-    tier: Option<Tier>,
-}
-
 /// What `evaluate()` and `evaluateAll()` decode: the profile, the site
 /// (`evaluate()` alone reads it) and the evaluation options.
 pub(super) fn evaluate_inputs(
@@ -152,11 +131,6 @@ pub(super) fn evaluate_inputs(
     options: Option<JsValue>,
 ) -> JsResult<(Profile, Option<SiteRef>, EvalOptions)> {
     let p = profile_arg(profile)?;
-    let args: EvaluateArgs = from_js(options, "options")?;
-    let opts = EvalOptions {
-        attributes: args.attributes,
-        project_type: args.project_type,
-        tier: args.tier,
-    };
-    Ok((p, args.site, opts))
+    let (site, opts) = from_js::<EvaluateQuery>(options, "options")?.into_parts();
+    Ok((p, site, opts))
 }
