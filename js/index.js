@@ -62,6 +62,7 @@ export function initSync(input) {
 export const {
   Community,
   categories,
+  profileRequirements,
   compareReports,
   defaultOsmMapping,
   profile,

@@ -43,6 +43,7 @@ export function initSync() {}
 export const {
   Community,
   categories,
+  profileRequirements,
   compareReports,
   defaultOsmMapping,
   profile,

@@ -9,6 +9,7 @@ export const {
   initSync,
   Community,
   categories,
+  profileRequirements,
   compareReports,
   defaultOsmMapping,
   explain,

@@ -38,6 +38,7 @@ pub mod network;
 pub mod option_text;
 pub mod overlap;
 pub mod profile;
+pub mod query;
 pub mod site;
 mod spatial;
 #[cfg(test)]

@@ -184,6 +184,37 @@ fn requirements_list_exactly_what_is_read() {
 }
 
 #[test]
+fn requirements_keep_the_indicator_order_of_coverage() {
+    // A front end takes its default category from the first coverage need,
+    // so the needs follow the indicators (first reader wins), not the alphabet.
+    let p = builtin("gb50180-life-circle").unwrap();
+    let got: Vec<(String, u32)> = p
+        .requirements()
+        .coverage
+        .into_iter()
+        .map(|c| (c.category, c.threshold_m))
+        .collect();
+    let mut want: Vec<(String, u32)> = Vec::new();
+    for key in p.metric_keys() {
+        if let MetricKey::Coverage {
+            category,
+            threshold_m,
+            ..
+        } = key
+        {
+            if !want.contains(&(category.clone(), *threshold_m)) {
+                want.push((category.clone(), *threshold_m));
+            }
+        }
+    }
+    assert_eq!(got, want);
+    assert_eq!(got[0], ("kindergarten".to_string(), 300));
+    assert_eq!(got[1], ("community_center".to_string(), 300));
+    // Not sorted: bus_stop would come first alphabetically.
+    assert_ne!(got.iter().min(), got.first());
+}
+
+#[test]
 fn every_builtin_evaluates_a_realistic_site() {
     let metrics = site_metrics();
     for id in builtin_ids() {

@@ -41,7 +41,7 @@ export class FcClient {
     return client;
   }
 
-  /** { version, profiles, capabilities: { accessibility: bool, isochrones: bool, ... } } */
+  /** { version, profiles, categories, capabilities: { accessibility: bool, isochrones: bool, ... } } */
   info = null;
   /** True when computing on the page (no worker). */
   inPage = false;
@@ -137,6 +137,24 @@ export class FcClient {
 
   profile(id) {
     return this.#request('profile', [id]);
+  }
+
+  /**
+   * The core's category list (`categories()`: ids, zh/en labels, groups, in
+   * display order), as read at start-up.
+   * @returns {import('future-community').CategoryList | null}
+   */
+  categories() {
+    return this.info?.categories ?? null;
+  }
+
+  /**
+   * What a profile reads (`profileRequirements()`): a built-in id or a document.
+   * @param {string | object} profile
+   * @returns {Promise<import('future-community').ProfileRequirements>}
+   */
+  profileRequirements(profile) {
+    return this.#request('profileRequirements', [profile]);
   }
 
   compareReports(a, b) {

@@ -314,7 +314,7 @@ export function createCore(progress = () => {}) {
       progress('init');
       started ??= init();
       await started;
-      return { version: fc.version(), profiles: fc.profiles(), capabilities: capabilities() };
+      return { version: fc.version(), profiles: fc.profiles(), categories: fc.categories(), capabilities: capabilities() };
     },
 
     /**
@@ -442,6 +442,10 @@ export function createCore(progress = () => {}) {
 
     profile(id) {
       return fc.profile(id);
+    },
+
+    profileRequirements(profile) {
+      return fc.profileRequirements(profile ?? undefined);
     },
 
     compareReports(a, b) {

@@ -512,33 +512,47 @@ export const USES = {
   other: { en: 'Other', zh: '其他' },
 };
 
-export const CATEGORIES = {
-  kindergarten: { en: 'Kindergarten', zh: '幼儿园' },
-  primary_school: { en: 'Primary school', zh: '小学' },
-  middle_school: { en: 'Middle school', zh: '中学' },
-  clinic: { en: 'Clinic', zh: '社区卫生服务站' },
-  hospital: { en: 'Hospital', zh: '医院' },
-  pharmacy: { en: 'Pharmacy', zh: '药店' },
-  elderly_care: { en: 'Elderly care', zh: '养老服务设施' },
-  supermarket: { en: 'Supermarket', zh: '超市' },
-  convenience: { en: 'Convenience store', zh: '便利店' },
-  market: { en: 'Market', zh: '菜市场' },
-  bus_stop: { en: 'Bus stop', zh: '公交站' },
-  metro_station: { en: 'Metro station', zh: '地铁站' },
-  park: { en: 'Park', zh: '公园' },
-  sports: { en: 'Sports facility', zh: '体育设施' },
-  library: { en: 'Library', zh: '图书馆' },
-  community_center: { en: 'Community centre', zh: '社区中心' },
-  post: { en: 'Post office', zh: '邮政网点' },
-  bank: { en: 'Bank', zh: '银行' },
-  restaurant: { en: 'Restaurant', zh: '餐饮' },
-  childcare: { en: 'Childcare (0–3)', zh: '托育机构（0–3 岁）' },
-  elderly_care_centre: { en: 'Home-based elderly care centre', zh: '居家养老服务照料中心' },
-  elderly_canteen: { en: 'Elderly canteen', zh: '老年食堂' },
-  smart_health_station: { en: 'Smart health station', zh: '智慧健康站' },
-  party_service_centre: { en: 'Party-mass service centre', zh: '党群服务中心' },
-  women_children_station: { en: "Women and children's station", zh: '妇儿服务驿站' },
-};
+// Facility category labels come from the core (`categories()`, the one list
+// with zh/en labels): the page and the widget call setCategories() with it at
+// start-up; until then, and for a category outside the list, the id is shown.
+/** @type {Record<string, { zh: string, en: string }>} */
+let categoryLabels = {};
+/** @type {Record<string, string>} */
+let categoryGroups = {};
+/** @type {string[]} */
+let categoryOrder = [];
+
+/**
+ * Takes the labels, groups and display order of the core's category list
+ * (the result of the package's `categories()`).
+ * @param {{ categories: { id: string, group: string, label: { zh: string, en: string } }[] } | null | undefined} list
+ */
+export function setCategories(list) {
+  const items = Array.isArray(list?.categories) ? list.categories : [];
+  categoryLabels = Object.fromEntries(items.map((c) => [c.id, c.label]));
+  categoryGroups = Object.fromEntries(items.map((c) => [c.id, c.group]));
+  categoryOrder = items.map((c) => c.id);
+}
+
+/** The group id of a category (education, health ...), or null when the core's list does not know it. @param {string} id */
+export function categoryGroup(id) {
+  return Object.hasOwn(categoryGroups, id) ? categoryGroups[id] : null;
+}
+
+/** The label of a facility category in `lang` (the id when the core's list does not know it). @param {string} lang @param {unknown} id */
+export function categoryLabel(lang, id) {
+  return label(lang, categoryLabels, id);
+}
+
+/** Whether the core's list knows the category `id`. @param {string} id */
+export function knownCategory(id) {
+  return Object.hasOwn(categoryLabels, id);
+}
+
+/** The ids of the core's list, in its display order. */
+export function knownCategories() {
+  return [...categoryOrder];
+}
 
 /** Label of `key` in one of the tables above, or the key itself (as text) when unknown. */
 export function label(lang, table, key) {

@@ -4,28 +4,39 @@
 // travel-time grid. Feature strings never reach the map as markup: there are
 // no symbol (text) layers and no popups; the page shows properties as text.
 import * as maplibregl from './vendor/maplibre-gl/maplibre-gl.mjs';
+import { categoryGroup, knownCategories } from './i18n.js';
 
 export const BACKGROUND = '#eef1ec';
 
-/** Facility colours by group (colour-blind-safe qualitative palette). */
-const GROUPS = {
-  education: { color: '#1f5fa8', categories: ['kindergarten', 'primary_school', 'middle_school'] },
-  health: { color: '#c0392b', categories: ['clinic', 'hospital', 'pharmacy'] },
-  care: { color: '#7b3294', categories: ['elderly_care', 'community_center'] },
-  shopping: { color: '#d35400', categories: ['supermarket', 'convenience', 'market'] },
-  transport: { color: '#00695c', categories: ['bus_stop', 'metro_station'] },
-  outdoor: { color: '#2e7d32', categories: ['park', 'sports'] },
-  services: { color: '#8d6e63', categories: ['library', 'post', 'bank'] },
-  food: { color: '#c2185b', categories: ['restaurant'] },
+/**
+ * Facility colours by the group the core's category list gives each
+ * category (colour-blind-safe qualitative palette; `categoryGroup`, i18n.js).
+ */
+const GROUP_COLORS = {
+  education: '#1f5fa8',
+  health: '#c0392b',
+  care: '#7b3294',
+  shopping: '#d35400',
+  transport: '#00695c',
+  outdoor: '#2e7d32',
+  services: '#8d6e63',
+  food: '#c2185b',
 };
 export const OTHER_FACILITY_COLOR = '#616161';
 
-export const CATEGORY_COLORS = Object.fromEntries(
-  Object.values(GROUPS).flatMap((g) => g.categories.map((c) => [c, g.color])),
-);
-
 export function categoryColor(category) {
-  return CATEGORY_COLORS[category] ?? OTHER_FACILITY_COLOR;
+  return GROUP_COLORS[categoryGroup(category)] ?? OTHER_FACILITY_COLOR;
+}
+
+/** The facility layer's colour expression for the categories known now. */
+function facilityColors() {
+  const match = ['match', ['get', 'category']];
+  for (const c of knownCategories()) {
+    const color = categoryColor(c);
+    if (color !== OTHER_FACILITY_COLOR) match.push(c, color);
+  }
+  // A match expression needs at least one case.
+  return match.length > 2 ? [...match, OTHER_FACILITY_COLOR] : OTHER_FACILITY_COLOR;
 }
 
 export const USE_COLORS = {
@@ -238,15 +249,12 @@ export class MapView {
       source: 'boundary',
       paint: { 'line-color': '#1d2a22', 'line-width': 2, 'line-dasharray': [3, 2] },
     });
-    const matchCategory = ['match', ['get', 'category']];
-    for (const [c, color] of Object.entries(CATEGORY_COLORS)) matchCategory.push(c, color);
-    matchCategory.push(OTHER_FACILITY_COLOR);
     map.addLayer({
       id: 'facilities-circle',
       type: 'circle',
       source: 'facilities',
       paint: {
-        'circle-color': matchCategory,
+        'circle-color': facilityColors(),
         'circle-radius': [
           'interpolate', ['linear'], ['zoom'],
           13, ['case', ['==', ['get', 'whatIf'], 1], 7, ['==', ['get', 'highlight'], 1], 4, 2],
@@ -311,6 +319,8 @@ export class MapView {
 
   async setFacilities(fc) {
     await this.#set('facilities', fc);
+    // The category list may have arrived after the map was created.
+    this.#map.setPaintProperty('facilities-circle', 'circle-color', facilityColors());
   }
 
   /**

@@ -5,7 +5,7 @@
 // Names of categories, attributes and indicators come from the data or a
 // profile: everything goes through el() (textContent), never HTML.
 import { el } from './dom.js';
-import { CATEGORIES, label, pick, tr } from './i18n.js';
+import { categoryLabel, pick, tr } from './i18n.js';
 
 const STATUSES = ['complete', 'provisional', 'insufficient'];
 
@@ -40,7 +40,7 @@ function itemLabel(lang, cause, item, attributes) {
   const key = String(item);
   if (cause === 'NOT_DECLARED') return pick(lang, attributes?.[key]?.label) || key;
   if (key in TRAVEL_CIRCLES) return TRAVEL_CIRCLES[key][lang];
-  return label(lang, CATEGORIES, key);
+  return categoryLabel(lang, key);
 }
 
 /**

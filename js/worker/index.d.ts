@@ -32,6 +32,7 @@ export interface Client {
   profile: Remote<typeof fc.profile>;
   profileSchema: Remote<typeof fc.profileSchema>;
   categories: Remote<typeof fc.categories>;
+  profileRequirements: Remote<typeof fc.profileRequirements>;
   defaultOsmMapping: Remote<typeof fc.defaultOsmMapping>;
   compareReports: Remote<typeof fc.compareReports>;
   explain: Remote<typeof fc.explain>;

@@ -385,4 +385,28 @@ describe(`pkg-${PKG}: what the page asks the core (layers, withEdits, categories
     assert.deepEqual(kg.label, { zh: '幼儿园', en: 'Kindergarten' });
     assert.ok(list.groups[kg.group].zh.length > 0);
   });
+
+  it('profileRequirements() says what a profile reads, coverage in indicator order', () => {
+    const req = api.profileRequirements();
+    assert.deepEqual(Object.keys(req).sort(), ['attributes', 'coverage', 'nearest', 'siteMetrics', 'travelCircles']);
+    // The default profile is the Zhejiang one: its first coverage indicator is the community centre at 300 m.
+    assert.deepEqual(req, api.profileRequirements('zhejiang-future-community'));
+    assert.deepEqual(req.coverage[0], { category: 'community_center', thresholdM: 300, weighting: 'households' });
+    assert.deepEqual([...req.travelCircles].sort(), ['bus5min', 'destinations30min', 'metro10min']);
+    assert.ok(req.attributes.includes('smartServicePlatform'));
+    // Every coverage need is one indicator's metric key, in indicator order, without repeats.
+    const doc = api.profile('gb50180-life-circle');
+    const keys = [...new Set(doc.indicators.map((i) => i.metric).filter((m) => m.startsWith('coverage.')))];
+    const fromDoc = api.profileRequirements(doc);
+    assert.deepEqual(fromDoc.coverage.map((c) => `coverage.${c.category}.${c.thresholdM}.${c.weighting}`), keys);
+    assert.deepEqual(fromDoc, api.profileRequirements('gb50180-life-circle'));
+    // Every category a built-in profile reads has a label in categories().
+    const known = new Set(api.categories().categories.map((c) => c.id));
+    for (const { id } of api.profiles()) {
+      const r = api.profileRequirements(id);
+      for (const c of [...r.coverage.map((n) => n.category), ...r.nearest]) assert.ok(known.has(c), `${id}: ${c}`);
+    }
+    assert.throws(() => api.profileRequirements('no-such-profile'), (e) => e.code === 'NOT_FOUND');
+    assert.throws(() => api.profileRequirements(42), (e) => e.code === 'INVALID_OPTION');
+  });
 });

@@ -7,38 +7,20 @@
 // www/dist/ (scripts/build-www.sh); screenshots go to
 // pkg-tests/screenshots/compare-*.png.
 import assert from 'node:assert/strict';
-import { existsSync, mkdirSync, readFileSync } from 'node:fs';
+import { readFileSync } from 'node:fs';
 import path from 'node:path';
-import { after, before, describe, it } from 'node:test';
-import { fileURLToPath } from 'node:url';
+import { describe, it } from 'node:test';
 
-import { startServer } from '../../scripts/serve.mjs';
 import { axeViolations, formatViolations } from '../lib/axe.mjs';
-import { CHROMIUM, withBrowserPage } from '../lib/browser.mjs';
-import { ROOT } from '../lib/load.mjs';
+import { PHONE, READY, SCREENSHOTS, serveDemo } from '../lib/browser.mjs';
 import { at, smallSite } from '../lib/sites.mjs';
 
-const DIST = path.join(ROOT, 'www/dist');
-const SCREENSHOTS = fileURLToPath(new URL('../screenshots/', import.meta.url));
-const READY = 'body[aria-busy="false"] #status[data-state="ready"]';
-const PHONE = { width: 390, height: 844 };
 /** The table draws at most this many rows (www/app/compare.js MAX_ROWS). */
 const MAX_ROWS = 200;
 
-let site;
+const site = serveDemo();
 
-before(async () => {
-  assert.ok(existsSync(path.join(DIST, 'index.html')), 'www/dist/ is not built: run scripts/build-www.sh');
-  assert.ok(existsSync(CHROMIUM), `no Chromium at ${CHROMIUM}: run scripts/setup.sh`);
-  mkdirSync(SCREENSHOTS, { recursive: true });
-  site = await startServer(DIST, 0);
-});
-
-after(() => site?.server.close());
-
-function withDemo(locale, fn, options = {}) {
-  return withBrowserPage(`${site.url}${options.query ?? ''}`, fn, { locale, origins: [site.url], ready: READY, ...options });
-}
+const withDemo = site.open;
 
 /** smallSite without the facilities of `drop` (categories; 'green' drops the park). */
 function without(name, drop) {

@@ -7,37 +7,18 @@
 // Serves www/dist/ (scripts/build-www.sh); screenshots go to
 // pkg-tests/screenshots/report-*.png.
 import assert from 'node:assert/strict';
-import { existsSync, mkdirSync, readFileSync } from 'node:fs';
+import { readFileSync } from 'node:fs';
 import path from 'node:path';
-import { after, before, describe, it } from 'node:test';
-import { fileURLToPath } from 'node:url';
+import { describe, it } from 'node:test';
 
-import { startServer } from '../../scripts/serve.mjs';
 import { axeViolations, formatViolations } from '../lib/axe.mjs';
-import { CHROMIUM, withBrowserPage } from '../lib/browser.mjs';
-import { ROOT } from '../lib/load.mjs';
+import { PHONE, READY, SCREENSHOTS, mapPoint, serveDemo, withBrowserPage } from '../lib/browser.mjs';
 import { HOMES, buildingsOnly, at, smallSite } from '../lib/sites.mjs';
 
-const DIST = path.join(ROOT, 'www/dist');
-const SCREENSHOTS = fileURLToPath(new URL('../screenshots/', import.meta.url));
-const READY = 'body[aria-busy="false"] #status[data-state="ready"]';
-const PHONE = { width: 390, height: 844 };
-
-let site;
-
-before(async () => {
-  assert.ok(existsSync(path.join(DIST, 'index.html')), 'www/dist/ is not built: run scripts/build-www.sh');
-  assert.ok(existsSync(CHROMIUM), `no Chromium at ${CHROMIUM}: run scripts/setup.sh`);
-  mkdirSync(SCREENSHOTS, { recursive: true });
-  site = await startServer(DIST, 0);
-});
-
-after(() => site?.server.close());
+const site = serveDemo();
 
 /** The page at `query`, ready on the bundled dataset. */
-function withDemo(locale, fn, options = {}) {
-  return withBrowserPage(`${site.url}${options.query ?? ''}`, fn, { locale, origins: [site.url], ready: READY, ...options });
-}
+const withDemo = site.open;
 
 /** Waits until the page has finished computing. */
 async function settled(page) {
@@ -55,21 +36,6 @@ async function load(page, name, content) {
   await pick(page, name, content);
   await page.waitForFunction((n) => document.querySelector('#dataset-name').textContent === n, name, { timeout: 30_000 });
   await settled(page);
-}
-
-/** Screen position of [lon, lat] on the map, from the view the map publishes in data-view. */
-async function mapPoint(page, [lon, lat]) {
-  await page.waitForSelector('#map[data-view]');
-  await page.evaluate(() => document.querySelector('#map').scrollIntoView({ block: 'center' }));
-  const [clon, clat, zoom] = (await page.getAttribute('#map', 'data-view')).split(',').map(Number);
-  const box = await page.locator('#map canvas').boundingBox();
-  const world = 512 * 2 ** zoom;
-  const mx = (l) => ((l + 180) / 360) * world;
-  const my = (p) => {
-    const s = Math.sin((p * Math.PI) / 180);
-    return (0.5 - Math.log((1 + s) / (1 - s)) / (4 * Math.PI)) * world;
-  };
-  return { x: box.x + box.width / 2 + mx(lon) - mx(clon), y: box.y + box.height / 2 + my(lat) - my(clat) };
 }
 
 /** Fails with the list when axe-core finds anything. */

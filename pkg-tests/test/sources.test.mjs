@@ -6,21 +6,15 @@
 // from" panel in zh and en. Serves www/dist/ (scripts/build-www.sh);
 // screenshots go to pkg-tests/screenshots/sources-*.png.
 import assert from 'node:assert/strict';
-import { existsSync, mkdirSync, readFileSync } from 'node:fs';
+import { readFileSync } from 'node:fs';
 import path from 'node:path';
-import { after, before, describe, it } from 'node:test';
-import { fileURLToPath } from 'node:url';
+import { describe, it } from 'node:test';
 
-import { startServer } from '../../scripts/serve.mjs';
 import { axeViolations, formatViolations } from '../lib/axe.mjs';
-import { CHROMIUM, withBrowserPage } from '../lib/browser.mjs';
+import { PHONE, READY, SCREENSHOTS, serveDemo } from '../lib/browser.mjs';
 import { ROOT } from '../lib/load.mjs';
 import { smallSite } from '../lib/sites.mjs';
 
-const DIST = path.join(ROOT, 'www/dist');
-const SCREENSHOTS = fileURLToPath(new URL('../screenshots/', import.meta.url));
-const READY = 'body[aria-busy="false"] #status[data-state="ready"]';
-const PHONE = { width: 390, height: 844 };
 const LAYERS = ['osm_raw_buildings', 'osm_raw_landuse', 'osm_raw_pois', 'osm_raw_highways'].map((l) => `${l}.geojson`);
 const RAW = LAYERS.map((name) => ({
   name,
@@ -28,20 +22,9 @@ const RAW = LAYERS.map((name) => ({
   buffer: readFileSync(path.join(ROOT, 'data/helsinki-centre', name)),
 }));
 
-let site;
+const site = serveDemo();
 
-before(async () => {
-  assert.ok(existsSync(path.join(DIST, 'index.html')), 'www/dist/ is not built: run scripts/build-www.sh');
-  assert.ok(existsSync(CHROMIUM), `no Chromium at ${CHROMIUM}: run scripts/setup.sh`);
-  mkdirSync(SCREENSHOTS, { recursive: true });
-  site = await startServer(DIST, 0);
-});
-
-after(() => site?.server.close());
-
-function withDemo(locale, fn, options = {}) {
-  return withBrowserPage(`${site.url}${options.query ?? ''}`, fn, { locale, origins: [site.url], ready: READY, ...options });
-}
+const withDemo = site.open;
 
 /** The overall score and every scenario row's text: what "the same scores" means here. */
 async function scores(page) {

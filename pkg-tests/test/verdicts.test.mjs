@@ -5,37 +5,19 @@
 // leave unassessed scenarios out of the radar instead of drawing them at 0.
 // Serves www/dist/ (scripts/build-www.sh); screenshots go to pkg-tests/screenshots/.
 import assert from 'node:assert/strict';
-import { existsSync, mkdirSync, readFileSync } from 'node:fs';
+import { readFileSync } from 'node:fs';
 import path from 'node:path';
-import { after, before, describe, it } from 'node:test';
-import { fileURLToPath } from 'node:url';
+import { describe, it } from 'node:test';
 
-import { startServer } from '../../scripts/serve.mjs';
-import { CHROMIUM, withBrowserPage } from '../lib/browser.mjs';
+import { PHONE, READY, SCREENSHOTS, serveDemo, withBrowserPage } from '../lib/browser.mjs';
 import { ROOT } from '../lib/load.mjs';
 
-const DIST = path.join(ROOT, 'www/dist');
-const SCREENSHOTS = fileURLToPath(new URL('../screenshots/', import.meta.url));
 const helsinki = JSON.parse(readFileSync(path.join(ROOT, 'data/helsinki-centre/normalized.geojson'), 'utf8'));
 // The Helsinki buildings without roads or facilities: nothing to walk on.
 const buildingsOnly = { ...helsinki, name: 'buildings only', features: helsinki.features.filter((f) => f.properties?.kind === 'building') };
 
-const READY = 'body[aria-busy="false"] #status[data-state="ready"]';
-let server;
-let baseUrl;
-
-before(async () => {
-  assert.ok(existsSync(path.join(DIST, 'index.html')), 'www/dist/ is not built: run scripts/build-www.sh');
-  assert.ok(existsSync(CHROMIUM), `no Chromium at ${CHROMIUM}: run scripts/setup.sh`);
-  ({ server, url: baseUrl } = await startServer(DIST, 0));
-  mkdirSync(SCREENSHOTS, { recursive: true });
-});
-
-after(() => server?.close());
-
-function page(locale, fn, options = {}) {
-  return withBrowserPage(baseUrl, fn, { locale, origins: [baseUrl], ready: READY, ...options });
-}
+const site = serveDemo();
+const page = site.open;
 
 /** Feeds the buildings-only data through the page's file picker and waits for the scores. */
 async function loadBuildingsOnly(p) {
@@ -186,11 +168,11 @@ describe('honest verdicts: page and widget', { timeout: 240_000 }, () => {
       assert.equal(await p.textContent('#grade-value'), '数据不足，暂不评级');
       await p.waitForTimeout(300);
       await p.locator('#scores').screenshot({ path: path.join(SCREENSHOTS, 'verdict-phone-zh.png') });
-    }, { viewport: { width: 390, height: 844 } });
+    }, { viewport: PHONE });
   });
 
   it('the widget with the buildings-only data (data property) says it cannot grade; tier and project-type re-score', async () => {
-    await withBrowserPage(`${baseUrl}widget-example.html`, async (p) => {
+    await withBrowserPage(`${site.url}widget-example.html`, async (p) => {
       await p.waitForFunction(() => [...document.querySelectorAll('future-community-score')].every((el) => el.dataset.state === 'ready'), null, { timeout: 60_000 });
       await p.evaluate((doc) => {
         const el = document.createElement('future-community-score');
@@ -239,6 +221,6 @@ describe('honest verdicts: page and widget', { timeout: 240_000 }, () => {
       assert.ok(c.optional.length === 4 && c.optional.every((t) => t.includes('(optional)')));
       assertRadarGaps(await radarData(p, '#thin'), await p.evaluate(() => document.getElementById('thin').report.scenarios), 'en');
       await p.locator('#thin').screenshot({ path: path.join(SCREENSHOTS, 'verdict-widget-en.png') });
-    }, { origins: [baseUrl] });
+    }, { origins: [site.url] });
   });
 });

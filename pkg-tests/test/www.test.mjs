@@ -8,25 +8,17 @@
 // package: when it has them, the page must draw them; when it has not, the
 // page must say so. Nothing is skipped.
 import assert from 'node:assert/strict';
-import { existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
-import os from 'node:os';
+import { readFileSync } from 'node:fs';
 import path from 'node:path';
-import { after, before, describe, it } from 'node:test';
-import { fileURLToPath } from 'node:url';
+import { before, describe, it } from 'node:test';
 
-import { chromium } from 'playwright-core';
-
-import { startServer } from '../../scripts/serve.mjs';
-import { CHROMIUM, CHROMIUM_ARGS } from '../lib/browser.mjs';
+import { DIST, PAGE_ERROR, READY, SCREENSHOTS, mapPoint, serveDemo } from '../lib/browser.mjs';
 import { ROOT } from '../lib/load.mjs';
 import { AREAS, REL_TOLERANCE, SITE_METRICS, UNION, relClose } from '../lib/reference.mjs';
 
-const DIST = path.join(ROOT, 'www/dist');
-const SCREENSHOTS = fileURLToPath(new URL('../screenshots/', import.meta.url));
 const DATASET = path.join(ROOT, 'data/helsinki-centre/normalized.geojson');
 
-let server;
-let baseUrl;
+const demo = serveDemo();
 let pkgSource = '';
 
 /** Whether the built wasm package has `Community.<name>()` (read from its JS glue). */
@@ -35,106 +27,23 @@ function pkgHas(name) {
 }
 
 before(async () => {
-  assert.ok(existsSync(path.join(DIST, 'index.html')), 'www/dist/ is not built: run scripts/build-www.sh');
-  assert.ok(existsSync(CHROMIUM), `no Chromium at ${CHROMIUM}: run scripts/setup.sh`);
   pkgSource = readFileSync(path.join(DIST, 'pkg/future_community.js'), 'utf8');
-  ({ server, url: baseUrl } = await startServer(DIST, 0));
-  mkdirSync(SCREENSHOTS, { recursive: true });
 });
-
-after(() => server?.close());
 
 /**
  * Opens `query` (relative to the site) in a fresh Chromium profile with the
  * given browser language, waits until the page reports ready (or `ready`
- * says otherwise), runs fn(page, ctx) and then checks that nothing went
- * wrong on the way: console errors, uncaught errors, failed or foreign
- * requests, dialogs.
+ * says otherwise; a page that reports an error fails with its words), runs
+ * fn(page, log) and then checks that nothing went wrong on the way: console
+ * errors, uncaught errors, failed or foreign requests, dialogs.
  */
-async function withPage(locale, fn, { query = '', viewport = { width: 1280, height: 900 }, ready = '#status[data-state="ready"]', mobile = false, allow = [] } = {}) {
-  const userDataDir = mkdtempSync(path.join(os.tmpdir(), 'fc-chromium-'));
-  const context = await chromium.launchPersistentContext(userDataDir, {
-    executablePath: CHROMIUM,
-    headless: true,
-    args: CHROMIUM_ARGS,
-    locale,
-    viewport,
-    isMobile: mobile,
-    hasTouch: mobile,
-    acceptDownloads: true,
-  });
-  const problems = [];
-  const dialogs = [];
-  try {
-    const page = context.pages()[0] ?? (await context.newPage());
-    page.on('console', (msg) => {
-      if (msg.type() === 'error' && !allow.some((re) => re.test(msg.text()))) problems.push(`console error: ${msg.text()}`);
-    });
-    let pageFailed;
-    const failed = new Promise((_, reject) => {
-      pageFailed = reject;
-    });
-    failed.catch(() => {});
-    page.on('pageerror', (err) => {
-      problems.push(`page error: ${err.message}`);
-      pageFailed(err);
-    });
-    page.on('dialog', (d) => {
-      dialogs.push(`${d.type()}: ${d.message()}`);
-      d.dismiss().catch(() => {});
-    });
-    page.on('requestfailed', (req) => problems.push(`request failed: ${req.url()} ${req.failure()?.errorText}`));
-    page.on('request', (req) => {
-      const url = req.url();
-      if (!url.startsWith(baseUrl) && !url.startsWith('blob:') && !url.startsWith('data:')) problems.push(`request to another origin: ${url}`);
-    });
-    page.on('response', (res) => {
-      if (res.status() >= 400) problems.push(`HTTP ${res.status()}: ${res.url()}`);
-    });
-
-    try {
-      await page.goto(baseUrl + query);
-      if (ready) {
-        await Promise.race([
-          page.waitForSelector(`${ready}, #status[data-state="error"]`, { timeout: 30_000 }),
-          failed,
-        ]);
-        if (ready.startsWith('#status')) {
-          const status = page.locator('#status');
-          assert.equal(await status.getAttribute('data-state'), 'ready', `the page reports: ${await status.textContent()}`);
-        }
-      }
-      await fn(page, context);
-    } catch (err) {
-      if (!problems.length && !dialogs.length) throw err;
-      throw new Error(`${err.message}\nIn the browser:\n  ${[...problems, ...dialogs].join('\n  ')}`, { cause: err });
-    }
-  } finally {
-    await context.close();
-    rmSync(userDataDir, { recursive: true, force: true });
-  }
-  assert.deepEqual(problems, [], 'no console errors, failed requests or foreign requests');
-  assert.deepEqual(dialogs, [], 'no dialogs (alert/confirm/prompt) opened');
+function withPage(locale, fn, { ready = '#status[data-state="ready"]', ...options } = {}) {
+  return demo.open(locale, fn, { ready, errorState: PAGE_ERROR, ...options });
 }
 
 /** Waits until the page has finished computing (status ready, nothing busy). */
 async function settled(page) {
-  await page.waitForSelector('body[aria-busy="false"] #status[data-state="ready"]', { timeout: 30_000 });
-}
-
-/** Screen position of [lon, lat] on the map, from the view the map publishes in data-view. */
-async function mapPoint(page, lon, lat) {
-  await page.waitForSelector('#map[data-view]');
-  await page.evaluate(() => document.querySelector('#map').scrollIntoView({ block: 'center' }));
-  const [clon, clat, zoom] = (await page.getAttribute('#map', 'data-view')).split(',').map(Number);
-  const box = await page.locator('#map canvas').boundingBox();
-  const world = 512 * 2 ** zoom;
-  const mx = (l) => ((l + 180) / 360) * world;
-  const my = (p) => {
-    const s = Math.sin((p * Math.PI) / 180);
-    return (0.5 - Math.log((1 + s) / (1 - s)) / (4 * Math.PI)) * world;
-  };
-  return { x: box.x + box.width / 2 + mx(lon) - mx(clon), y: box.y + box.height / 2 + my(lat) - my(clat) };
+  await page.waitForSelector(READY, { timeout: 30_000 });
 }
 
 /** Text of the "after" coverage cell of a category in the what-if panel. */
@@ -301,7 +210,7 @@ describe('www/ demo in headless Chromium', { timeout: 240_000 }, () => {
   it('draws an isochrone where the map is clicked', async () => {
     await withPage('en-US', async (page) => {
       const [lon, lat] = road.geometry.coordinates[0];
-      const { x, y } = await mapPoint(page, lon, lat);
+      const { x, y } = await mapPoint(page, [lon, lat]);
       await page.mouse.click(x, y);
       if (pkgHas('isochrones')) {
         await page.waitForFunction(() => Number(document.querySelector('#map').dataset.isochrones) > 0, null, { timeout: 30_000 });
@@ -342,7 +251,7 @@ describe('www/ demo in headless Chromium', { timeout: 240_000 }, () => {
       // Add one by clicking the map in the middle of the site.
       await page.selectOption('#new-category', 'elderly_care');
       await page.check('input[name="map-mode"][value="add"]');
-      const spot = await mapPoint(page, 24.938, 60.1655);
+      const spot = await mapPoint(page, [24.938, 60.1655]);
       await page.mouse.click(spot.x, spot.y);
       await page.waitForSelector('#edit-list li[data-edit="add"]');
       await page.waitForFunction(() => document.querySelector('#coverage-table tr[data-category="elderly_care"] td.after')?.textContent !== '0.0%', null, { timeout: 30_000 });
@@ -365,7 +274,7 @@ describe('www/ demo in headless Chromium', { timeout: 240_000 }, () => {
       const kgBefore = await coverageAfter(page, 'kindergarten');
       assert.notEqual(kgBefore, '0.0%');
       await page.check('input[name="map-mode"][value="remove"]');
-      const kg = await mapPoint(page, ...kindergarten.geometry.coordinates);
+      const kg = await mapPoint(page, kindergarten.geometry.coordinates);
       await page.mouse.click(kg.x, kg.y);
       await page.waitForSelector('#edit-list li[data-edit="remove"]');
       await page.waitForFunction(() => document.querySelector('#coverage-table tr[data-category="kindergarten"] td.after')?.textContent === '0.0%', null, { timeout: 30_000 });
@@ -373,11 +282,11 @@ describe('www/ demo in headless Chromium', { timeout: 240_000 }, () => {
 
       // Move the added facility (click it, then click elsewhere).
       await page.check('input[name="map-mode"][value="move"]');
-      const from = await mapPoint(page, 24.938, 60.1655);
+      const from = await mapPoint(page, [24.938, 60.1655]);
       await page.mouse.click(from.x, from.y);
       await page.waitForSelector('#map-hint:not([hidden])');
       const [blon, blat] = boundary.geometry.coordinates[0][0];
-      const to = await mapPoint(page, blon, blat);
+      const to = await mapPoint(page, [blon, blat]);
       await page.mouse.click(to.x, to.y);
       await page.waitForSelector('#edit-list li[data-edit="move"]');
       await settled(page);
@@ -471,7 +380,7 @@ describe('www/ demo in headless Chromium', { timeout: 240_000 }, () => {
 
       // Click the hostile facility to show its properties.
       const facility = hostileDataset().features.find((f) => f.properties.kind === 'facility' && f.properties.name === XSS.img);
-      const p = await mapPoint(page, ...facility.geometry.coordinates);
+      const p = await mapPoint(page, facility.geometry.coordinates);
       await page.mouse.click(p.x, p.y);
       await page.waitForFunction((s) => document.querySelector('#feature-props')?.textContent.includes(s), XSS.img);
       await settled(page);

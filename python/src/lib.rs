@@ -8,13 +8,13 @@ use future_community::decode;
 use future_community::evaluation::{self, DEFAULT_PROFILE};
 use future_community::input::ReadOptions;
 use future_community::option_text;
-use future_community::profile::{self, AttributeValue, EvalOptions, Profile, ProjectType, Tier};
+use future_community::profile::{self, EvalOptions, Profile};
+use future_community::query::EvaluateQuery;
 use future_community::{community, Error};
 use pyo3::create_exception;
 use pyo3::exceptions::PyException;
 use pyo3::prelude::*;
 use serde::de::DeserializeOwned;
-use std::collections::BTreeMap;
 
 create_exception!(
     _native,
@@ -67,29 +67,16 @@ fn profile_arg(id: Option<&str>, doc: Option<&str>) -> Result<Profile, Error> {
     }
 }
 
-/// Options of `evaluate()` / `evaluate_all()`.
-#[derive(serde::Deserialize, Default)]
-#[serde(rename_all = "camelCase", deny_unknown_fields)]
-struct EvaluateArgs {
-    #[serde(default)]
-    site: Option<community::SiteRef>,
-    #[serde(default)]
-    attributes: BTreeMap<String, AttributeValue>,
-    #[serde(default)]
-    project_type: Option<ProjectType>,
-    #[serde(default)]
-    tier: Option<Tier>,
-}
-
-impl EvaluateArgs {
-    fn split(self) -> (Option<community::SiteRef>, EvalOptions) {
-        let opts = EvalOptions {
-            attributes: self.attributes,
-            project_type: self.project_type,
-            tier: self.tier,
-        };
-        (self.site, opts)
-    }
+/// What `evaluate()` and `evaluate_all()` decode: the profile, the site
+/// (`evaluate()` alone reads it) and the evaluation options.
+fn evaluate_inputs(
+    profile_id: Option<&str>,
+    profile_json: Option<&str>,
+    options_json: Option<&str>,
+) -> Result<(Profile, Option<community::SiteRef>, EvalOptions), Error> {
+    let p = profile_arg(profile_id, profile_json)?;
+    let (site, opts) = options::<EvaluateQuery>(options_json, "options")?.into_parts();
+    Ok((p, site, opts))
 }
 
 /// A loaded community (parsed, classified and indexed once).
@@ -155,17 +142,15 @@ impl NativeCommunity {
         profile_json: Option<&str>,
         options_json: Option<&str>,
     ) -> PyResult<String> {
-        let r = (|| {
-            let p = profile_arg(profile_id, profile_json)?;
-            let args: EvaluateArgs = options(options_json, "options")?;
-            let (site, opts) = args.split();
-            to_json(&evaluation::evaluate_site(
-                &self.inner,
-                site.as_ref(),
-                &p,
-                &opts,
-            )?)
-        })();
+        let r =
+            evaluate_inputs(profile_id, profile_json, options_json).and_then(|(p, site, opts)| {
+                to_json(&evaluation::evaluate_site(
+                    &self.inner,
+                    site.as_ref(),
+                    &p,
+                    &opts,
+                )?)
+            });
         fail(py, r)
     }
 
@@ -178,12 +163,8 @@ impl NativeCommunity {
         profile_json: Option<&str>,
         options_json: Option<&str>,
     ) -> PyResult<String> {
-        let r = (|| {
-            let p = profile_arg(profile_id, profile_json)?;
-            let args: EvaluateArgs = options(options_json, "options")?;
-            let (_, opts) = args.split();
-            to_json(&evaluation::evaluate_all(&self.inner, &p, &opts)?)
-        })();
+        let r = evaluate_inputs(profile_id, profile_json, options_json)
+            .and_then(|(p, _, opts)| to_json(&evaluation::evaluate_all(&self.inner, &p, &opts)?));
         fail(py, r)
     }
 

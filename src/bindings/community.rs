@@ -1,10 +1,12 @@
 //! The `Community` class of the JS API.
 
+use serde::de::DeserializeOwned;
+use serde::Serialize;
 use wasm_bindgen::prelude::*;
 use wasm_bindgen::JsCast;
 
 use super::convert::{columns_to_js, from_js, from_js_required, input_text, set, to_js, JsResult};
-use super::functions::{profile_arg, EvaluateArgs};
+use super::functions::{evaluate_inputs, profile_arg};
 use crate::access::{AccessOptions, TwoStepOptions};
 use crate::community::{self, SiteQuery};
 use crate::edits::FacilityEdits;
@@ -130,11 +132,13 @@ impl Community {
         >,
         #[wasm_bindgen(unchecked_optional_param_type = "EvaluateOptions")] options: Option<JsValue>,
     ) -> JsResult<JsValue> {
-        let p = profile_arg(profile)?;
-        let args: EvaluateArgs = from_js(options, "options")?;
-        let (site, opts) = args.split();
-        let r = evaluation::evaluate_site(&self.inner, site.as_ref(), &p, &opts)?;
-        to_js(&r)
+        let (p, site, opts) = evaluate_inputs(profile, options)?;
+        to_js(&evaluation::evaluate_site(
+            &self.inner,
+            site.as_ref(),
+            &p,
+            &opts,
+        )?)
     }
 
     /// Evaluates every site (several `boundary` features) with one profile
@@ -147,11 +151,8 @@ impl Community {
         >,
         #[wasm_bindgen(unchecked_optional_param_type = "EvaluateOptions")] options: Option<JsValue>,
     ) -> JsResult<JsValue> {
-        let p = profile_arg(profile)?;
-        let args: EvaluateArgs = from_js(options, "options")?;
-        let (_, opts) = args.split();
-        let r = evaluation::evaluate_all(&self.inner, &p, &opts)?;
-        to_js(&r)
+        let (p, _, opts) = evaluate_inputs(profile, options)?;
+        to_js(&evaluation::evaluate_all(&self.inner, &p, &opts)?)
     }
 
     /// Walking accessibility of every residential building: network and
@@ -169,10 +170,7 @@ impl Community {
         // The columns cross into JS as typed arrays and js/runtime.js
         // (`accessibilityObjects`) builds the per-building objects there:
         // several times faster than writing and parsing them as JSON.
-        let opts: AccessOptions = from_js(options, "options")?;
-        let engine = self.inner.access_engine()?;
-        let cols = engine.accessibility_columns(&opts)?;
-        columns_to_js(&cols)
+        self.access_columns(options)
     }
 
     /// The same numbers as `accessibility()` in columns of typed arrays
@@ -185,10 +183,7 @@ impl Community {
             JsValue,
         >,
     ) -> JsResult<JsValue> {
-        let opts: AccessOptions = from_js(options, "options")?;
-        let engine = self.inner.access_engine()?;
-        let cols = engine.accessibility_columns(&opts)?;
-        columns_to_js(&cols)
+        self.access_columns(options)
     }
 
     /// Two-step floating catchment area (2SFCA, or enhanced 2SFCA with
@@ -199,10 +194,8 @@ impl Community {
         &self,
         #[wasm_bindgen(unchecked_param_type = "TwoStepFcaOptions")] options: JsValue,
     ) -> JsResult<JsValue> {
-        let opts: TwoStepOptions = from_js_required(options, "options")?;
         let engine = self.inner.access_engine()?;
-        let r = engine.two_step_fca(&opts)?;
-        to_js(&r)
+        answer(options, |opts: &TwoStepOptions| engine.two_step_fca(opts))
     }
 
     /// Size and connectivity of the walking network built from the roads.
@@ -221,9 +214,9 @@ impl Community {
         &self,
         #[wasm_bindgen(unchecked_param_type = "IsochroneOptions")] options: JsValue,
     ) -> JsResult<JsValue> {
-        let opts: IsochroneOptions = from_js_required(options, "options")?;
-        let r = isochrone::isochrones(&self.inner, &opts)?;
-        to_js(&r)
+        answer(options, |opts: &IsochroneOptions| {
+            isochrone::isochrones(&self.inner, opts)
+        })
     }
 
     /// Service areas: the union of what every facility of a category reaches
@@ -233,9 +226,9 @@ impl Community {
         &self,
         #[wasm_bindgen(unchecked_param_type = "ServiceAreaOptions")] options: JsValue,
     ) -> JsResult<JsValue> {
-        let opts: ServiceAreaOptions = from_js_required(options, "options")?;
-        let r = isochrone::service_areas(&self.inner, &opts)?;
-        to_js(&r)
+        answer(options, |opts: &ServiceAreaOptions| {
+            isochrone::service_areas(&self.inner, opts)
+        })
     }
 
     /// A travel-time surface: walking minutes to the nearest facility of a
@@ -273,4 +266,24 @@ impl Community {
         let r = isochrone::travel_circles(&self.inner, &opts)?;
         to_js(&r)
     }
+}
+
+impl Community {
+    /// The accessibility columns of `options` as typed arrays: what both
+    /// `accessibility()` and `accessibilityColumns()` hand to JS.
+    fn access_columns(&self, options: Option<JsValue>) -> JsResult<JsValue> {
+        let opts: AccessOptions = from_js(options, "options")?;
+        let cols = self.inner.access_engine()?.accessibility_columns(&opts)?;
+        columns_to_js(&cols)
+    }
+}
+
+/// Decodes the required `options` of a query, runs it and hands its result
+/// to JS: the whole body of most query methods.
+fn answer<T: DeserializeOwned, R: Serialize>(
+    options: JsValue,
+    query: impl FnOnce(&T) -> crate::error::Result<R>,
+) -> JsResult<JsValue> {
+    let opts: T = from_js_required(options, "options")?;
+    to_js(&query(&opts)?)
 }

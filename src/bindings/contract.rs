@@ -41,8 +41,8 @@ use crate::profile::SCENARIO_IDS;
 use crate::profile::{Comparison, ProfileDoc, ProfileInfo, Report, ReportDiff};
 
 use super::community::LayersOptions;
-use super::functions::EvaluateArgs;
 use super::sources::SourceMeta;
+use crate::query::EvaluateQuery;
 
 /// Where the generated schema is committed, relative to the crate root.
 const SCHEMA_PATH: &str = "types/contract.schema.json";
@@ -119,7 +119,7 @@ fn inputs() -> Map<String, Value> {
     add::<LayersOptions>(&mut g);
     add::<FacilityEdits>(&mut g);
     add::<SiteQuery>(&mut g);
-    add::<EvaluateArgs>(&mut g);
+    add::<EvaluateQuery>(&mut g);
     add::<AccessOptions>(&mut g);
     add::<TwoStepOptions>(&mut g);
     add::<IsochroneOptions>(&mut g);
@@ -151,6 +151,7 @@ fn outputs() -> Map<String, Value> {
     add::<ProfileInfo>(&mut g);
     add::<Categories>(&mut g);
     add::<Explanation>(&mut g);
+    add::<crate::profile::Requirements>(&mut g);
     let mut defs = g.take_definitions(true);
     for schema in defs.values_mut() {
         never_null_when_absent(schema);

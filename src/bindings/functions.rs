@@ -1,15 +1,16 @@
 //! The free functions of the JS API.
 
-use std::collections::BTreeMap;
-
 use wasm_bindgen::prelude::*;
 
-use super::convert::{describe_js, from_js_required, js_to_value, string_arg, to_js, JsResult};
+use super::convert::{
+    describe_js, from_js, from_js_required, js_to_value, string_arg, to_js, JsResult,
+};
 use crate::community::SiteRef;
 use crate::error::Error;
 use crate::evaluation::DEFAULT_PROFILE;
 use crate::input::mapping::OsmMapping;
-use crate::profile::{self, AttributeValue, EvalOptions, Profile, ProjectType, Report, Tier};
+use crate::profile::{self, EvalOptions, Profile, Report};
+use crate::query::EvaluateQuery;
 
 /// The library version, e.g. `"0.1.0"`.
 #[wasm_bindgen(js_name = version)]
@@ -86,6 +87,19 @@ pub fn js_categories() -> JsResult<JsValue> {
     to_js(crate::categories::builtin()?)
 }
 
+/// What a profile reads, so a front end asks only for that: `{ siteMetrics,
+/// coverage: [{ category, thresholdM, weighting }], nearest, travelCircles,
+/// attributes }`. `profile` is a built-in id, a profile document, or absent
+/// (the default profile).
+#[wasm_bindgen(js_name = profileRequirements, unchecked_return_type = "ProfileRequirements")]
+pub fn js_profile_requirements(
+    #[wasm_bindgen(unchecked_param_type = "string | ProfileDocumentInput")] profile: Option<
+        JsValue,
+    >,
+) -> JsResult<JsValue> {
+    to_js(&profile_arg(profile)?.requirements())
+}
+
 /// The JSON Schema that profile documents follow (as an object).
 #[wasm_bindgen(js_name = profileSchema, unchecked_return_type = "JsonSchema")]
 pub fn js_profile_schema() -> JsResult<JsValue> {
@@ -110,33 +124,13 @@ pub fn js_compare_reports(
     to_js(&profile::compare_reports(&a, &b))
 }
 
-/// Options of `evaluate()` and `evaluateAll()`.
-#[derive(serde::Deserialize, Default)]
-#[cfg_attr(test, derive(schemars::JsonSchema))]
-#[cfg_attr(test, schemars(rename = "EvaluateOptions"))]
-#[serde(rename_all = "camelCase", deny_unknown_fields)]
-pub(super) struct EvaluateArgs {
-    /// Which site (ignored by `evaluateAll`).
-    #[serde(default)]
-    site: Option<SiteRef>,
-    /// Declared attribute values by name.
-    #[serde(default)]
-    attributes: BTreeMap<String, AttributeValue>,
-    /// 改造更新 `renovation` or 规划新建 `newBuild`.
-    #[serde(default)]
-    project_type: Option<ProjectType>,
-    /// 引领型 `leading` or 普惠型 `inclusive`.
-    #[serde(default)]
-    tier: Option<Tier>,
-}
-
-impl EvaluateArgs {
-    pub(super) fn split(self) -> (Option<SiteRef>, EvalOptions) {
-        let opts = EvalOptions {
-            attributes: self.attributes,
-            project_type: self.project_type,
-            tier: self.tier,
-        };
-        (self.site, opts)
-    }
+/// What `evaluate()` and `evaluateAll()` decode: the profile, the site
+/// (`evaluate()` alone reads it) and the evaluation options.
+pub(super) fn evaluate_inputs(
+    profile: Option<JsValue>,
+    options: Option<JsValue>,
+) -> JsResult<(Profile, Option<SiteRef>, EvalOptions)> {
+    let p = profile_arg(profile)?;
+    let (site, opts) = from_js::<EvaluateQuery>(options, "options")?.into_parts();
+    Ok((p, site, opts))
 }

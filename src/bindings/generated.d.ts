@@ -161,6 +161,10 @@ export type Tier = "leading" | "inclusive";
  */
 export type ComparisonOp = ">=" | "<=" | ">" | "<" | "==" | "between";
 /**
+ * What a coverage share is weighted by.
+ */
+export type Weighting = "households" | "population" | "buildings" | "landArea";
+/**
  * A coordinate reference system accepted on input.
  */
 export type Crs = "wgs84" | "gcj02" | "bd09";
@@ -257,6 +261,10 @@ export type Scoring =
       bands: ScoreBand[];
       type: "bands";
     };
+/**
+ * The travel circles of the Hangzhou seed (5/10/30-minute 出行圈).
+ */
+export type TravelCircle = "bus5min" | "metro10min" | "destinations30min";
 /**
  * A format a source can be in.
  */
@@ -1527,6 +1535,23 @@ export interface ComparisonRow {
    * Indicator values (`None` where not assessed).
    */
   values: (number | null)[];
+}
+/**
+ * A coverage share a profile reads.
+ */
+export interface CoverageNeed {
+  /**
+   * Facility category.
+   */
+  category: string;
+  /**
+   * Network distance threshold (m).
+   */
+  thresholdM: number;
+  /**
+   * Weighting of the share.
+   */
+  weighting: Weighting;
 }
 /**
  * The 30-minute circle.
@@ -2805,6 +2830,32 @@ export interface ProfileInfo {
    * Profile version.
    */
   version: string;
+}
+/**
+ * Everything a profile reads, so the caller computes only that.
+ */
+export interface ProfileRequirements {
+  /**
+   * Declared attributes read.
+   */
+  attributes: string[];
+  /**
+   * Coverage shares, in the order of the indicators that first read them
+   * (a front end picks its default category from the first).
+   */
+  coverage: CoverageNeed[];
+  /**
+   * Categories whose `nearest.<category>.medianM` is read.
+   */
+  nearest: string[];
+  /**
+   * `siteMetrics.*` names.
+   */
+  siteMetrics: string[];
+  /**
+   * Travel circles read.
+   */
+  travelCircles: TravelCircle[];
 }
 /**
  * Two reports of the same site compared, indicator by indicator.

@@ -132,11 +132,13 @@ pub struct CoverageNeed {
 /// Everything a profile reads, so the caller computes only that.
 #[derive(Debug, Clone, Default, PartialEq, Serialize)]
 #[cfg_attr(test, derive(schemars::JsonSchema))]
+#[cfg_attr(test, schemars(rename = "ProfileRequirements"))]
 #[serde(rename_all = "camelCase")]
 pub struct Requirements {
     /// `siteMetrics.*` names.
     pub site_metrics: Vec<String>,
-    /// Coverage shares.
+    /// Coverage shares, in the order of the indicators that first read them
+    /// (a front end picks its default category from the first).
     pub coverage: Vec<CoverageNeed>,
     /// Categories whose `nearest.<category>.medianM` is read.
     pub nearest: Vec<String>,
@@ -242,10 +244,11 @@ impl Profile {
         }
     }
 
-    /// Everything the profile reads, each list sorted and without duplicates.
+    /// Everything the profile reads, without duplicates: `coverage` in
+    /// indicator order, the other lists sorted.
     pub fn requirements(&self) -> Requirements {
         let mut site = BTreeSet::new();
-        let mut coverage = BTreeSet::new();
+        let mut coverage: Vec<CoverageNeed> = Vec::new();
         let mut nearest = BTreeSet::new();
         let mut circles = BTreeSet::new();
         let mut attributes = BTreeSet::new();
@@ -259,11 +262,14 @@ impl Profile {
                     threshold_m,
                     weighting,
                 } => {
-                    coverage.insert(CoverageNeed {
+                    let need = CoverageNeed {
                         category: category.clone(),
                         threshold_m: *threshold_m,
                         weighting: *weighting,
-                    });
+                    };
+                    if !coverage.contains(&need) {
+                        coverage.push(need);
+                    }
                 }
                 MetricKey::NearestMedian { category } => {
                     nearest.insert(category.clone());
@@ -294,7 +300,7 @@ impl Profile {
         }
         Requirements {
             site_metrics: site.into_iter().collect(),
-            coverage: coverage.into_iter().collect(),
+            coverage,
             nearest: nearest.into_iter().collect(),
             travel_circles: circles.into_iter().collect(),
             attributes: attributes.into_iter().collect(),

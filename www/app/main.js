@@ -8,13 +8,14 @@
 // This module wires the others together: the language switch, the event
 // handlers of every panel, and the start-up (worker, default profile, data).
 import { FcClient } from '../fc-client.js';
+import { setCategories } from '../i18n.js';
 import { MapView } from '../map-view.js';
 import { bindCompare } from './compare.js';
 import { bindExport, bindPrint } from './export.js';
 import { BUNDLED, DEFAULT_PROFILE, $, state, t, view } from './state.js';
 import { bindDrop, bindLoadButtons, dataParams, loadUrl, loadUrls } from './loading.js';
 import { bindMap, markScrollable, onMapClick, renderMapNotes } from './map.js';
-import { bindProfile } from './profile.js';
+import { bindProfile, useProfile } from './profile.js';
 import { bindQuarter } from './quarter.js';
 import { render } from './render.js';
 import { busy, onProgress } from './status.js';
@@ -55,7 +56,8 @@ async function main() {
   });
   try {
     state.client = await busy('init', () => FcClient.create({ onProgress }));
-    state.profileDoc = await state.client.profile(DEFAULT_PROFILE);
+    setCategories(state.client.categories());
+    await useProfile(DEFAULT_PROFILE);
   } catch (err) {
     state.error = { key: 'engineFailed', err };
     state.ready = true;

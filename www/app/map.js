@@ -4,7 +4,7 @@
 // tier, click mode, layers), the legend, the notes about what this build of
 // the package cannot do, the selected feature and the isochrone table.
 import { el, kebab } from '../dom.js';
-import { CATEGORIES, GREEN_TYPES, KIND_ONE, PROPERTY_KEYS, USES, formatNumber, label } from '../i18n.js';
+import { GREEN_TYPES, KIND_ONE, PROPERTY_KEYS, USES, categoryLabel, formatNumber, knownCategory, label } from '../i18n.js';
 import { describeProblem, sentence, warningItems } from '../problems.js';
 import {
   GRID_STOPS,
@@ -237,7 +237,8 @@ export function renderFeatureInfo() {
 /** A property value, translated where it is one of the model's words (kind, use, category, green type). @param {string} k @param {unknown} v */
 function propertyValue(k, v) {
   const s = v === null || v === undefined ? '' : String(v);
-  const table = { kind: KIND_ONE, use: USES, category: CATEGORIES, green_type: GREEN_TYPES }[k];
+  if (k === 'category') return knownCategory(s) ? categoryLabel(state.lang, s) : s;
+  const table = { kind: KIND_ONE, use: USES, green_type: GREEN_TYPES }[k];
   return table && s in table ? label(state.lang, table, s) : s;
 }
 

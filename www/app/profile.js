@@ -65,17 +65,27 @@ export function renderForm() {
   }
 }
 
+/**
+ * Takes the document of `id` (a built-in id, or 'uploaded') and what it
+ * reads, from the core. Rejects when the core has neither.
+ * @param {string} id
+ */
+export async function useProfile(id) {
+  const doc = id === 'uploaded' ? state.uploaded.doc : await state.client.profile(id);
+  const requirements = await state.client.profileRequirements(id === 'uploaded' ? doc : id);
+  state.profileDoc = doc;
+  state.requirements = requirements;
+}
+
 /** Switches to a built-in profile (by id) or to 'uploaded', and recomputes. @param {string} id */
 async function selectProfile(id) {
   state.profileId = id;
   state.attributes = {};
-  if (id === 'uploaded') state.profileDoc = state.uploaded.doc;
-  else {
-    try {
-      state.profileDoc = await state.client.profile(id);
-    } catch {
-      state.profileDoc = null;
-    }
+  try {
+    await useProfile(id);
+  } catch {
+    state.profileDoc = id === 'uploaded' ? state.uploaded.doc : null;
+    state.requirements = null;
   }
   const present = new Set(dataCategories());
   const first = profileCategories().find((p) => present.has(p.category));

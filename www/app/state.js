@@ -2,13 +2,16 @@
 // The demo page's state: one object every module reads and updates, the
 // handles of the map and the radar, and the small helpers derived from the
 // state (language, categories and distance tiers of the profile and the data).
+// What the profile reads comes from the core (`profileRequirements()`), the
+// category labels from its `categories()` (i18n.js): the page parses no metric key.
 import { el } from '../dom.js';
-import { CATEGORIES, formatNumber, initialLanguage, label, tr } from '../i18n.js';
+import { categoryLabel, formatNumber, initialLanguage, knownCategories, tr } from '../i18n.js';
 import { describeProblem, techLine, titled } from '../problems.js';
 
 /** @typedef {import('future-community').Report} Report */
 /** @typedef {import('future-community').ReportDiff} ReportDiff */
 /** @typedef {import('future-community').ProfileDocument} ProfileDocument */
+/** @typedef {import('future-community').ProfileRequirements} ProfileRequirements */
 /** @typedef {import('future-community').Summary} Summary */
 /** @typedef {import('future-community').SiteMetrics} SiteMetrics */
 /** @typedef {import('future-community').AccessibilityResult} AccessibilityResult */
@@ -49,6 +52,7 @@ import { describeProblem, techLine, titled } from '../problems.js';
  * @property {string} profileId a built-in id, or 'uploaded'
  * @property {{ fileName: string, doc: any } | null} uploaded
  * @property {any} profileDoc the profile document (built-in or uploaded; an upload is only checked by the core)
+ * @property {ProfileRequirements | null} requirements what the profile reads (the core's profileRequirements(); coverage in indicator order)
  * @property {Record<string, number | boolean>} attributes
  * @property {string | null} projectType
  * @property {string | null} levelTier 'leading' | 'inclusive' | null (the report option `tier`; `tier` below is a distance)
@@ -101,6 +105,7 @@ export const state = {
   profileId: DEFAULT_PROFILE,
   uploaded: null,
   profileDoc: null,
+  requirements: null,
   attributes: {},
   projectType: null,
   levelTier: null,
@@ -140,7 +145,7 @@ export const view = { map: null, radar: null };
 /** @param {string} key @param {Record<string, unknown>} [vars] */
 export const t = (key, vars) => tr(state.lang, key, vars);
 /** @param {string} c */
-export const catLabel = (c) => label(state.lang, CATEGORIES, c);
+export const catLabel = (c) => categoryLabel(state.lang, c);
 /** @param {number} m */
 export const metres = (m) => `${formatNumber(state.lang, m, 0)}${state.lang === 'zh' ? ' 米' : ' m'}`;
 /** The unit "m" alone, in the page's language. */
@@ -171,23 +176,20 @@ export function option(value, text, selected) {
 /** The distance tiers: 300/500/1000 m and those of the profile's coverage indicators. */
 export function tiers() {
   const set = new Set(BASE_TIERS);
-  for (const ind of state.profileDoc?.indicators ?? []) {
-    const m = /^coverage\.[^.]+\.(\d+(?:\.\d+)?)\./.exec(ind.metric ?? '');
-    if (m) set.add(Number(m[1]));
-  }
+  for (const need of state.requirements?.coverage ?? []) set.add(need.thresholdM);
   return [...set].sort((a, b) => a - b);
 }
 
 /**
- * Coverage categories of the profile, in indicator order.
+ * Coverage categories of the profile, in indicator order, each with the
+ * distance of its first indicator.
  * @returns {{ category: string, tier: number }[]}
  */
 export function profileCategories() {
   /** @type {{ category: string, tier: number }[]} */
   const out = [];
-  for (const ind of state.profileDoc?.indicators ?? []) {
-    const m = /^coverage\.([^.]+)\.(\d+(?:\.\d+)?)\./.exec(ind.metric ?? '');
-    if (m && !out.some((o) => o.category === m[1])) out.push({ category: m[1], tier: Number(m[2]) });
+  for (const need of state.requirements?.coverage ?? []) {
+    if (!out.some((o) => o.category === need.category)) out.push({ category: need.category, tier: need.thresholdM });
   }
   return out;
 }
@@ -200,7 +202,7 @@ export function dataCategories() {
 }
 
 export function allCategories() {
-  const set = new Set([...profileCategories().map((p) => p.category), ...dataCategories(), ...Object.keys(CATEGORIES)]);
+  const set = new Set([...profileCategories().map((p) => p.category), ...dataCategories(), ...knownCategories()]);
   return [...set];
 }
 

@@ -2,7 +2,7 @@
 // The dataset summary: site metrics, features by kind, buildings by use,
 // facilities by category, and every warning of reading and computing.
 import { el, kebab } from '../dom.js';
-import { CATEGORIES, KINDS, METRICS, USES, formatNumber, label } from '../i18n.js';
+import { KINDS, METRICS, USES, categoryLabel, formatNumber, knownCategory, label } from '../i18n.js';
 import { warningItems } from '../problems.js';
 import { $, state, t } from './state.js';
 
@@ -30,10 +30,18 @@ export function renderMetrics() {
   }
 }
 
+/** @typedef {{ known: (key: string) => boolean, label: (key: string) => string }} Names */
+
+/** The names of one of i18n.js's tables. @param {Record<string, { en: string, zh: string }>} table @returns {Names} */
+const tableNames = (table) => ({ known: (key) => key in table, label: (key) => label(state.lang, table, key) });
+
+/** The facility categories, named by the core's list. @type {Names} */
+const categoryNames = { known: knownCategory, label: (key) => categoryLabel(state.lang, key) };
+
 /**
- * One count table (`#tableId tbody`): a row per key, labelled from `names`.
+ * One count table (`#tableId tbody`): a row per key, labelled by `names`.
  * @param {string} tableId
- * @param {Record<string, { en: string, zh: string }>} names
+ * @param {Names} names
  * @param {Record<string, number> | undefined} counts
  * @param {string} prefix
  */
@@ -44,8 +52,8 @@ function fillCounts(tableId, names, counts, prefix, byCount = false) {
   if (byCount) entries.sort((a, b) => b[1] - a[1] || a[0].localeCompare(b[0]));
   for (const [key, n] of entries) {
     // Keys come from data: the row id only for our own (known) names.
-    const attrs = key in names ? { id: `${prefix}-${kebab(key)}` } : {};
-    body.append(el('tr', { attrs, dataset: { key } }, el('td', { text: label(state.lang, names, key), title: key }), el('td', { className: 'num', text: formatNumber(state.lang, n, 0) })));
+    const attrs = names.known(key) ? { id: `${prefix}-${kebab(key)}` } : {};
+    body.append(el('tr', { attrs, dataset: { key } }, el('td', { text: names.label(key), title: key }), el('td', { className: 'num', text: formatNumber(state.lang, n, 0) })));
   }
 }
 
@@ -57,16 +65,16 @@ export function renderSummary() {
   if (!s) {
     // Nothing loaded (or the last file failed): no figures of other data.
     for (const id of ['feature-count', 'bbox', 'compute-time']) $(id).textContent = '–';
-    for (const id of ['counts', 'uses', 'categories']) fillCounts(id, {}, {}, id);
+    for (const id of ['counts', 'uses', 'categories']) fillCounts(id, tableNames({}), {}, id);
     return;
   }
   $('feature-count').textContent = formatNumber(state.lang, s.featureCount, 0);
   const b = s.bbox;
   $('bbox').textContent = Array.isArray(b) ? `${b[0].toFixed(5)}, ${b[1].toFixed(5)} — ${b[2].toFixed(5)}, ${b[3].toFixed(5)}` : '—';
   $('compute-time').textContent = `${formatNumber(state.lang, state.loaded?.millis, 0)} ms`;
-  fillCounts('counts', KINDS, s.counts, 'count');
-  fillCounts('uses', USES, s.buildingsByUse, 'use');
-  fillCounts('categories', CATEGORIES, s.categories, 'category', true);
+  fillCounts('counts', tableNames(KINDS), s.counts, 'count');
+  fillCounts('uses', tableNames(USES), s.buildingsByUse, 'use');
+  fillCounts('categories', categoryNames, s.categories, 'category', true);
   // Every warning of reading and computing, one line per code with its count.
   const all = [...(s.warnings ?? []), ...(state.current?.metrics?.warnings ?? []), ...(state.access?.after?.warnings ?? [])];
   if (!all.length) warnings.append(el('li', { text: t('noWarnings'), attrs: { id: 'warnings-empty' } }));

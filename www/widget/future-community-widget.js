@@ -37,7 +37,7 @@
 // the report.
 import { createClient } from '../pkg/worker/index.js';
 import { fileAttribution } from '../credit.js';
-import { formatNumber, formatShare, initialLanguage, pick, tr } from '../i18n.js';
+import { formatNumber, formatShare, initialLanguage, pick, setCategories, tr } from '../i18n.js';
 import { describeProblem, detailsNode, sentence, techLine } from '../problems.js';
 import { renderRadar } from '../radar.js';
 import { disclaimerNode, missingBlock, verdictHeadline, verdictStatus } from '../verdict.js';
@@ -107,9 +107,13 @@ function styleSheet() {
 // One engine (one worker, or one in-page module) for every widget on the
 // page. The package's client already falls back to the page on any failure
 // to start the worker; if even that fails, the next widget tries again.
+// The category labels of the missing list come from the core's list.
 let enginePromise = null;
 function engine() {
-  enginePromise ??= createClient().catch((err) => {
+  enginePromise ??= createClient().then(async (client) => {
+    setCategories(await client.categories().catch(() => null));
+    return client;
+  }).catch((err) => {
     enginePromise = null;
     throw err;
   });
