@@ -297,3 +297,38 @@ fn one_record_dbf() -> Vec<u8> {
     b.extend(b"kindergarten  ");
     b
 }
+
+/// The hostile-call class `tests/corpus/calls/shapefile.json` (run in the
+/// browser package by `pkg-tests/test/hostile.test.mjs`), natively: each
+/// case's archive gives the code it expects, or reads.
+#[test]
+fn the_hostile_shapefile_class_gives_its_codes_natively() {
+    let text = fs::read_to_string("tests/corpus/calls/shapefile.json").expect("class");
+    let doc: serde_json::Value = serde_json::from_str(&text).expect("json");
+    let cases = doc["cases"].as_array().expect("cases");
+    assert!(cases.len() >= 10);
+    for case in cases {
+        let name = case["name"].as_str().expect("name");
+        let args = &case["args"];
+        let values = args[0][0]["data"]["$typed"]["values"]
+            .as_array()
+            .expect("bytes");
+        let bytes: Vec<u8> = values
+            .iter()
+            .map(|v| v.as_u64().expect("byte") as u8)
+            .collect();
+        let mut o = ReadOptions::default();
+        if let Some(m) = args[1]["maxBytes"].as_u64() {
+            o.max_bytes = m as usize;
+        }
+        let got = read_sources(&[Source::bytes(&bytes).with_name("layer.zip")], &o);
+        match (case["expect"].as_str(), &got) {
+            (Some("error"), Err(e)) => {
+                assert_eq!(Some(e.code()), case["code"].as_str(), "{name}: {e}")
+            }
+            (Some("ok"), Ok(ds)) => assert!(!ds.facilities.is_empty(), "{name}"),
+            (Some("errorOrOk"), _) => {}
+            (expect, got) => panic!("{name}: expected {expect:?}, got {:?}", got.as_ref().err()),
+        }
+    }
+}

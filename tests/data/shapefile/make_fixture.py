@@ -9,6 +9,10 @@ Outputs (committed; re-run only to change them):
                                3-degree Gauss-Kruger zone 40): buildings.shp/.dbf/.prj
                                with GBK attributes 层数, 户数, 用途, 名称 and no .cpg;
                                boundary.shp/.dbf/.prj/.cpg (UTF-8) with kind, 名称
+  ../../corpus/calls/shapefile.json
+                               the hostile-call class of zipped Shapefiles (small broken
+                               archives as Uint8Array cases; also run natively by
+                               tests/shapefile.rs)
   epsg_zones.json              for EPSG 4513-4554: the WKT pyproj writes (ESRI and GDAL
                                flavours), central meridian and false easting, so the Rust
                                side checks its zone table against the PROJ database
@@ -144,7 +148,88 @@ def main():
         json.dump({"source": "pyproj CRS.from_epsg (PROJ database), written by make_fixture.py", "zones": zones},
                   out, ensure_ascii=False, indent=1)
         out.write("\n")
+    write_hostile(prj)
     print(len(features), "features")
+
+
+def zip_bytes(members):
+    buf = io.BytesIO()
+    with zipfile.ZipFile(buf, "w", zipfile.ZIP_DEFLATED) as z:
+        for name, data in members.items():
+            info = zipfile.ZipInfo(name, date_time=(2026, 12, 3, 0, 0, 0))
+            info.compress_type = zipfile.ZIP_DEFLATED
+            z.writestr(info, data)
+    return buf.getvalue()
+
+
+def point_layer(prj, n=2, records=None):
+    """A point layer near Hangzhou in WGS84: .shp, .dbf (kind/category) and .prj."""
+    shp, shx, dbf = io.BytesIO(), io.BytesIO(), io.BytesIO()
+    w = shapefile.Writer(shp=shp, shx=shx, dbf=dbf, shapeType=shapefile.POINT, encoding="utf-8")
+    w.field("kind", "C", 10)
+    w.field("category", "C", 16)
+    for i in range(n):
+        w.point(120.1 + i * 0.001, 30.3)
+        w.record("facility", "kindergarten")
+    w.close()
+    out = {"p.shp": shp.getvalue(), "p.dbf": dbf.getvalue()}
+    if prj is not None:
+        out["p.prj"] = prj.encode()
+    return out
+
+
+def write_hostile(gk_prj):
+    wgs = CRS.from_epsg(4326).to_wkt(WktVersion.WKT1_ESRI)
+    good = point_layer(wgs)
+    fewer = dict(good)
+    d = bytearray(fewer["p.dbf"])
+    d[4:8] = (int.from_bytes(d[4:8], "little") - 1).to_bytes(4, "little")
+    fewer["p.dbf"] = bytes(d)
+    cut = dict(good)
+    cut["p.shp"] = good["p.shp"][: len(good["p.shp"]) - 10]
+    beijing = dict(good)
+    beijing["p.prj"] = CRS.from_epsg(2436).to_wkt(WktVersion.WKT1_ESRI).encode()
+    hostile_count = dict(good)
+    s = bytearray(good["p.shp"])
+    s[4:8] = (1 << 30).to_bytes(4, "big")  # file length in the header: a lie
+    hostile_count["p.shp"] = bytes(s)
+
+    def case(name, archive, expect, code=None, options=None):
+        args = [[{"data": {"$typed": {"type": "Uint8Array", "values": list(archive)}}, "name": "layer.zip"}]]
+        if options is not None:
+            args.append(options)
+        c = {"name": name, "target": "Community.fromSources", "args": args, "expect": expect}
+        if code:
+            c["code"] = code
+        return c
+
+    cases = [
+        case("zip without a .shp", zip_bytes({"readme.txt": b"no layer here"}), "error", "SHAPEFILE_MISSING_PART"),
+        case("zip with a .shp but no .dbf", zip_bytes({"p.shp": good["p.shp"]}), "error", "SHAPEFILE_MISSING_PART"),
+        case(".dbf with fewer records than the .shp", zip_bytes(fewer), "error", "SHAPEFILE_RECORD_MISMATCH"),
+        case("truncated .shp", zip_bytes(cut), "error", "SHAPEFILE_CORRUPT"),
+        case(".shp header with a lying file length", zip_bytes(hostile_count), "errorOrOk"),
+        case(".prj of Beijing 1954 Gauss-Kruger", zip_bytes(beijing), "error", "UNSUPPORTED_PRJ"),
+        case("zip bomb (4 MiB of zeros) over maxBytes 1 MB", zip_bytes({"p.shp": bytes(4 << 20), "p.dbf": good["p.dbf"]}),
+             "error", "ARCHIVE_TOO_LARGE", {"maxBytes": 1000000}),
+        case("zip signature then garbage", b"PK\x03\x04" + b"garbage" * 4, "error", "INVALID_ARCHIVE"),
+        case("a good WGS84 point layer reads", zip_bytes(good), "ok"),
+        case("a point layer without .prj reads (PRJ_MISSING)", zip_bytes(point_layer(None)), "ok"),
+        case("a .prj of the Gauss-Kruger zone over WGS84 degrees", zip_bytes({**good, "p.prj": gk_prj.encode()}),
+             "errorOrOk"),
+    ]
+    doc = {"class": "shapefile",
+           "description": "Zipped Shapefiles given hostile content as bytes: no .shp, no .dbf, disagreeing record counts, "
+                          "a truncated .shp, a lying header, an unsupported .prj, a zip bomb over the input limit, a broken "
+                          "archive; each a coded error (or reads), never a trap. Written by "
+                          "tests/data/shapefile/make_fixture.py.",
+           "cases": cases}
+    path = os.path.join(REPO, "tests", "corpus", "calls", "shapefile.json")
+    with open(path, "w", encoding="utf-8") as out:
+        out.write("{\"class\": " + json.dumps(doc["class"]) + ", \"description\": " + json.dumps(doc["description"])
+                  + ", \"cases\": [\n")
+        out.write(",\n".join(json.dumps(c, separators=(",", ":")) for c in cases))
+        out.write("\n]}\n")
 
 
 if __name__ == "__main__":
