@@ -148,6 +148,36 @@ fn every_cgcs2000_zone_of_the_proj_database_is_recognised() {
     }
 }
 
+/// Largest difference from PROJ's inverse projection, degrees (1e-8° is
+/// about 1 mm).
+const INVERSE_TOLERANCE_DEG: f64 = 1e-8;
+
+#[test]
+fn the_inverse_projection_agrees_with_proj() {
+    let text = fs::read_to_string(format!("{DIR}/epsg_zones.json")).expect("zones");
+    let v: serde_json::Value = serde_json::from_str(&text).expect("json");
+    let checks = v["inverse"].as_array().expect("inverse");
+    assert_eq!(checks.len(), 12);
+    for c in checks {
+        let epsg = c["epsg"].as_u64().expect("epsg");
+        let zone = v["zones"]
+            .as_array()
+            .and_then(|z| z.iter().find(|z| z["epsg"].as_u64() == Some(epsg)))
+            .expect("zone");
+        let crs = prj::parse(zone["wktEsri"].as_str().expect("wkt"), "t").expect("zone");
+        let p = prj::Projector::new(Some(&crs)).expect("projector");
+        let f = |k: &str| c[k].as_f64().expect("number");
+        let [lon, lat] = p.lon_lat(f("x"), f("y")).expect("inverts");
+        assert!(
+            (lon - f("lon")).abs() < INVERSE_TOLERANCE_DEG
+                && (lat - f("lat")).abs() < INVERSE_TOLERANCE_DEG,
+            "EPSG {epsg}: {lon}, {lat} vs PROJ {}, {}",
+            f("lon"),
+            f("lat")
+        );
+    }
+}
+
 fn expect_code(bytes: &[u8], code: &str, mentions: &str) {
     let e = read_zip(bytes).expect_err(code);
     assert_eq!(e.code(), code, "{e}");

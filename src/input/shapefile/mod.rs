@@ -7,7 +7,7 @@
 //!   not marked deleted, counting on across layers. Unpacking is bounded
 //!   by the input limit ([`archive`]).
 //! - Coordinates: by the `.prj` ([`prj`]): WGS 84 or CGCS2000 geographic,
-//!   or a CGCS2000 3-degree Gauss–Krüger zone, inverted with `proj4rs`.
+//!   or a CGCS2000 3-degree Gauss–Krüger zone, inverted by [`tmerc`].
 //!   Without a `.prj` the coordinates are taken as they are (WGS84, or the
 //!   source's `crs`), with a `PRJ_MISSING` warning; projected metres then
 //!   fail as `PROJECTED_COORDINATES`.
@@ -27,6 +27,7 @@ pub mod archive;
 pub mod dbf;
 pub mod prj;
 pub mod shapes;
+pub mod tmerc;
 
 use std::io::Cursor;
 

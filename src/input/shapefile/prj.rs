@@ -10,9 +10,11 @@
 //! method, central meridian, false easting, scale factor, origin), not its
 //! name; the zone table is data (`mappings/cgcs2000.json`, from the EPSG
 //! dataset). Anything else is `UNSUPPORTED_PRJ`, naming what was found.
+//! The inverse projection is [`super::tmerc`].
 
-use proj4rs::proj::Proj;
 use serde::Deserialize;
+
+use super::tmerc::InverseTmerc;
 
 use crate::error::{Error, Result};
 
@@ -311,20 +313,14 @@ pub enum Projector {
     /// Coordinates already are longitude/latitude.
     Identity,
     /// Inverse transverse Mercator of one zone.
-    GaussKruger {
-        /// The zone's projection.
-        from: Box<Proj>,
-        /// Longitude/latitude on the same ellipsoid.
-        to: Box<Proj>,
-    },
+    GaussKruger(InverseTmerc),
 }
 
 impl Projector {
     /// The projector for a coordinate system (none: identity).
     ///
     /// # Errors
-    /// `INTERNAL` if the projection definition is refused (a fault of the
-    /// zone table).
+    /// `INTERNAL` if the zone table does not parse.
     pub fn new(crs: Option<&PrjCrs>) -> Result<Self> {
         let Some(PrjCrs::GaussKruger {
             central_meridian_deg,
@@ -335,35 +331,24 @@ impl Projector {
             return Ok(Projector::Identity);
         };
         let z = zones()?;
-        let ellps = format!("+a={} +rf={}", z.semi_major_axis_m, z.inverse_flattening);
-        let def = format!(
-            "+proj=tmerc +lat_0={} +lon_0={central_meridian_deg} +k={} +x_0={false_easting_m} \
-             +y_0={} {ellps} +units=m +no_defs",
-            z.latitude_of_origin_deg, z.scale_factor, z.false_northing_m
-        );
-        let internal = |e: proj4rs::errors::Error| Error::Internal {
-            reason: format!("projection `{def}`: {e}"),
-        };
-        let from = Proj::from_proj_string(&def).map_err(internal)?;
-        let to =
-            Proj::from_proj_string(&format!("+proj=longlat {ellps} +no_defs")).map_err(internal)?;
-        Ok(Projector::GaussKruger {
-            from: Box::new(from),
-            to: Box::new(to),
-        })
+        Ok(Projector::GaussKruger(InverseTmerc::new(
+            z.semi_major_axis_m,
+            z.inverse_flattening,
+            *central_meridian_deg,
+            z.scale_factor,
+            *false_easting_m,
+            z.false_northing_m,
+        )))
     }
 
-    /// One position as longitude/latitude in degrees; `None` when the
-    /// projection cannot invert it (far outside the zone).
+    /// One position as longitude/latitude in degrees; `None` when it does
+    /// not invert to a finite position.
     pub fn lon_lat(&self, x: f64, y: f64) -> Option<[f64; 2]> {
-        match self {
-            Projector::Identity => Some([x, y]),
-            Projector::GaussKruger { from, to } => {
-                let (lon, lat) = proj4rs::adaptors::transform_xy(from, to, x, y).ok()?;
-                let p = [lon.to_degrees(), lat.to_degrees()];
-                p.iter().all(|v| v.is_finite()).then_some(p)
-            }
-        }
+        let p = match self {
+            Projector::Identity => [x, y],
+            Projector::GaussKruger(t) => t.lon_lat(x, y),
+        };
+        p.iter().all(|v| v.is_finite()).then_some(p)
     }
 }
 

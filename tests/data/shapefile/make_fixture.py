@@ -144,8 +144,19 @@ def main():
             "wktEsri": crs.to_wkt(WktVersion.WKT1_ESRI),
             "wktGdal": crs.to_wkt(WktVersion.WKT1_GDAL),
         })
+    # Reference inverse projections by PROJ: positions across zone 40 (both
+    # EPSG forms), up to 2.5 degrees from the central meridian.
+    inverse = []
+    for code in (4528, 4549):
+        t = Transformer.from_crs(f"EPSG:{code}", "EPSG:4490", always_xy=True)
+        fwd = Transformer.from_crs("EPSG:4490", f"EPSG:{code}", always_xy=True)
+        for lon, lat in ((120.0, 30.3), (120.1, 30.3), (121.5, 29.1), (117.5, 31.0), (122.4, 18.2), (119.2, 45.0)):
+            x, y = fwd.transform(lon, lat)
+            lon2, lat2 = t.transform(x, y)
+            inverse.append({"epsg": code, "x": x, "y": y, "lon": lon2, "lat": lat2})
     with open(os.path.join(HERE, "epsg_zones.json"), "w", encoding="utf-8") as out:
-        json.dump({"source": "pyproj CRS.from_epsg (PROJ database), written by make_fixture.py", "zones": zones},
+        json.dump({"source": "pyproj CRS.from_epsg and Transformer (PROJ database), written by make_fixture.py",
+                   "zones": zones, "inverse": inverse},
                   out, ensure_ascii=False, indent=1)
         out.write("\n")
     write_hostile(prj)
