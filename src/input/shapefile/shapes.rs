@@ -114,10 +114,10 @@ fn polygons<P: HasXY>(rings: &[PolygonRing<P>], p: &Projector) -> Option<Value> 
     })
 }
 
-/// A shape as a GeoJSON geometry (`null` for a null shape); `Err(())`
-/// when a position cannot be projected (the caller warns and drops it).
-#[allow(clippy::result_unit_err)]
-pub fn geometry(shape: &Shape, p: &Projector) -> std::result::Result<Value, ()> {
+/// A shape as a GeoJSON geometry (`null` for a null shape or a
+/// multipatch); `None` when a position cannot be projected (the caller
+/// leaves the feature without geometry, which the reader reports).
+pub fn geometry(shape: &Shape, p: &Projector) -> Option<Value> {
     let point = |x: f64, y: f64| {
         p.lon_lat(x, y)
             .map(|c| json!({"type": "Point", "coordinates": c}))
@@ -125,7 +125,7 @@ pub fn geometry(shape: &Shape, p: &Projector) -> std::result::Result<Value, ()> 
     let multi =
         |pts: Option<Vec<[f64; 2]>>| pts.map(|c| json!({"type": "MultiPoint", "coordinates": c}));
     let g = match shape {
-        Shape::NullShape => return Ok(Value::Null),
+        Shape::NullShape => Some(Value::Null),
         Shape::Point(q) => point(q.x, q.y),
         Shape::PointM(q) => point(q.x, q.y),
         Shape::PointZ(q) => point(q.x, q.y),
@@ -139,9 +139,9 @@ pub fn geometry(shape: &Shape, p: &Projector) -> std::result::Result<Value, ()> 
         Shape::PolygonM(g) => polygons(g.rings(), p),
         Shape::PolygonZ(g) => polygons(g.rings(), p),
         // Multipatches (3-D surfaces) carry nothing this library reads.
-        Shape::Multipatch(_) => return Ok(Value::Null),
+        Shape::Multipatch(_) => Some(Value::Null),
     };
-    g.ok_or(())
+    g
 }
 
 /// Whether a geometry is polygonal (for reading attribute-only buildings).
