@@ -144,6 +144,19 @@ pub enum Error {
         /// What was found.
         reason: String,
     },
+    /// A zipped Shapefile that cannot be read: a missing part
+    /// (`SHAPEFILE_MISSING_PART`), parts that disagree
+    /// (`SHAPEFILE_RECORD_MISMATCH`), a truncated or corrupt part
+    /// (`SHAPEFILE_CORRUPT`), a `.prj` of another coordinate system
+    /// (`UNSUPPORTED_PRJ`), an archive that is not a readable zip
+    /// (`INVALID_ARCHIVE`) or that unpacks to too much (`ARCHIVE_TOO_LARGE`).
+    #[error("{reason}")]
+    Shapefile {
+        /// The code (one of those above).
+        code: &'static str,
+        /// What is wrong, naming the archive entry or layer.
+        reason: String,
+    },
     /// A fault of the library itself (please report it), never of the input.
     #[error("internal error: {reason}")]
     Internal {
@@ -169,6 +182,7 @@ impl Error {
             Error::Internal { .. } => "INTERNAL",
             Error::ApiErrorReply { .. } => "API_ERROR_REPLY",
             Error::UnsupportedFormat { .. } => "UNSUPPORTED_FORMAT",
+            Error::Shapefile { code, .. } => code,
             Error::CsvNoCoordinates { .. } => "CSV_NO_COORDINATES",
             Error::CsvBadCoordinate { .. } => "CSV_BAD_COORDINATE",
             Error::InSource { inner, .. } => inner.code(),

@@ -109,9 +109,10 @@ fn error_replies_and_unreadable_data_are_coded_errors_that_name_the_source() {
     assert!(e.to_string().contains("INVALID_USER_KEY"), "{e}");
     let e = read(&fixture("baidu_error_reply.json"), &ReadOptions::default()).unwrap_err();
     assert_eq!(e.code(), "API_ERROR_REPLY");
+    // Zip bytes are read as a Shapefile: a broken archive says so.
     let zip = b"PK\x03\x04\x14\x00";
     let e = read_sources(&[Source::bytes(zip)], &ReadOptions::default()).unwrap_err();
-    assert_eq!(e.code(), "UNSUPPORTED_FORMAT");
+    assert_eq!(e.code(), "INVALID_ARCHIVE");
 }
 
 #[test]
@@ -243,4 +244,52 @@ fn csv_columns_nothing_reads_are_reported_once_per_source() {
     assert_eq!(w.len(), 2);
     assert_eq!(w[0].message, "columns not used: 地址");
     assert_eq!((w[0].source, w[1].source), (Some(0), Some(1)));
+}
+
+#[test]
+fn chinese_attribute_names_fill_floors_households_and_use() {
+    let text = r#"{"type":"FeatureCollection","features":[
+      {"type":"Feature","properties":{"kind":"building","层数":6,"户数":"24","用途":"住宅","建筑面积":1800,"人口":60},
+       "geometry":{"type":"Polygon","coordinates":[[[120.1,30.3],[120.1003,30.3],[120.1003,30.3003],[120.1,30.3003],[120.1,30.3]]]}},
+      {"type":"Feature","properties":{"kind":"building","floors":2,"地上层数":9,"建筑性质":"商业","建筑高度":7.5},
+       "geometry":{"type":"Polygon","coordinates":[[[120.2,30.3],[120.2003,30.3],[120.2003,30.3003],[120.2,30.3003],[120.2,30.3]]]}},
+      {"type":"Feature","properties":{"kind":"building","楼层":4,"性质":"宫殿"},
+       "geometry":{"type":"Polygon","coordinates":[[[120.3,30.3],[120.3003,30.3],[120.3003,30.3003],[120.3,30.3003],[120.3,30.3]]]}}
+    ]}"#;
+    let ds = read(text, &ReadOptions::default()).expect("reads");
+    use future_community::model::BuildingUse;
+    let b = &ds.buildings;
+    assert_eq!(b.len(), 3);
+    assert_eq!(b[0].floors, Some(6.0));
+    assert_eq!(b[0].households, 24.0);
+    assert!(!b[0].households_estimated);
+    assert_eq!(b[0].building_use, BuildingUse::Residential);
+    assert_eq!(b[0].floor_area_m2, Some(1800.0));
+    // The canonical key wins over its other names.
+    assert_eq!(b[1].floors, Some(2.0));
+    assert_eq!(b[1].building_use, BuildingUse::Commercial);
+    assert_eq!(b[1].height_m, Some(7.5));
+    assert_eq!(b[2].floors, Some(4.0));
+    assert_eq!(b[2].building_use, BuildingUse::Other);
+    let unknown = ds
+        .warnings
+        .iter()
+        .find(|w| w.code == "UNKNOWN_BUILDING_USE");
+    assert!(unknown.is_some_and(|w| w.message.contains("宫殿") && w.feature_index == Some(2)));
+}
+
+#[test]
+fn a_replacement_mapping_without_attribute_names_reads_only_the_canonical_keys() {
+    let mut mapping = future_community::input::mapping::OsmMapping::builtin().expect("builtin");
+    mapping.attribute_names = Default::default();
+    let o = ReadOptions {
+        osm_mapping: Some(mapping),
+        ..ReadOptions::default()
+    };
+    let text = r#"{"type":"FeatureCollection","features":[
+      {"type":"Feature","properties":{"kind":"building","层数":6},
+       "geometry":{"type":"Polygon","coordinates":[[[120.1,30.3],[120.1003,30.3],[120.1003,30.3003],[120.1,30.3003],[120.1,30.3]]]}}]}"#;
+    let ds = read(text, &o).expect("reads");
+    // Without the names 层数 is not read: the default floors apply.
+    assert_eq!(ds.buildings[0].floors, Some(3.0));
 }

@@ -62,9 +62,9 @@ export const PAGE_UI = {
     // Where data comes from (the panel under the file picker).
     dataHelpTitle: 'Where data comes from',
     dataHelpLayers: 'One area needs five layers: the community boundary, buildings (with households where known), roads and footpaths, facilities (kindergartens, clinics, shops, bus stops …) and green space. They may come in one file or in several.',
-    dataHelpFormats: 'Read today: GeoJSON (.geojson, .json), with “kind” properties or as raw OpenStreetMap tags (an overpass turbo export, say). Pick or drop several files at once, or repeat ?data= in the address: they are read as one community, and a message names the file it is about.',
+    dataHelpFormats: 'Read: GeoJSON (.geojson, .json), with “kind” properties or as raw OpenStreetMap tags (an overpass turbo export, say); Amap and Baidu place-search replies; CSV tables with lng/lat (or 经度/纬度) columns, UTF-8 or GBK; zipped Shapefiles (a .zip of .shp, .dbf and .prj; attribute names such as 层数, 户数 and 建筑性质 are understood). Pick or drop several files at once, or repeat ?data= in the address: they are read as one community, and a message names the file it is about.',
     dataHelpCrs: 'Coordinates: WGS84 (GPS, OpenStreetMap), GCJ-02 (Amap/Gaode, Tencent) or BD-09 (Baidu); choose under “Coordinates” before opening the files.',
-    dataHelpComing: 'Coming: Amap and Baidu POI exports, CSV tables with coordinates and zipped Shapefiles. The picker already offers .csv and .zip; until the engine reads them, it says so when you open one.',
+    dataHelpComing: 'A Shapefile’s coordinate system comes from its .prj: WGS84, CGCS2000, or a CGCS2000 3-degree Gauss–Krüger zone (EPSG 4513–4554, e.g. zone 40 / CM 120°E around Hangzhou). Other projections (Beijing 1954, Xi’an 1980, UTM) must be converted first.',
 
     // Problems (problems.js): what happened, then what to do.
     details: 'Details',
@@ -228,9 +228,9 @@ export const PAGE_UI = {
     // 如何获取数据（文件选择下的说明）。
     dataHelpTitle: '如何获取数据',
     dataHelpLayers: '一个片区需要五类图层：社区边界、建筑（尽量含户数）、道路和步行道、设施（幼儿园、卫生服务站、商店、公交站等）以及绿地。可以放在一个文件里，也可以分成多个文件。',
-    dataHelpFormats: '目前可读取：GeoJSON（.geojson、.json），可带 “kind” 属性，也可以是 OpenStreetMap 原始标签（例如 overpass turbo 导出）。可一次选择或拖入多个文件，或在地址中重复 ?data=：它们会合并为一个社区读取，提示信息会写明涉及哪个文件。',
+    dataHelpFormats: '可读取：GeoJSON（.geojson、.json），可带 “kind” 属性，也可以是 OpenStreetMap 原始标签（例如 overpass turbo 导出）；高德、百度地点检索结果；带 lng/lat（或 经度/纬度）列的 CSV 表格（UTF-8 或 GBK）；zip 压缩的 Shapefile（含 .shp、.dbf、.prj，可识别 层数、户数、建筑性质 等属性名）。可一次选择或拖入多个文件，或在地址中重复 ?data=：它们会合并为一个社区读取，提示信息会写明涉及哪个文件。',
     dataHelpCrs: '坐标系：WGS84（GPS、OpenStreetMap）、GCJ-02（高德、腾讯）或 BD-09（百度）；请在打开文件前在“坐标系”中选择。',
-    dataHelpComing: '即将支持：高德和百度 POI 导出、带坐标的 CSV 表格以及 zip 压缩的 Shapefile。文件选择已可选 .csv 和 .zip；在引擎支持之前，打开时会提示尚不能读取。',
+    dataHelpComing: 'Shapefile 的坐标系由其 .prj 决定：WGS84、CGCS2000，或 CGCS2000 3 度带高斯-克吕格投影（EPSG 4513–4554，例如杭州一带的 40 带 / 中央经线 120°E）。其他投影（北京 54、西安 80、UTM）需先转换。',
 
     details: '详情',
     timesCount: '（共 {n} 处）',

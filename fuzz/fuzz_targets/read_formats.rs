@@ -1,6 +1,9 @@
 //! Arbitrary bytes as a source of every format: detected, and forced to
-//! each format in turn (GeoJSON, Amap and Baidu place-search replies, and
-//! the recognised-but-unread CSV and Shapefile), as bytes and as text.
+//! each format in turn (GeoJSON, Amap and Baidu place-search replies, CSV,
+//! zipped Shapefiles), as bytes and as text. The seeds include zipped
+//! Shapefiles (a selector byte, then the archive): the fixture layers and
+//! the broken archives of `tests/corpus/calls/shapefile.json`, so mutations
+//! reach the `.shp`/`.dbf`/`.prj` readers inside the archive.
 //! Reading must give a dataset or a coded error, never a panic; what reads
 //! is queried as usual.
 #![no_main]

@@ -3,7 +3,7 @@
 // together read as one community (Community.fromSources) and score as the
 // normalized file does; drag and drop of several files; ?data= repeated; a
 // broken file among several is named in the message; the "Where data comes
-// from" panel in zh and en. Serves www/dist/ (scripts/build-www.sh);
+// from" panel in zh and en; a zipped Shapefile from the picker. Serves www/dist/ (scripts/build-www.sh);
 // screenshots go to pkg-tests/screenshots/sources-*.png.
 import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
@@ -95,6 +95,19 @@ describe('www/: several files at once', { timeout: 300_000 }, () => {
       assert.equal(await page.textContent('#count-building td.num'), '4', 'the buildings of the first file');
       assert.match(await page.textContent('#attribution'), /part-1\.geojson: © Part one.*part-2\.geojson: © Part two/);
       assert.match(await page.textContent('#score-value'), /^\d+(\.\d)?$/, 'scored: the roads and facilities of the second file count');
+    });
+  });
+
+  it('a zipped Shapefile (CGCS2000 Gauss-Kruger zone 40, GBK attributes) loads from the picker', async () => {
+    await withDemo('zh-CN', async (page) => {
+      const name = 'hangzhou_buildings_4528.zip';
+      await page.setInputFiles('#file-input', [{
+        name,
+        mimeType: 'application/zip',
+        buffer: readFileSync(path.join(ROOT, 'tests/data/shapefile', name)),
+      }]);
+      await shows(page, name);
+      assert.equal(await page.textContent('#count-building td.num'), '433', 'every building of the layer');
     });
   });
 

@@ -21,12 +21,24 @@ export type ErrorCode =
   | "EMPTY_INPUT"
   /** A map service's error reply (Amap `status: "0"`, Baidu `status` ≠ 0) instead of data. */
   | "API_ERROR_REPLY"
-  /** Data in no readable format (bytes of no known encoding; zipped Shapefiles, not read yet). */
+  /** Data in no readable format (bytes of no known encoding; a Shapefile given as text). */
   | "UNSUPPORTED_FORMAT"
   /** A CSV source without longitude/latitude columns. */
   | "CSV_NO_COORDINATES"
   /** A CSV source none of whose rows has numeric coordinates. */
   | "CSV_BAD_COORDINATE"
+  /** A zip archive with no `.shp`, or a `.shp` without its `.dbf`. */
+  | "SHAPEFILE_MISSING_PART"
+  /** A Shapefile whose `.shp` and `.dbf` have different record counts. */
+  | "SHAPEFILE_RECORD_MISMATCH"
+  /** A truncated or damaged `.shp` or `.dbf`. */
+  | "SHAPEFILE_CORRUPT"
+  /** A `.prj` of a coordinate system that cannot be read (not WGS 84, CGCS2000 or a CGCS2000 3-degree Gauss-Kruger zone). */
+  | "UNSUPPORTED_PRJ"
+  /** Bytes that start like a zip archive but cannot be read as one. */
+  | "INVALID_ARCHIVE"
+  /** A zip archive that unpacks to more than the input limit (`maxBytes`). */
+  | "ARCHIVE_TOO_LARGE"
   /** A call before `await init()` (browser entry only). */
   | "NOT_INITIALISED"
   /** A call on an object after its `free()`. */

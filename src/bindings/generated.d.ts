@@ -936,6 +936,61 @@ export interface AttributeDefInput {
   unit: IndicatorUnit;
 }
 /**
+ * The `attributeNames` member of the mapping document.
+ */
+export interface AttributeNames {
+  /**
+   * What the member means.
+   */
+  description?: string;
+  /**
+   * Canonical key (`floors`, `height_m`, ...) → its other names.
+   */
+  keys?: {
+    [k: string]: KeyNames;
+  };
+  /**
+   * Building use (`residential`, ...) → values that mean it.
+   */
+  useValues?: {
+    [k: string]: UseValues;
+  };
+}
+/**
+ * Other names of one canonical property.
+ */
+export interface KeyNames {
+  /**
+   * Names read when the canonical key is absent, in order.
+   */
+  names: string[];
+  /**
+   * Where the names come from.
+   */
+  source: string;
+  /**
+   * Whether they were checked against a primary source.
+   */
+  verified: boolean;
+}
+/**
+ * Values that mean one building use.
+ */
+export interface UseValues {
+  /**
+   * Where they come from.
+   */
+  source: string;
+  /**
+   * The values (exact match after trimming).
+   */
+  values: string[];
+  /**
+   * Whether they were checked against a primary source.
+   */
+  verified: boolean;
+}
+/**
  * Building rules.
  */
 export interface BuildingRules {
@@ -1755,6 +1810,12 @@ export interface OsmMapping {
    * Estimation assumptions.
    */
   assumptions: Assumptions;
+  /**
+   * Other (Chinese) names of the properties of features with `kind`,
+   * and Chinese building-use values; absent in a replacement document
+   * = none.
+   */
+  attributeNames?: AttributeNames;
   /**
    * Building rules.
    */

@@ -1,5 +1,6 @@
 //! `Community.fromSources`: several sources (GeoJSON, Amap or Baidu
-//! place-search JSON; text, bytes or objects) read as one community.
+//! place-search JSON, CSV, zipped Shapefiles; text, bytes or objects) read
+//! as one community.
 
 use js_sys::{Array, Object, Reflect, Uint8Array};
 use serde::Deserialize;
@@ -12,6 +13,7 @@ use super::convert::{
 use crate::community;
 use crate::error::Error;
 use crate::input::crs::Crs;
+use crate::input::shapefile::GbkDecoder;
 use crate::input::{Format, ReadOptions, Source};
 
 /// Most sources in one call.
@@ -109,21 +111,38 @@ fn gbk_text(bytes: &[u8], format: Option<Format>) -> Option<String> {
     {
         return None;
     }
-    let global = js_sys::global();
-    let ctor: js_sys::Function = Reflect::get(&global, &"TextDecoder".into())
-        .ok()?
-        .dyn_into()
-        .ok()?;
-    let options = Object::new();
-    set(&options, "fatal", &JsValue::TRUE);
-    let args = Array::of2(&"gbk".into(), &options);
-    let decoder = Reflect::construct(&ctor, &args).ok()?;
-    let decode: js_sys::Function = Reflect::get(&decoder, &"decode".into())
-        .ok()?
-        .dyn_into()
-        .ok()?;
-    let view = Uint8Array::from(bytes);
-    decode.call1(&decoder, &view).ok()?.as_string()
+    PlatformGbk::new()?.decode(bytes)
+}
+
+/// The platform's `TextDecoder("gbk", { fatal: true })`, made once per
+/// call and used for every GBK text (CSV bytes, Shapefile attributes).
+struct PlatformGbk {
+    decoder: JsValue,
+    decode: js_sys::Function,
+}
+
+impl PlatformGbk {
+    fn new() -> Option<Self> {
+        let global = js_sys::global();
+        let ctor: js_sys::Function = Reflect::get(&global, &"TextDecoder".into())
+            .ok()?
+            .dyn_into()
+            .ok()?;
+        let options = Object::new();
+        set(&options, "fatal", &JsValue::TRUE);
+        let args = Array::of2(&"gbk".into(), &options);
+        let decoder = Reflect::construct(&ctor, &args).ok()?;
+        let decode: js_sys::Function = Reflect::get(&decoder, &"decode".into())
+            .ok()?
+            .dyn_into()
+            .ok()?;
+        Some(PlatformGbk { decoder, decode })
+    }
+
+    fn decode(&self, bytes: &[u8]) -> Option<String> {
+        let view = Uint8Array::from(bytes);
+        self.decode.call1(&self.decoder, &view).ok()?.as_string()
+    }
 }
 
 #[wasm_bindgen]
@@ -131,7 +150,8 @@ impl Community {
     /// Reads several sources as one community: `[{ data, format?, crs?,
     /// name? }, ...]`, e.g. the layers of one OpenStreetMap export, Amap
     /// POIs in GCJ-02 and footprints in WGS84. `data` is text, bytes or a
-    /// parsed object; its format (GeoJSON, Amap or Baidu place-search JSON)
+    /// parsed object; its format (GeoJSON, Amap or Baidu place-search JSON,
+    /// CSV, or a zipped Shapefile given as bytes)
     /// is detected unless `format` says it. Features are classified together
     /// (a building takes the use of a landuse area of another source);
     /// feature indices run on across the sources (`summary().sources` says
@@ -169,6 +189,9 @@ impl Community {
         for (i, item) in list.iter().enumerate() {
             items.push(source_item(&item, i)?);
         }
+        // Shapefile attributes in GBK are decoded by the platform too.
+        let platform = PlatformGbk::new();
+        let gbk = |b: &[u8]| platform.as_ref().and_then(|p| p.decode(b));
         let sources: Vec<Source<'_>> = items
             .iter()
             .map(|(data, format, meta)| {
@@ -180,6 +203,7 @@ impl Community {
                     format: *format,
                     crs: meta.crs,
                     name: meta.name.clone(),
+                    gbk: Some(GbkDecoder(&gbk)),
                     ..source
                 }
             })

@@ -146,7 +146,10 @@ impl<'m> Classifier<'m> {
         props: &Props<'_>,
         geom: Geom,
     ) {
-        let name = text(props, "name");
+        // Canonical keys, else their other (Chinese) names in the mapping.
+        let names = &self.mapping.attribute_names;
+        let key = |k: &'static str| names.key(props, k).to_string();
+        let name = text(props, &key("name"));
         match (kind, geom) {
             ("boundary", Geom::Polygons(area)) => self.ds.boundaries.push(Boundary {
                 feature_index: Some(index),
@@ -155,9 +158,12 @@ impl<'m> Classifier<'m> {
                 area,
             }),
             ("building", Geom::Polygons(footprint)) => {
-                let building_use = match props.text("use") {
+                let (floors_key, height_key) = (key("floors"), key("height_m"));
+                let (households_key, population_key) = (key("households"), key("population"));
+                let area_key = key("floor_area_m2");
+                let building_use = match props.text(&key("use")) {
                     None => BuildingUse::Other,
-                    Some(u) => BuildingUse::parse(&u).unwrap_or_else(|| {
+                    Some(u) => names.building_use(&u).unwrap_or_else(|| {
                         self.warn(Warning::feature(
                             "UNKNOWN_BUILDING_USE",
                             index,
@@ -166,13 +172,13 @@ impl<'m> Classifier<'m> {
                         BuildingUse::Other
                     }),
                 };
-                let floors = self.floors_from(props, Some("floors"), "height_m", index);
+                let floors = self.floors_from(props, Some(&floors_key), &height_key, index);
                 let w = &mut self.ds.warnings;
                 let height_m =
-                    bounded(props, "height_m", max::HEIGHT_M, index, w).filter(|h| *h > 0.0);
-                let households = bounded(props, "households", max::HOUSEHOLDS, index, w);
-                let population = bounded(props, "population", max::POPULATION, index, w);
-                let floor_area_m2 = bounded(props, "floor_area_m2", max::FLOOR_AREA_M2, index, w);
+                    bounded(props, &height_key, max::HEIGHT_M, index, w).filter(|h| *h > 0.0);
+                let households = bounded(props, &households_key, max::HOUSEHOLDS, index, w);
+                let population = bounded(props, &population_key, max::POPULATION, index, w);
+                let floor_area_m2 = bounded(props, &area_key, max::FLOOR_AREA_M2, index, w);
                 self.far_exemption(props, index);
                 self.push_building(
                     index,

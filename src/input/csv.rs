@@ -46,8 +46,10 @@ pub fn decode_bytes(bytes: &[u8]) -> Result<Cow<'_, str>> {
     })
 }
 
+/// GBK bytes as text (natively with `encoding_rs`), `None` if they are
+/// not GBK.
 #[cfg(not(target_arch = "wasm32"))]
-fn decode_gbk(bytes: &[u8]) -> Option<Cow<'_, str>> {
+pub(crate) fn decode_gbk(bytes: &[u8]) -> Option<Cow<'_, str>> {
     let (text, had_errors) = encoding_rs::GBK.decode_without_bom_handling(bytes);
     (!had_errors).then_some(text)
 }
@@ -55,7 +57,7 @@ fn decode_gbk(bytes: &[u8]) -> Option<Cow<'_, str>> {
 /// In the wasm build the binding has already decoded GBK (see the module
 /// documentation); bytes that reach here are not text.
 #[cfg(target_arch = "wasm32")]
-fn decode_gbk(_bytes: &[u8]) -> Option<Cow<'_, str>> {
+pub(crate) fn decode_gbk(_bytes: &[u8]) -> Option<Cow<'_, str>> {
     None
 }
 

@@ -8,8 +8,8 @@
 //! `message` → Baidu place search. A GeoJSON FeatureCollection whose first
 //! feature carries an Amap `typecode` is Amap POIs in GeoJSON form (its
 //! coordinates default to GCJ-02). Delimited text is CSV; bytes that are
-//! not UTF-8 can only be CSV (decoded as GBK). Zip archives are recognised
-//! (zipped Shapefiles), though not read yet.
+//! not UTF-8 can only be CSV (decoded as GBK). Zip archives are zipped
+//! Shapefiles.
 
 use std::borrow::Cow;
 
@@ -57,7 +57,7 @@ pub enum Format {
     Baidu,
     /// Delimited text of points (UTF-8 or GBK).
     Csv,
-    /// Zipped Shapefile (recognised, not read yet).
+    /// Zipped Shapefile (`.shp`, `.dbf`, `.prj`, `.cpg`).
     Shapefile,
 }
 
@@ -195,12 +195,16 @@ pub fn detect_text(text: &str) -> Format {
 ///
 /// # Errors
 /// `UNSUPPORTED_FORMAT` for bytes that are none of these, for non-UTF-8
-/// bytes that are not CSV, and for zipped Shapefiles (not read yet).
+/// bytes that are not CSV, and for text forced to be a Shapefile. Zip
+/// bytes (or bytes forced to `shapefile`) come back as empty text and
+/// [`Format::Shapefile`]: the Shapefile reader takes the bytes.
 pub fn decode<'a>(data: SourceData<'a>, forced: Option<Format>) -> Result<(Cow<'a, str>, Format)> {
     let text = match data {
         SourceData::Text(t) => t,
-        _ if forced == Some(Format::Shapefile) => return Err(shapefile_not_yet()),
-        SourceData::Bytes(b) if b.starts_with(ZIP_MAGIC) => return Err(shapefile_not_yet()),
+        SourceData::Bytes(b) if forced == Some(Format::Shapefile) || b.starts_with(ZIP_MAGIC) => {
+            // The Shapefile reader takes the bytes themselves.
+            return Ok((Cow::Borrowed(""), Format::Shapefile));
+        }
         SourceData::Bytes(b) => match std::str::from_utf8(b) {
             Ok(t) => t,
             Err(e) if forced.is_none_or(|f| f == Format::Csv) => {
@@ -216,7 +220,7 @@ pub fn decode<'a>(data: SourceData<'a>, forced: Option<Format>) -> Result<(Cow<'
     let text = text.strip_prefix('\u{feff}').unwrap_or(text);
     let format = forced.unwrap_or_else(|| detect_text(text));
     match format {
-        Format::Shapefile => Err(shapefile_not_yet()),
+        Format::Shapefile => Err(shapefile_as_text()),
         _ => Ok((Cow::Borrowed(text), format)),
     }
 }
@@ -231,10 +235,10 @@ fn not_utf8(e: std::str::Utf8Error) -> Error {
     }
 }
 
-fn shapefile_not_yet() -> Error {
+fn shapefile_as_text() -> Error {
     Error::UnsupportedFormat {
-        reason: "zipped Shapefiles (and other zip archives) cannot be read yet; \
-                 convert the layer to GeoJSON in WGS84"
+        reason: "a zipped Shapefile is binary: pass the .zip file's bytes (a Uint8Array), \
+                 not text"
             .into(),
     }
 }
@@ -279,9 +283,11 @@ mod tests {
         )
         .expect("utf-8");
         assert_eq!((t.as_ref(), f), ("{\"type\":\"x\"}", Format::Geojson));
-        let e = decode(SourceData::Bytes(b"PK\x03\x04rest"), None).unwrap_err();
+        let (_, f) = decode(SourceData::Bytes(b"PK\x03\x04rest"), None).expect("zip");
+        assert_eq!(f, Format::Shapefile);
+        let e = decode(SourceData::Text("x"), Some(Format::Shapefile)).unwrap_err();
         assert_eq!(e.code(), "UNSUPPORTED_FORMAT");
-        assert!(e.to_string().contains("zip"), "{e}");
+        assert!(e.to_string().contains("bytes"), "{e}");
         let e = decode(SourceData::Bytes(&[0xff, 0xfe, 0x00]), None).unwrap_err();
         assert_eq!(e.code(), "UNSUPPORTED_FORMAT");
         // GBK for 名称,经度: not UTF-8, delimited, so CSV.

@@ -205,6 +205,11 @@ pub struct OsmMapping {
     /// Clauses that make a point a compound gate.
     #[serde(default)]
     pub gate: Vec<Clause>,
+    /// Other (Chinese) names of the properties of features with `kind`,
+    /// and Chinese building-use values; absent in a replacement document
+    /// = none.
+    #[serde(default)]
+    pub attribute_names: super::attributes::AttributeNames,
 }
 
 impl OsmMapping {

@@ -7,6 +7,7 @@
 //! and report every skip or estimate as a [`Warning`].
 
 pub mod amap;
+pub mod attributes;
 pub mod baidu;
 pub mod classify;
 pub mod crs;
@@ -19,6 +20,7 @@ pub mod geometry;
 pub mod mapping;
 pub mod poi;
 pub mod rings;
+pub mod shapefile;
 pub mod sources;
 pub mod values;
 

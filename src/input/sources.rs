@@ -6,6 +6,7 @@ use std::borrow::Cow;
 
 use super::crs::Crs;
 use super::detect::{self, Format, SourceData};
+use super::shapefile::{self, GbkDecoder};
 use super::{amap, baidu, csv, ReadOptions};
 use crate::error::{Result, Warning};
 
@@ -21,6 +22,9 @@ pub struct Source<'a> {
     pub crs: Option<Crs>,
     /// A name for messages (a file name), if any.
     pub name: Option<String>,
+    /// A GBK decoder for Shapefile attributes (the wasm binding passes the
+    /// platform's); `None` = the built-in one (native builds only).
+    pub gbk: Option<GbkDecoder<'a>>,
 }
 
 impl<'a> Source<'a> {
@@ -31,6 +35,7 @@ impl<'a> Source<'a> {
             format: None,
             crs: None,
             name: None,
+            gbk: None,
         }
     }
 
@@ -106,8 +111,8 @@ pub struct Prepared<'a> {
 /// Baidu; a `CRS_ASSUMED` warning says so), else WGS84.
 ///
 /// # Errors
-/// `UNSUPPORTED_FORMAT` (bytes of no known encoding; Shapefile not read
-/// yet), `API_ERROR_REPLY` (a map service's error reply), `INVALID_JSON` /
+/// `UNSUPPORTED_FORMAT` (bytes of no known encoding), the Shapefile
+/// codes of [`shapefile::to_geojson`], `API_ERROR_REPLY` (a map service's error reply), `INVALID_JSON` /
 /// `NOT_FEATURE_COLLECTION` for broken replies, `CSV_NO_COORDINATES` /
 /// `CSV_BAD_COORDINATE` for CSV without usable coordinates.
 pub fn prepare<'a>(src: &Source<'a>, index: usize, options: &ReadOptions) -> Result<Prepared<'a>> {
@@ -115,7 +120,33 @@ pub fn prepare<'a>(src: &Source<'a>, index: usize, options: &ReadOptions) -> Res
     let name = src.name.as_deref();
     let located =
         |w: &[Warning]| -> Vec<usize> { w.iter().filter_map(|w| w.feature_index).collect() };
+    let mut georeferenced = false;
     let (text, mut warnings, reported) = match format {
+        Format::Shapefile => {
+            let SourceData::Bytes(bytes) = src.data else {
+                return Err(crate::error::Error::Internal {
+                    reason: "Shapefile text passed detection".into(),
+                });
+            };
+            let builtin;
+            let attrs = match &options.osm_mapping {
+                Some(m) => &m.attribute_names,
+                None => {
+                    builtin = super::mapping::OsmMapping::builtin()?;
+                    &builtin.attribute_names
+                }
+            };
+            let c = shapefile::to_geojson(
+                bytes,
+                name,
+                options.max_bytes,
+                options.max_features,
+                attrs,
+                src.gbk,
+            )?;
+            georeferenced = c.georeferenced;
+            (Cow::Owned(c.text), c.warnings, Vec::new())
+        }
         Format::Amap if !is_geojson(&text) => {
             let (t, w) = amap::to_geojson(&text, name, options.max_features)?;
             let r = located(&w);
@@ -137,6 +168,8 @@ pub fn prepare<'a>(src: &Source<'a>, index: usize, options: &ReadOptions) -> Res
         w.source = Some(index);
     }
     let crs = match src.crs.or(options.crs) {
+        // A Shapefile's .prj decided, and its coordinates are now WGS84.
+        _ if georeferenced => Crs::Wgs84,
         Some(crs) => crs,
         None => match format.default_crs() {
             Some(crs) => {
