@@ -44,5 +44,15 @@ fn main() {
         c.sites().len(),
         many / one
     );
-    let _ = all;
+    let t = Instant::now();
+    let json = serde_json::to_string(&all).expect("serialises");
+    if let Ok(p) = std::env::var("DUMP") {
+        std::fs::write(p, &json).expect("dump");
+    }
+    let warnings: usize = all.reports.iter().map(|r| r.warnings.len()).sum();
+    println!(
+        "report JSON {} bytes in {:.1} ms, {warnings} warnings over all reports",
+        json.len(),
+        ms(t)
+    );
 }

@@ -39,6 +39,7 @@ pub mod option_text;
 pub mod overlap;
 pub mod profile;
 pub mod site;
+pub mod site_index;
 mod spatial;
 #[cfg(test)]
 mod test_rng;
