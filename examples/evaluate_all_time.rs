@@ -1,13 +1,14 @@
 //! `evaluateAll` natively, for profiling (issue 14: many sites should cost
-//! little more than one): one `evaluate_site`, `evaluate_all`, and the site
-//! metrics of every site alone.
+//! little more than one): one `evaluate_site`, `evaluate_all` (with and
+//! without the full reports), the site metrics of every site alone, and the
+//! size of the result as JSON (`DUMP=FILE` writes it).
 //!
 //! `cargo run --release --example evaluate_all_time -- FILE`
 //! (FILE: a district with many `boundary` features)
 use std::time::Instant;
 
 use future_community::community::SiteRef;
-use future_community::evaluation::{evaluate_all, evaluate_site, site_params};
+use future_community::evaluation::{evaluate_all, evaluate_all_with, evaluate_site, site_params};
 use future_community::input::ReadOptions;
 use future_community::profile::{self, EvalOptions};
 use future_community::Community;
@@ -32,6 +33,10 @@ fn main() {
     let t = Instant::now();
     let all = evaluate_all(&c, &p, &o).expect("evaluate all");
     let many = ms(t);
+    let t = Instant::now();
+    let slim = evaluate_all_with(&c, &p, &o, false).expect("evaluate all, no reports");
+    let slim_ms = ms(t);
+    let slim_bytes = serde_json::to_string(&slim).expect("serialises").len();
     let params = site_params(&p);
     let t = Instant::now();
     for i in 0..c.sites().len() {
@@ -55,4 +60,5 @@ fn main() {
         json.len(),
         ms(t)
     );
+    println!("evaluateAll without reports {slim_ms:.1} ms, JSON {slim_bytes} bytes");
 }

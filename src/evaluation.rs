@@ -279,6 +279,18 @@ pub fn evaluate_site(
 /// Evaluates every site and ranks them (shared roads and facilities count
 /// for all sites).
 pub fn evaluate_all(c: &Community, profile: &Profile, options: &EvalOptions) -> Result<Comparison> {
+    evaluate_all_with(c, profile, options, true)
+}
+
+/// [`evaluate_all`], with the full per-site reports only when
+/// `keep_reports` (see [`profile::evaluate_many_with`]): without them 10^4
+/// sites give a table and a ranking of a few megabytes instead of hundreds.
+pub fn evaluate_all_with(
+    c: &Community,
+    profile: &Profile,
+    options: &EvalOptions,
+    keep_reports: bool,
+) -> Result<Comparison> {
     let shared = Shared::new(c, profile)?;
     let mut sites = Vec::with_capacity(c.sites().len());
     for (i, s) in c.sites().iter().enumerate() {
@@ -292,7 +304,7 @@ pub fn evaluate_all(c: &Community, profile: &Profile, options: &EvalOptions) -> 
         )?;
         sites.push((id, m.metrics));
     }
-    profile::evaluate_many(profile, &sites, options)
+    profile::evaluate_many_with(profile, &sites, options, keep_reports)
 }
 
 /// The one accessibility query that covers every category and threshold

@@ -237,3 +237,35 @@ fn evaluate_all_equals_per_site_evaluations_on_36_sites() {
     }
     assert!(buildings >= 100, "only {buildings} buildings in the grid");
 }
+
+/// Without the reports, `evaluate_all_with` returns the same table and
+/// ranking as with them, and each table row carries what the compare view
+/// shows of a report: status, failed binding count and scenario scores.
+#[test]
+fn evaluate_all_without_reports_keeps_the_table_and_ranking() {
+    use future_community::evaluation::evaluate_all_with;
+    let c = grid_sites(3);
+    let p = profile::builtin("zhejiang-future-community").expect("builtin");
+    let opts = EvalOptions::default();
+    let full = evaluate_all_with(&c, &p, &opts, true).expect("full");
+    let slim = evaluate_all_with(&c, &p, &opts, false).expect("slim");
+    assert_eq!(full.reports.len(), 9);
+    assert!(slim.reports.is_empty());
+    assert_eq!(slim.table, full.table);
+    assert_eq!(slim.ranking, full.ranking);
+    let ids: Vec<&str> = full.reports[0]
+        .scenarios
+        .iter()
+        .map(|s| s.id.as_str())
+        .collect();
+    let cols: Vec<&str> = slim.table.scenarios.iter().map(|s| s.id.as_str()).collect();
+    assert_eq!(cols, ids);
+    for (row, r) in slim.table.rows.iter().zip(&full.reports) {
+        assert_eq!(Some(&row.site_id), r.site_id.as_ref());
+        assert_eq!(row.status, r.status);
+        assert_eq!(row.failed_binding, r.failed_binding.len());
+        let scores: Vec<Option<f64>> = r.scenarios.iter().map(|s| s.score).collect();
+        assert_eq!(row.scenario_scores, scores);
+    }
+    assert!(slim.table.rows.iter().any(|r| r.score.is_some()));
+}

@@ -128,9 +128,20 @@ pub(super) struct EvaluateArgs {
     /// 引领型 `leading` or 普惠型 `inclusive`.
     #[serde(default)]
     tier: Option<Tier>,
+    /// `evaluateAll` only: `false` leaves `reports` empty and returns the
+    /// table (scores, status, scenario scores, indicator values) and the
+    /// ranking, a few hundred bytes per site instead of tens of kilobytes;
+    /// for many sites. Default `true`.
+    #[serde(default)]
+    reports: Option<bool>,
 }
 
 impl EvaluateArgs {
+    /// Whether `evaluateAll` keeps the full reports (`reports`, default true).
+    pub(super) fn keep_reports(&self) -> bool {
+        self.reports.unwrap_or(true)
+    }
+
     pub(super) fn split(self) -> (Option<SiteRef>, EvalOptions) {
         let opts = EvalOptions {
             attributes: self.attributes,

@@ -1262,6 +1262,9 @@ export interface Comparison {
   ranking: RankEntry[];
   /**
    * One report per site, in input order; each carries its `siteId`.
+   * Empty when the caller asked for the table and ranking only
+   * (`evaluate_many_with` with `keep_reports` false; `reports: false`
+   * in JS), which keeps many sites small.
    */
   reports: Report[];
   /**
@@ -1473,6 +1476,10 @@ export interface ComparisonTable {
    * One row per site, in input order.
    */
   rows: ComparisonRow[];
+  /**
+   * One entry per scenario, in profile order (see `scenarioScores`).
+   */
+  scenarios: ComparisonScenario[];
 }
 /**
  * One indicator column.
@@ -1504,6 +1511,10 @@ export interface ComparisonRow {
    */
   completeness: number;
   /**
+   * Number of failed binding indicators.
+   */
+  failedBinding: number;
+  /**
    * Grade id.
    */
   grade: string | null;
@@ -1511,6 +1522,10 @@ export interface ComparisonRow {
    * Whether each target is met.
    */
   pass: (boolean | null)[];
+  /**
+   * Scenario scores, in the order of `ComparisonTable::scenarios`.
+   */
+  scenarioScores: (number | null)[];
   /**
    * Overall score.
    */
@@ -1524,9 +1539,31 @@ export interface ComparisonRow {
    */
   siteId: string;
   /**
+   * Whether the report can be read as a verdict (as `Report::status`).
+   */
+  status: ReportStatus & string;
+  /**
    * Indicator values (`None` where not assessed).
    */
   values: (number | null)[];
+}
+/**
+ * One scenario column of the table (the same for every site: the options
+ * that make a scenario required are those of the whole comparison).
+ */
+export interface ComparisonScenario {
+  /**
+   * Scenario id.
+   */
+  id: ScenarioId;
+  /**
+   * Display name.
+   */
+  name: BilingualText;
+  /**
+   * Whether the scenario counts in the overall score (标配).
+   */
+  required: boolean;
 }
 /**
  * The 30-minute circle.
@@ -1559,6 +1596,13 @@ export interface EvaluateOptions {
    * 改造更新 `renovation` or 规划新建 `newBuild`.
    */
   projectType?: ProjectType | null;
+  /**
+   * `evaluateAll` only: `false` leaves `reports` empty and returns the
+   * table (scores, status, scenario scores, indicator values) and the
+   * ranking, a few hundred bytes per site instead of tens of kilobytes;
+   * for many sites. Default `true`.
+   */
+  reports?: boolean | null;
   /**
    * Which site (ignored by `evaluateAll`).
    */
