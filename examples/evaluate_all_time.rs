@@ -3,8 +3,10 @@
 //! without the full reports), the site metrics of every site alone, and the
 //! size of the result as JSON (`DUMP=FILE` writes it).
 //!
-//! `cargo run --release --example evaluate_all_time -- FILE`
-//! (FILE: a district with many `boundary` features)
+//! `cargo run --release --example evaluate_all_time -- FILE [WHOLE]`
+//! (FILE: a district with many `boundary` features, `bench/gen_sites.py`;
+//! WHOLE: the same district with its one boundary, whose `evaluate` is
+//! timed too: the buildings of all the sites in one)
 use std::time::Instant;
 
 use future_community::community::SiteRef;
@@ -61,4 +63,16 @@ fn main() {
         ms(t)
     );
     println!("evaluateAll without reports {slim_ms:.1} ms, JSON {slim_bytes} bytes");
+    if let Some(whole) = std::env::args().nth(2) {
+        let text = std::fs::read_to_string(&whole).unwrap_or_else(|e| panic!("{whole}: {e}"));
+        let w = Community::from_geojson(&text, &ReadOptions::default()).expect("reads");
+        let _ = w.access_engine().expect("engine");
+        let t = Instant::now();
+        evaluate_site(&w, None, &p, &o).expect("evaluate");
+        let whole_ms = ms(t);
+        println!(
+            "evaluate of the whole district {whole_ms:.1} ms; evaluateAll / that = {:.2}x",
+            many / whole_ms
+        );
+    }
 }
