@@ -1,13 +1,16 @@
 //! `evaluateAll` natively, for profiling (issue 14: many sites should cost
-//! little more than one): one `evaluate_site`, `evaluate_all`, and the site
-//! metrics of every site alone.
+//! little more than one): one `evaluate_site`, `evaluate_all` (with and
+//! without the full reports), the site metrics of every site alone, and the
+//! size of the result as JSON (`DUMP=FILE` writes it).
 //!
-//! `cargo run --release --example evaluate_all_time -- FILE`
-//! (FILE: a district with many `boundary` features)
+//! `cargo run --release --example evaluate_all_time -- FILE [WHOLE]`
+//! (FILE: a district with many `boundary` features, `bench/gen_sites.py`;
+//! WHOLE: the same district with its one boundary, whose `evaluate` is
+//! timed too: the buildings of all the sites in one)
 use std::time::Instant;
 
 use future_community::community::SiteRef;
-use future_community::evaluation::{evaluate_all, evaluate_site, site_params};
+use future_community::evaluation::{evaluate_all, evaluate_all_with, evaluate_site, site_params};
 use future_community::input::ReadOptions;
 use future_community::profile::{self, EvalOptions};
 use future_community::Community;
@@ -32,6 +35,10 @@ fn main() {
     let t = Instant::now();
     let all = evaluate_all(&c, &p, &o).expect("evaluate all");
     let many = ms(t);
+    let t = Instant::now();
+    let slim = evaluate_all_with(&c, &p, &o, false).expect("evaluate all, no reports");
+    let slim_ms = ms(t);
+    let slim_bytes = serde_json::to_string(&slim).expect("serialises").len();
     let params = site_params(&p);
     let t = Instant::now();
     for i in 0..c.sites().len() {
@@ -44,5 +51,28 @@ fn main() {
         c.sites().len(),
         many / one
     );
-    let _ = all;
+    let t = Instant::now();
+    let json = serde_json::to_string(&all).expect("serialises");
+    if let Ok(p) = std::env::var("DUMP") {
+        std::fs::write(p, &json).expect("dump");
+    }
+    let warnings: usize = all.reports.iter().map(|r| r.warnings.len()).sum();
+    println!(
+        "report JSON {} bytes in {:.1} ms, {warnings} warnings over all reports",
+        json.len(),
+        ms(t)
+    );
+    println!("evaluateAll without reports {slim_ms:.1} ms, JSON {slim_bytes} bytes");
+    if let Some(whole) = std::env::args().nth(2) {
+        let text = std::fs::read_to_string(&whole).unwrap_or_else(|e| panic!("{whole}: {e}"));
+        let w = Community::from_geojson(&text, &ReadOptions::default()).expect("reads");
+        let _ = w.access_engine().expect("engine");
+        let t = Instant::now();
+        evaluate_site(&w, None, &p, &o).expect("evaluate");
+        let whole_ms = ms(t);
+        println!(
+            "evaluate of the whole district {whole_ms:.1} ms; evaluateAll / that = {:.2}x",
+            many / whole_ms
+        );
+    }
 }

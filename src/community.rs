@@ -13,6 +13,7 @@ use crate::input::{self, ReadOptions};
 use crate::model::{Boundary, Dataset};
 use crate::network::NetworkOptions;
 use crate::site::{self, SiteMetrics, SiteParams};
+use crate::site_index::SiteIndex;
 use crate::spatial::place_points;
 
 /// A loaded community dataset.
@@ -24,6 +25,9 @@ pub struct Community {
     engine: OnceLock<AccessEngine>,
     /// Centroid of every building (in `ds.buildings` order); on first use.
     centroids: OnceLock<Vec<Option<Point<f64>>>>,
+    /// R-trees of buildings, facilities and greens for site metrics; on
+    /// first use (never shared with an edited copy: its facilities differ).
+    site_index: OnceLock<SiteIndex>,
 }
 
 /// How a site is chosen: by boundary id or by position among the sites.
@@ -214,6 +218,7 @@ impl Community {
             sites,
             engine: OnceLock::new(),
             centroids: OnceLock::new(),
+            site_index: OnceLock::new(),
         }
     }
 
@@ -238,6 +243,7 @@ impl Community {
             sites: self.sites.clone(),
             engine: OnceLock::new(),
             centroids,
+            site_index: OnceLock::new(),
         }
     }
 
@@ -335,6 +341,12 @@ impl Community {
         })
     }
 
+    /// The R-trees that find what lies in a site (built once, on first use).
+    pub fn site_index(&self) -> &SiteIndex {
+        self.site_index
+            .get_or_init(|| SiteIndex::new(&self.ds, self.building_centroids()))
+    }
+
     /// Site indicators of one site with the given policy parameters.
     pub fn site_metrics(
         &self,
@@ -347,6 +359,7 @@ impl Community {
         let metrics = site::site_metrics(
             &self.ds,
             self.building_centroids(),
+            self.site_index(),
             &s.area,
             params,
             &mut warnings,

@@ -5,6 +5,8 @@
 use std::collections::{BTreeMap, BTreeSet, HashMap};
 
 use geo::{BoundingRect, Intersects, MultiPolygon, Point};
+use rstar::primitives::GeomWithData;
+use rstar::{RTree, AABB};
 use serde::Serialize;
 
 use crate::access::{AccessColumns, AccessOptions};
@@ -83,11 +85,60 @@ struct Shared {
     facilities: BTreeMap<String, usize>,
     access: Option<AccessColumns>,
     circles: Option<TravelCircles>,
-    /// Centroid of the building of each row of `access` (computed once,
-    /// tested against each site; `None` without a centroid).
-    access_centroids: Vec<Option<Point<f64>>>,
-    /// Centroid of the building of each row of `circles.buildings`.
-    circle_centroids: Vec<Option<Point<f64>>>,
+    /// The rows of `access` by their building's centroid (computed once,
+    /// queried with each site's box).
+    access_rows: RowIndex,
+    /// The rows of `circles.buildings` by their building's centroid.
+    circle_rows: RowIndex,
+}
+
+/// Result rows placed by their building's centroid, so that a site visits
+/// only the rows in its box instead of every row of the district.
+struct RowIndex {
+    centroids: Vec<Option<Point<f64>>>,
+    tree: RTree<GeomWithData<[f64; 2], usize>>,
+}
+
+impl RowIndex {
+    fn new(centroids: Vec<Option<Point<f64>>>) -> Self {
+        let items = centroids
+            .iter()
+            .enumerate()
+            .filter_map(|(row, p)| {
+                let p = (*p)?;
+                (p.x().is_finite() && p.y().is_finite())
+                    .then(|| GeomWithData::new([p.x(), p.y()], row))
+            })
+            .collect();
+        RowIndex {
+            centroids,
+            tree: RTree::bulk_load(items),
+        }
+    }
+
+    /// The rows whose centroid lies in the site, ascending (the order a
+    /// scan of all rows gives, so sums and medians are unchanged).
+    fn in_site(&self, site_area: &MultiPolygon<f64>) -> Vec<usize> {
+        let Some(bbox) = site_area.bounding_rect() else {
+            return Vec::new();
+        };
+        let site = PreparedArea::new(site_area);
+        let env = AABB::from_corners([bbox.min().x, bbox.min().y], [bbox.max().x, bbox.max().y]);
+        let mut rows: Vec<usize> = self
+            .tree
+            .locate_in_envelope_intersecting(&env)
+            .map(|item| item.data)
+            .filter(|&row| {
+                self.centroids
+                    .get(row)
+                    .copied()
+                    .flatten()
+                    .is_some_and(|p| bbox.intersects(&p) && site.contains(p))
+            })
+            .collect();
+        rows.sort_unstable();
+        rows
+    }
 }
 
 impl Shared {
@@ -116,18 +167,18 @@ impl Shared {
         let rows = |fis: &mut dyn Iterator<Item = usize>| -> Vec<Option<Point<f64>>> {
             fis.map(|fi| by_feature.get(&fi).copied()).collect()
         };
-        let access_centroids = access.as_ref().map_or_else(Vec::new, |cols| {
+        let access_rows = RowIndex::new(access.as_ref().map_or_else(Vec::new, |cols| {
             rows(&mut cols.feature_index.iter().map(|i| *i as usize))
-        });
-        let circle_centroids = circles.as_ref().map_or_else(Vec::new, |r| {
+        }));
+        let circle_rows = RowIndex::new(circles.as_ref().map_or_else(Vec::new, |r| {
             rows(&mut r.buildings.feature_index.iter().copied())
-        });
+        }));
         Ok(Shared {
             facilities,
             access,
             circles,
-            access_centroids,
-            circle_centroids,
+            access_rows,
+            circle_rows,
         })
     }
 }
@@ -228,6 +279,18 @@ pub fn evaluate_site(
 /// Evaluates every site and ranks them (shared roads and facilities count
 /// for all sites).
 pub fn evaluate_all(c: &Community, profile: &Profile, options: &EvalOptions) -> Result<Comparison> {
+    evaluate_all_with(c, profile, options, true)
+}
+
+/// [`evaluate_all`], with the full per-site reports only when
+/// `keep_reports` (see [`profile::evaluate_many_with`]): without them 10^4
+/// sites give a table and a ranking of a few megabytes instead of hundreds.
+pub fn evaluate_all_with(
+    c: &Community,
+    profile: &Profile,
+    options: &EvalOptions,
+    keep_reports: bool,
+) -> Result<Comparison> {
     let shared = Shared::new(c, profile)?;
     let mut sites = Vec::with_capacity(c.sites().len());
     for (i, s) in c.sites().iter().enumerate() {
@@ -241,7 +304,7 @@ pub fn evaluate_all(c: &Community, profile: &Profile, options: &EvalOptions) -> 
         )?;
         sites.push((id, m.metrics));
     }
-    profile::evaluate_many(profile, &sites, options)
+    profile::evaluate_many_with(profile, &sites, options, keep_reports)
 }
 
 /// The one accessibility query that covers every category and threshold
@@ -293,7 +356,7 @@ fn add_access_metrics(
     warnings: &mut Vec<Warning>,
 ) {
     let req = profile.requirements();
-    let inside = in_site(&shared.access_centroids, site_area);
+    let inside = shared.access_rows.in_site(site_area);
     for need in &req.coverage {
         let Some(cat) = cols.categories.get(&need.category) else {
             continue;
@@ -334,7 +397,7 @@ fn add_travel_circles(
 ) {
     let needed = profile.required_travel_circles();
     let b = &r.buildings;
-    let inside = in_site(&shared.circle_centroids, site_area);
+    let inside = shared.circle_rows.in_site(site_area);
     for circle in needed {
         let (result, minutes) = match circle {
             TravelCircle::Bus5min => (&r.bus_5min, &b.bus_5min),
@@ -350,22 +413,6 @@ fn add_travel_circles(
         }
     }
     warnings.extend(r.warnings.iter().cloned());
-}
-
-/// The rows of the buildings whose centroid (`centroids`, by row, from
-/// `Shared`) lies in the site (a bounding-box test first), so that each
-/// per-site sum runs over the site's rows only.
-fn in_site(centroids: &[Option<Point<f64>>], site_area: &MultiPolygon<f64>) -> Vec<usize> {
-    let site = PreparedArea::new(site_area);
-    let Some(bbox) = site_area.bounding_rect() else {
-        return Vec::new();
-    };
-    centroids
-        .iter()
-        .enumerate()
-        .filter(|(_, p)| p.is_some_and(|p| bbox.intersects(&p) && site.contains(p)))
-        .map(|(row, _)| row)
-        .collect()
 }
 
 fn weight(cols: &AccessColumns, o: usize, w: Weighting) -> f64 {

@@ -40,6 +40,7 @@ pub mod overlap;
 pub mod profile;
 pub mod query;
 pub mod site;
+pub mod site_index;
 mod spatial;
 #[cfg(test)]
 mod test_rng;

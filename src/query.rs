@@ -27,9 +27,20 @@ pub struct EvaluateQuery {
     /// 引领型 `leading` or 普惠型 `inclusive`.
     #[serde(default)]
     pub tier: Option<Tier>,
+    /// `evaluateAll` only: `false` leaves `reports` empty and returns the
+    /// table (scores, status, scenario scores, indicator values) and the
+    /// ranking, a few hundred bytes per site instead of tens of kilobytes;
+    /// for many sites. Default `true`.
+    #[serde(default)]
+    pub reports: Option<bool>,
 }
 
 impl EvaluateQuery {
+    /// Whether `evaluateAll` keeps the full reports (`reports`, default true).
+    pub fn keep_reports(&self) -> bool {
+        self.reports.unwrap_or(true)
+    }
+
     /// The site and the options of the evaluation itself.
     pub fn into_parts(self) -> (Option<SiteRef>, EvalOptions) {
         let opts = EvalOptions {

@@ -17,6 +17,7 @@ use crate::error::Warning;
 use crate::geodesy::area_m2;
 use crate::model::{Dataset, FarExemptReason, GreenType, ProjectType};
 use crate::overlap::{union_area_m2, Union};
+use crate::site_index::SiteIndex;
 use crate::spatial::PreparedArea;
 
 /// Policy parameters of the site indicators (they come from a profile).
@@ -197,8 +198,9 @@ fn ratio(num: f64, den: f64) -> Option<f64> {
 }
 
 /// Computes the site indicators of `site` over the dataset's features
-/// (`centroids`: the buildings' centroids in order, when known; else they
-/// are computed here).
+/// (`centroids`: the buildings' centroids in order; `index`: the
+/// community's [`SiteIndex`] of `ds`, which gives the candidates inside the
+/// site's box, so that a small site costs what it contains).
 ///
 /// Buildings and facilities count when their centroid (point) lies inside
 /// the site; ground green is unioned and clipped to the site; roof and
@@ -206,6 +208,7 @@ fn ratio(num: f64, den: f64) -> Option<f64> {
 pub fn site_metrics(
     ds: &Dataset,
     centroids: &[Option<geo::Point<f64>>],
+    index: &SiteIndex,
     site_area: &MultiPolygon<f64>,
     params: &SiteParams,
     warnings: &mut Vec<Warning>,
@@ -248,14 +251,9 @@ pub fn site_metrics(
     // Floor area of each building in the site, by feature index.
     let mut floor_of: std::collections::HashMap<usize, f64> = std::collections::HashMap::new();
     let bbox = geo::BoundingRect::bounding_rect(site_area);
-    for (i, b) in ds.buildings.iter().enumerate() {
-        // Centroids computed once per community when given (evaluateAll
-        // tests every building against every site).
-        let Some(c) = centroids
-            .get(i)
-            .copied()
-            .unwrap_or_else(|| b.footprint.centroid())
-        else {
+    let near = index.candidates(bbox);
+    for &i in &near.buildings {
+        let (Some(b), Some(Some(c))) = (ds.buildings.get(i), centroids.get(i).copied()) else {
             continue;
         };
         if !bbox.is_some_and(|r| geo::Intersects::intersects(&r, &c)) || !site.contains(c) {
@@ -278,7 +276,7 @@ pub fn site_metrics(
         }
     }
 
-    for f in &ds.facilities {
+    for f in near.facilities.iter().filter_map(|&i| ds.facilities.get(i)) {
         if !service.contains(f.category.as_str()) || !site.contains(f.location) {
             continue;
         }
@@ -301,21 +299,17 @@ pub fn site_metrics(
     let mut public = Vec::new();
     let mut roof_counted_m2 = 0.0;
     let mut roofs_without_depth = Vec::new();
-    for g in &ds.greens {
+    for (gi, parts) in &near.greens {
+        let Some(g) = ds.greens.get(*gi) else {
+            continue;
+        };
         match g.green_type {
             GreenType::Ground => {
                 // Only parts whose box meets the site's can add to the
                 // clipped union (a part outside the site adds nothing, also
                 // when it overlaps a part inside): the rest of the district
                 // is not merged once per site.
-                let near = g.area.0.iter().filter(|part| {
-                    let b = geo::BoundingRect::bounding_rect(*part);
-                    match (b, bbox) {
-                        (Some(b), Some(s)) => geo::Intersects::intersects(&b, &s),
-                        _ => false,
-                    }
-                });
-                for part in near {
+                for part in parts.iter().filter_map(|&k| g.area.0.get(k)) {
                     ground.push(part.clone());
                     if g.public {
                         public.push(part.clone());

@@ -112,9 +112,10 @@ fn evaluation_coverage_matches_the_reference() {
     assert!(checked >= 5, "only {checked} coverage metrics checked");
 }
 
-/// Helsinki with its boundary replaced by the four quadrants of the
-/// boundary's box (four sites sharing the roads and facilities).
-fn four_sites() -> Community {
+/// Helsinki with its boundary replaced by an `n` x `n` grid of equal
+/// rectangles over the boundary's box (sites sharing the roads and
+/// facilities; `n` = 2 gives the four quadrants).
+fn grid_sites(n: usize) -> Community {
     let text = fs::read_to_string("data/helsinki-centre/normalized.geojson").expect("dataset");
     let mut doc: serde_json::Value = serde_json::from_str(&text).expect("json");
     let features = doc["features"].as_array_mut().expect("features");
@@ -136,14 +137,10 @@ fn four_sites() -> Community {
     let lo = |v: &[f64]| v.iter().copied().fold(f64::INFINITY, f64::min);
     let hi = |v: &[f64]| v.iter().copied().fold(f64::NEG_INFINITY, f64::max);
     let (x0, x1, y0, y1) = (lo(&xs), hi(&xs), lo(&ys), hi(&ys));
-    let (xm, ym) = ((x0 + x1) / 2.0, (y0 + y1) / 2.0);
-    let quads = [
-        (x0, xm, y0, ym),
-        (xm, x1, y0, ym),
-        (x0, xm, ym, y1),
-        (xm, x1, ym, y1),
-    ];
-    for (i, (a, b, c, d)) in quads.into_iter().enumerate() {
+    let (dx, dy) = ((x1 - x0) / n as f64, (y1 - y0) / n as f64);
+    for i in 0..n * n {
+        let (a, c) = (x0 + (i % n) as f64 * dx, y0 + (i / n) as f64 * dy);
+        let (b, d) = (a + dx, c + dy);
         features.insert(
             i,
             serde_json::json!({
@@ -155,6 +152,10 @@ fn four_sites() -> Community {
         );
     }
     Community::from_geojson(&doc.to_string(), &ReadOptions::default()).expect("reads")
+}
+
+fn four_sites() -> Community {
+    grid_sites(2)
 }
 
 /// `evaluate_all` shares the accessibility and travel circles between sites;
@@ -190,4 +191,81 @@ fn evaluate_all_reports_equal_per_site_evaluations() {
         }
         assert!(assessed >= 8, "{id}: only {assessed} indicator values");
     }
+}
+
+/// At a larger count (a 6 x 6 grid: 36 sites, some empty, some cut through
+/// blocks) every report of `evaluate_all` still equals `evaluate_site` of
+/// that site, and each site's building count equals a brute-force count of
+/// the buildings whose centroid lies strictly inside its rectangle.
+#[test]
+fn evaluate_all_equals_per_site_evaluations_on_36_sites() {
+    use future_community::community::SiteRef;
+    use future_community::evaluation::site_params;
+    use geo::BoundingRect;
+    let c = grid_sites(6);
+    assert_eq!(c.sites().len(), 36);
+    let p = profile::builtin("zhejiang-future-community").expect("builtin");
+    let opts = EvalOptions::default();
+    let all = serde_json::to_value(evaluate_all(&c, &p, &opts).expect("all")).expect("json");
+    let reports = all["reports"].as_array().expect("reports");
+    assert_eq!(reports.len(), 36);
+    let mut buildings = 0;
+    for (i, from_all) in reports.iter().enumerate() {
+        let one = evaluate_site(&c, Some(&SiteRef::Index(i)), &p, &opts).expect("one");
+        let mut one = serde_json::to_value(one).expect("json");
+        let mut from_all = from_all.clone();
+        for r in [&mut one, &mut from_all] {
+            r.as_object_mut().expect("object").remove("warnings");
+        }
+        assert_eq!(from_all, one, "site {i}");
+        let r = c.sites()[i].area.bounding_rect().expect("a rectangle");
+        let brute = c
+            .building_centroids()
+            .iter()
+            .flatten()
+            .filter(|q| {
+                r.min().x < q.x() && q.x() < r.max().x && r.min().y < q.y() && q.y() < r.max().y
+            })
+            .count();
+        let counted = c
+            .site_metrics(Some(&SiteRef::Index(i)), &site_params(&p))
+            .expect("metrics")
+            .metrics
+            .building_count;
+        assert_eq!(counted, brute, "site {i}");
+        buildings += counted;
+    }
+    assert!(buildings >= 100, "only {buildings} buildings in the grid");
+}
+
+/// Without the reports, `evaluate_all_with` returns the same table and
+/// ranking as with them, and each table row carries what the compare view
+/// shows of a report: status, failed binding count and scenario scores.
+#[test]
+fn evaluate_all_without_reports_keeps_the_table_and_ranking() {
+    use future_community::evaluation::evaluate_all_with;
+    let c = grid_sites(3);
+    let p = profile::builtin("zhejiang-future-community").expect("builtin");
+    let opts = EvalOptions::default();
+    let full = evaluate_all_with(&c, &p, &opts, true).expect("full");
+    let slim = evaluate_all_with(&c, &p, &opts, false).expect("slim");
+    assert_eq!(full.reports.len(), 9);
+    assert!(slim.reports.is_empty());
+    assert_eq!(slim.table, full.table);
+    assert_eq!(slim.ranking, full.ranking);
+    let ids: Vec<&str> = full.reports[0]
+        .scenarios
+        .iter()
+        .map(|s| s.id.as_str())
+        .collect();
+    let cols: Vec<&str> = slim.table.scenarios.iter().map(|s| s.id.as_str()).collect();
+    assert_eq!(cols, ids);
+    for (row, r) in slim.table.rows.iter().zip(&full.reports) {
+        assert_eq!(Some(&row.site_id), r.site_id.as_ref());
+        assert_eq!(row.status, r.status);
+        assert_eq!(row.failed_binding, r.failed_binding.len());
+        let scores: Vec<Option<f64>> = r.scenarios.iter().map(|s| s.score).collect();
+        assert_eq!(row.scenario_scores, scores);
+    }
+    assert!(slim.table.rows.iter().any(|r| r.score.is_some()));
 }

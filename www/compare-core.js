@@ -23,6 +23,22 @@ function row(report, file, fileIndex, site) {
   };
 }
 
+/** The same row from a line of `evaluateAll`'s table (no full report). */
+function tableRow(r, scenarios, grades, file, fileIndex, site) {
+  return {
+    file,
+    fileIndex,
+    site,
+    siteId: r.siteId ?? null,
+    score: typeof r.score === 'number' ? r.score : null,
+    grade: grades.get(r.siteId) ?? null,
+    status: r.status,
+    completeness: r.completeness,
+    failedBinding: r.failedBinding ?? 0,
+    scenarios: scenarios.map((s, k) => ({ id: s.id, name: s.name, score: r.scenarioScores?.[k] ?? null, required: s.required })),
+  };
+}
+
 /** The name of the i-th boundary of a community's layers, or null. */
 function boundaryNames(community) {
   try {
@@ -81,10 +97,14 @@ export async function compareSources(fc, request, readText, progress, errorInfo)
 export function scoreCommunity(community, name, fileIndex, profile, options) {
   const boundaries = community.summary().counts?.boundary ?? 0;
   if (boundaries > 1) {
-    const all = community.evaluateAll(profile ?? undefined, options ?? undefined);
+    // Table and ranking only (`reports: false`): a full report is about
+    // 45 KB, so 10^4 boundaries would cross from wasm as 450 MB of JSON.
+    const all = community.evaluateAll(profile ?? undefined, { ...(options ?? {}), reports: false });
     const labels = boundaryNames(community);
+    const grades = new Map(all.ranking.map((e) => [e.siteId, e.grade ?? null]));
+    const scenarios = all.table.scenarios;
     return {
-      rows: all.reports.map((r, j) => row(r, name, fileIndex, labels[j] ?? r.siteId ?? `#${j + 1}`)),
+      rows: all.table.rows.map((r, j) => tableRow(r, scenarios, grades, name, fileIndex, labels[j] ?? r.siteId ?? `#${j + 1}`)),
       profileId: all.profileId,
       profileVersion: all.profileVersion,
     };

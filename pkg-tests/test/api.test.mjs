@@ -172,6 +172,39 @@ describe(`pkg-${PKG}: Community on the bundled helsinki-centre dataset`, () => {
       assert.deepEqual(c.siteMetrics(), metrics);
     });
   });
+
+  it('evaluateAll({ reports: false }) gives the same table and ranking without the reports', () => {
+    // The boundary's box cut into 2 x 2 sites.
+    const ring = geojson.features.find((f) => f.properties.kind === 'boundary').geometry.coordinates[0];
+    const xs = ring.map((p) => p[0]);
+    const ys = ring.map((p) => p[1]);
+    const [x0, x1, y0, y1] = [Math.min(...xs), Math.max(...xs), Math.min(...ys), Math.max(...ys)];
+    const [xm, ym] = [(x0 + x1) / 2, (y0 + y1) / 2];
+    const box = (a, b, c, d, id) => ({
+      type: 'Feature',
+      properties: { kind: 'boundary', id },
+      geometry: { type: 'Polygon', coordinates: [[[a, c], [b, c], [b, d], [a, d], [a, c]]] },
+    });
+    const sites = [box(x0, xm, y0, ym, 'q0'), box(xm, x1, y0, ym, 'q1'), box(x0, xm, ym, y1, 'q2'), box(xm, x1, ym, y1, 'q3')];
+    const input = { type: 'FeatureCollection', features: [...sites, ...geojson.features.filter((f) => f.properties.kind !== 'boundary')] };
+    withCommunity(input, undefined, (c) => {
+      const full = c.evaluateAll();
+      const slim = c.evaluateAll(undefined, { reports: false });
+      assert.equal(full.reports.length, 4);
+      assert.deepEqual(slim.reports, []);
+      assert.deepEqual(slim.table, full.table);
+      assert.deepEqual(slim.ranking, full.ranking);
+      assert.deepEqual(slim.table.scenarios.map((s) => s.id), full.reports[0].scenarios.map((s) => s.id));
+      full.reports.forEach((r, i) => {
+        const row = slim.table.rows[i];
+        assert.equal(row.siteId, r.siteId);
+        assert.equal(row.status, r.status);
+        assert.equal(row.failedBinding, r.failedBinding.length);
+        assert.deepEqual(row.scenarioScores, r.scenarios.map((s) => s.score));
+      });
+      assert.throws(() => c.evaluateAll(undefined, { reports: 'no' }), (e) => e.code === 'INVALID_OPTION');
+    });
+  });
 });
 
 describe(`pkg-${PKG}: errors`, () => {

@@ -68,15 +68,18 @@ fn profile_arg(id: Option<&str>, doc: Option<&str>) -> Result<Profile, Error> {
 }
 
 /// What `evaluate()` and `evaluate_all()` decode: the profile, the site
-/// (`evaluate()` alone reads it) and the evaluation options.
+/// (`evaluate()` alone reads it), the evaluation options and whether
+/// `evaluate_all()` keeps the full reports.
 fn evaluate_inputs(
     profile_id: Option<&str>,
     profile_json: Option<&str>,
     options_json: Option<&str>,
-) -> Result<(Profile, Option<community::SiteRef>, EvalOptions), Error> {
+) -> Result<(Profile, Option<community::SiteRef>, EvalOptions, bool), Error> {
     let p = profile_arg(profile_id, profile_json)?;
-    let (site, opts) = options::<EvaluateQuery>(options_json, "options")?.into_parts();
-    Ok((p, site, opts))
+    let query = options::<EvaluateQuery>(options_json, "options")?;
+    let keep = query.keep_reports();
+    let (site, opts) = query.into_parts();
+    Ok((p, site, opts, keep))
 }
 
 /// A loaded community (parsed, classified and indexed once).
@@ -143,7 +146,7 @@ impl NativeCommunity {
         options_json: Option<&str>,
     ) -> PyResult<String> {
         let r =
-            evaluate_inputs(profile_id, profile_json, options_json).and_then(|(p, site, opts)| {
+            evaluate_inputs(profile_id, profile_json, options_json).and_then(|(p, site, opts, _)| {
                 to_json(&evaluation::evaluate_site(
                     &self.inner,
                     site.as_ref(),
@@ -164,7 +167,9 @@ impl NativeCommunity {
         options_json: Option<&str>,
     ) -> PyResult<String> {
         let r = evaluate_inputs(profile_id, profile_json, options_json)
-            .and_then(|(p, _, opts)| to_json(&evaluation::evaluate_all(&self.inner, &p, &opts)?));
+            .and_then(|(p, _, opts, keep)| {
+                to_json(&evaluation::evaluate_all_with(&self.inner, &p, &opts, keep)?)
+            });
         fail(py, r)
     }
 

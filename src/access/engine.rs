@@ -8,6 +8,7 @@ use geo::Point;
 
 use super::gates::Compounds;
 use super::grid::PointGrid;
+use super::memo::NearestMemo;
 use super::options::SnapMode;
 use super::points::{self, AccessPoint, Facility, Origin};
 use super::snapped::Snapped;
@@ -43,6 +44,8 @@ pub struct AccessEngine {
     edge_snaps: Snapped,
     node_snaps: OnceLock<Snapped>,
     warnings: Vec<Warning>,
+    /// The nearest-facility search per category, kept between queries.
+    pub(crate) nearest_memo: NearestMemo,
 }
 
 impl AccessEngine {
@@ -100,6 +103,7 @@ impl AccessEngine {
             edge_snaps,
             node_snaps: OnceLock::new(),
             warnings,
+            nearest_memo: NearestMemo::default(),
         };
         engine.warn_islands();
         Ok(engine)

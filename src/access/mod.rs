@@ -86,6 +86,7 @@ pub mod fca;
 pub mod gates;
 mod grid;
 mod measures;
+mod memo;
 pub mod options;
 mod points;
 mod query;

@@ -3,6 +3,7 @@
 //! category, in columns or objects.
 
 use std::collections::{BTreeMap, HashMap};
+use std::sync::Arc;
 
 use super::engine::AccessEngine;
 use super::measures::{self, Scratch, Usable};
@@ -118,6 +119,35 @@ fn finite_or_nan(d: f64) -> f64 {
 }
 
 impl AccessEngine {
+    /// The nearest-facility search of `cat`, from the memo when an earlier
+    /// query made it with the same snapping; kept for the next query when
+    /// the category has facilities (`known`).
+    fn nearest_kept(
+        &self,
+        snapped: &Snapped,
+        usable: &Usable,
+        r: &Resolved,
+        cat: &str,
+        known: bool,
+        scratch: &mut Scratch,
+    ) -> Arc<Vec<(f64, u32)>> {
+        if let Some(near) = self.nearest_memo.get(r.snap, r.max_snap_m, cat) {
+            return near;
+        }
+        let near = Arc::new(measures::nearest(
+            self,
+            snapped,
+            usable,
+            r.max_snap_m,
+            scratch,
+        ));
+        if known {
+            self.nearest_memo
+                .put(r.snap, r.max_snap_m, cat, Arc::clone(&near));
+        }
+        near
+    }
+
     /// Accessibility of every residential building in columnar form.
     ///
     /// One multi-source Dijkstra per category gives the nearest facility
@@ -151,7 +181,7 @@ impl AccessEngine {
             }
             let (usable, off) = Usable::new(snapped, ids, r.max_snap_m);
             warn_unreachable_facilities(self, snapped, &off, cat, r.max_snap_m, &mut sink);
-            let near = measures::nearest(self, snapped, &usable, r.max_snap_m, &mut scratch);
+            let near = self.nearest_kept(snapped, &usable, &r, cat, !ids.is_empty(), &mut scratch);
             let straight = measures::straight(self, cat);
             let mut cols = CategoryColumns {
                 facilities: ids.len(),

@@ -125,12 +125,15 @@ pub fn js_compare_reports(
 }
 
 /// What `evaluate()` and `evaluateAll()` decode: the profile, the site
-/// (`evaluate()` alone reads it) and the evaluation options.
+/// (`evaluate()` alone reads it), the evaluation options and whether
+/// `evaluateAll()` keeps the full reports.
 pub(super) fn evaluate_inputs(
     profile: Option<JsValue>,
     options: Option<JsValue>,
-) -> JsResult<(Profile, Option<SiteRef>, EvalOptions)> {
+) -> JsResult<(Profile, Option<SiteRef>, EvalOptions, bool)> {
     let p = profile_arg(profile)?;
-    let (site, opts) = from_js::<EvaluateQuery>(options, "options")?.into_parts();
-    Ok((p, site, opts))
+    let query = from_js::<EvaluateQuery>(options, "options")?;
+    let keep = query.keep_reports();
+    let (site, opts) = query.into_parts();
+    Ok((p, site, opts, keep))
 }

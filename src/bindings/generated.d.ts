@@ -161,10 +161,6 @@ export type Tier = "leading" | "inclusive";
  */
 export type ComparisonOp = ">=" | "<=" | ">" | "<" | "==" | "between";
 /**
- * What a coverage share is weighted by.
- */
-export type Weighting = "households" | "population" | "buildings" | "landArea";
-/**
  * A coordinate reference system accepted on input.
  */
 export type Crs = "wgs84" | "gcj02" | "bd09";
@@ -261,10 +257,6 @@ export type Scoring =
       bands: ScoreBand[];
       type: "bands";
     };
-/**
- * The travel circles of the Hangzhou seed (5/10/30-minute 出行圈).
- */
-export type TravelCircle = "bus5min" | "metro10min" | "destinations30min";
 /**
  * A format a source can be in.
  */
@@ -936,61 +928,6 @@ export interface AttributeDefInput {
   unit: IndicatorUnit;
 }
 /**
- * The `attributeNames` member of the mapping document.
- */
-export interface AttributeNames {
-  /**
-   * What the member means.
-   */
-  description?: string;
-  /**
-   * Canonical key (`floors`, `height_m`, ...) → its other names.
-   */
-  keys?: {
-    [k: string]: KeyNames;
-  };
-  /**
-   * Building use (`residential`, ...) → values that mean it.
-   */
-  useValues?: {
-    [k: string]: UseValues;
-  };
-}
-/**
- * Other names of one canonical property.
- */
-export interface KeyNames {
-  /**
-   * Names read when the canonical key is absent, in order.
-   */
-  names: string[];
-  /**
-   * Where the names come from.
-   */
-  source: string;
-  /**
-   * Whether they were checked against a primary source.
-   */
-  verified: boolean;
-}
-/**
- * Values that mean one building use.
- */
-export interface UseValues {
-  /**
-   * Where they come from.
-   */
-  source: string;
-  /**
-   * The values (exact match after trimming).
-   */
-  values: string[];
-  /**
-   * Whether they were checked against a primary source.
-   */
-  verified: boolean;
-}
-/**
  * Building rules.
  */
 export interface BuildingRules {
@@ -1325,6 +1262,9 @@ export interface Comparison {
   ranking: RankEntry[];
   /**
    * One report per site, in input order; each carries its `siteId`.
+   * Empty when the caller asked for the table and ranking only
+   * (`evaluate_many_with` with `keep_reports` false; `reports: false`
+   * in JS), which keeps many sites small.
    */
   reports: Report[];
   /**
@@ -1536,6 +1476,10 @@ export interface ComparisonTable {
    * One row per site, in input order.
    */
   rows: ComparisonRow[];
+  /**
+   * One entry per scenario, in profile order (see `scenarioScores`).
+   */
+  scenarios: ComparisonScenario[];
 }
 /**
  * One indicator column.
@@ -1567,6 +1511,10 @@ export interface ComparisonRow {
    */
   completeness: number;
   /**
+   * Number of failed binding indicators.
+   */
+  failedBinding: number;
+  /**
    * Grade id.
    */
   grade: string | null;
@@ -1574,6 +1522,10 @@ export interface ComparisonRow {
    * Whether each target is met.
    */
   pass: (boolean | null)[];
+  /**
+   * Scenario scores, in the order of `ComparisonTable::scenarios`.
+   */
+  scenarioScores: (number | null)[];
   /**
    * Overall score.
    */
@@ -1587,26 +1539,31 @@ export interface ComparisonRow {
    */
   siteId: string;
   /**
+   * Whether the report can be read as a verdict (as `Report::status`).
+   */
+  status: ReportStatus & string;
+  /**
    * Indicator values (`None` where not assessed).
    */
   values: (number | null)[];
 }
 /**
- * A coverage share a profile reads.
+ * One scenario column of the table (the same for every site: the options
+ * that make a scenario required are those of the whole comparison).
  */
-export interface CoverageNeed {
+export interface ComparisonScenario {
   /**
-   * Facility category.
+   * Scenario id.
    */
-  category: string;
+  id: ScenarioId;
   /**
-   * Network distance threshold (m).
+   * Display name.
    */
-  thresholdM: number;
+  name: BilingualText;
   /**
-   * Weighting of the share.
+   * Whether the scenario counts in the overall score (标配).
    */
-  weighting: Weighting;
+  required: boolean;
 }
 /**
  * The 30-minute circle.
@@ -1639,6 +1596,13 @@ export interface EvaluateOptions {
    * 改造更新 `renovation` or 规划新建 `newBuild`.
    */
   projectType?: ProjectType | null;
+  /**
+   * `evaluateAll` only: `false` leaves `reports` empty and returns the
+   * table (scores, status, scenario scores, indicator values) and the
+   * ranking, a few hundred bytes per site instead of tens of kilobytes;
+   * for many sites. Default `true`.
+   */
+  reports?: boolean | null;
   /**
    * Which site (ignored by `evaluateAll`).
    */
@@ -1810,12 +1774,6 @@ export interface OsmMapping {
    * Estimation assumptions.
    */
   assumptions: Assumptions;
-  /**
-   * Other (Chinese) names of the properties of features with `kind`,
-   * and Chinese building-use values; absent in a replacement document
-   * = none.
-   */
-  attributeNames?: AttributeNames;
   /**
    * Building rules.
    */
@@ -2891,32 +2849,6 @@ export interface ProfileInfo {
    * Profile version.
    */
   version: string;
-}
-/**
- * Everything a profile reads, so the caller computes only that.
- */
-export interface ProfileRequirements {
-  /**
-   * Declared attributes read.
-   */
-  attributes: string[];
-  /**
-   * Coverage shares, in the order of the indicators that first read them
-   * (a front end picks its default category from the first).
-   */
-  coverage: CoverageNeed[];
-  /**
-   * Categories whose `nearest.<category>.medianM` is read.
-   */
-  nearest: string[];
-  /**
-   * `siteMetrics.*` names.
-   */
-  siteMetrics: string[];
-  /**
-   * Travel circles read.
-   */
-  travelCircles: TravelCircle[];
 }
 /**
  * Two reports of the same site compared, indicator by indicator.

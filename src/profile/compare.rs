@@ -9,7 +9,7 @@ use serde::{Deserialize, Serialize};
 use super::evaluate::{evaluate, EvalOptions};
 use super::format::{round_to, SCORE_DECIMALS, VALUE_DECIMALS};
 use super::metric::Metrics;
-use super::report::{GradeResult, IndicatorResult, Report, Status};
+use super::report::{GradeResult, IndicatorResult, Report, ReportStatus, Status};
 use super::schema::{Binding, Text, Unit};
 use super::Profile;
 use crate::error::{Error, Result};
@@ -25,6 +25,9 @@ pub struct Comparison {
     /// Version of the profile used.
     pub profile_version: String,
     /// One report per site, in input order; each carries its `siteId`.
+    /// Empty when the caller asked for the table and ranking only
+    /// ([`evaluate_many_with`] with `keep_reports` false; `reports: false`
+    /// in JS), which keeps many sites small.
     pub reports: Vec<Report>,
     /// The indicators as columns, sites as rows.
     pub table: ComparisonTable,
@@ -39,6 +42,9 @@ pub struct Comparison {
 pub struct ComparisonTable {
     /// One column per indicator, in profile order.
     pub columns: Vec<ComparisonColumn>,
+    /// One entry per scenario, in profile order (see `scenarioScores`).
+    #[serde(default)]
+    pub scenarios: Vec<ComparisonScenario>,
     /// One row per site, in input order.
     pub rows: Vec<ComparisonRow>,
 }
@@ -77,6 +83,30 @@ pub struct ComparisonRow {
     pub scores: Vec<Option<f64>>,
     /// Whether each target is met.
     pub pass: Vec<Option<bool>>,
+    /// Whether the report can be read as a verdict (as `Report::status`).
+    #[serde(default = "ReportStatus::insufficient")]
+    pub status: ReportStatus,
+    /// Number of failed binding indicators.
+    #[serde(default)]
+    pub failed_binding: usize,
+    /// Scenario scores, in the order of [`ComparisonTable::scenarios`].
+    #[serde(default)]
+    pub scenario_scores: Vec<Option<f64>>,
+}
+
+/// One scenario column of the table (the same for every site: the options
+/// that make a scenario required are those of the whole comparison).
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(test, derive(schemars::JsonSchema))]
+#[serde(rename_all = "camelCase")]
+pub struct ComparisonScenario {
+    /// Scenario id.
+    #[cfg_attr(test, schemars(with = "crate::bindings::ScenarioIdSchema"))]
+    pub id: String,
+    /// Display name.
+    pub name: Text,
+    /// Whether the scenario counts in the overall score (标配).
+    pub required: bool,
 }
 
 /// A place in the ranking.
@@ -111,6 +141,23 @@ pub fn evaluate_many(
     sites: &[(String, Metrics)],
     options: &EvalOptions,
 ) -> Result<Comparison> {
+    evaluate_many_with(profile, sites, options, true)
+}
+
+/// [`evaluate_many`], keeping the full reports only when `keep_reports`:
+/// without them the comparison holds the table (scores, status, scenario
+/// scores, indicator values) and the ranking, a few hundred bytes per site
+/// instead of tens of kilobytes, and each report is dropped as soon as its
+/// row is made.
+///
+/// # Errors
+/// As [`evaluate_many`].
+pub fn evaluate_many_with(
+    profile: &Profile,
+    sites: &[(String, Metrics)],
+    options: &EvalOptions,
+    keep_reports: bool,
+) -> Result<Comparison> {
     if sites.is_empty() {
         return Err(Error::option("sites", "give at least one site"));
     }
@@ -120,11 +167,40 @@ pub fn evaluate_many(
             return Err(Error::option("sites", format!("duplicate site id `{id}`")));
         }
     }
-    let mut reports = Vec::with_capacity(sites.len());
+    let mut reports = Vec::with_capacity(if keep_reports { sites.len() } else { 0 });
+    let mut rows = Vec::with_capacity(sites.len());
+    let mut entries = Vec::with_capacity(sites.len());
+    let mut scenarios = Vec::new();
     for (id, metrics) in sites {
         let mut report = evaluate(profile, metrics, options)?;
         report.site_id = Some(id.clone());
-        reports.push(report);
+        if scenarios.is_empty() {
+            scenarios = report
+                .scenarios
+                .iter()
+                .map(|s| ComparisonScenario {
+                    id: s.id.clone(),
+                    name: s.name.clone(),
+                    required: s.required,
+                })
+                .collect();
+        }
+        rows.push(ComparisonRow {
+            site_id: id.clone(),
+            score: report.score,
+            grade: report.grade.as_ref().map(|g| g.id.clone()),
+            completeness: report.completeness,
+            values: report.indicators.iter().map(|i| i.value).collect(),
+            scores: report.indicators.iter().map(|i| i.score).collect(),
+            pass: report.indicators.iter().map(|i| i.pass).collect(),
+            status: report.status,
+            failed_binding: report.failed_binding.len(),
+            scenario_scores: report.scenarios.iter().map(|s| s.score).collect(),
+        });
+        entries.push(rank_entry(&report, id));
+        if keep_reports {
+            reports.push(report);
+        }
     }
     let columns = profile
         .doc()
@@ -137,42 +213,31 @@ pub fn evaluate_many(
             binding: ind.binding,
         })
         .collect();
-    let rows = reports
-        .iter()
-        .zip(sites)
-        .map(|(r, (id, _))| ComparisonRow {
-            site_id: id.clone(),
-            score: r.score,
-            grade: r.grade.as_ref().map(|g| g.id.clone()),
-            completeness: r.completeness,
-            values: r.indicators.iter().map(|i| i.value).collect(),
-            scores: r.indicators.iter().map(|i| i.score).collect(),
-            pass: r.indicators.iter().map(|i| i.pass).collect(),
-        })
-        .collect();
-    let ranking = rank(&reports, sites);
     Ok(Comparison {
         profile_id: profile.id().to_string(),
         profile_version: profile.version().to_string(),
         reports,
-        table: ComparisonTable { columns, rows },
-        ranking,
+        table: ComparisonTable {
+            columns,
+            scenarios,
+            rows,
+        },
+        ranking: rank(entries),
     })
 }
 
-fn rank(reports: &[Report], sites: &[(String, Metrics)]) -> Vec<RankEntry> {
-    let mut entries: Vec<RankEntry> = reports
-        .iter()
-        .zip(sites)
-        .map(|(r, (id, _))| RankEntry {
-            rank: 0,
-            site_id: id.clone(),
-            score: r.score,
-            grade: r.grade.clone(),
-            completeness: r.completeness,
-            failed_binding: r.failed_binding.len(),
-        })
-        .collect();
+fn rank_entry(r: &Report, id: &str) -> RankEntry {
+    RankEntry {
+        rank: 0,
+        site_id: id.to_string(),
+        score: r.score,
+        grade: r.grade.clone(),
+        completeness: r.completeness,
+        failed_binding: r.failed_binding.len(),
+    }
+}
+
+fn rank(mut entries: Vec<RankEntry>) -> Vec<RankEntry> {
     // Higher score first (no score last), then fewer failed binding
     // indicators, then site id for a stable, deterministic order.
     let key_cmp = |a: &RankEntry, b: &RankEntry| {

@@ -39,8 +39,9 @@ use std::collections::BTreeSet;
 use serde::{Serialize, Serializer};
 
 pub use compare::{
-    check_report, compare_reports, evaluate_many, Change, ChangeKind, Comparison, ComparisonColumn,
-    ComparisonRow, ComparisonTable, IndicatorDiff, RankEntry, ReportDiff, ScenarioDiff,
+    check_report, compare_reports, evaluate_many, evaluate_many_with, Change, ChangeKind,
+    Comparison, ComparisonColumn, ComparisonRow, ComparisonScenario, ComparisonTable,
+    IndicatorDiff, RankEntry, ReportDiff, ScenarioDiff,
 };
 pub use evaluate::{evaluate, AttributeValue, EvalOptions};
 pub use metric::{MetricKey, Metrics, TravelCircle, Weighting};

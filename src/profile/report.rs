@@ -73,7 +73,7 @@ pub enum ReportStatus {
 }
 
 impl ReportStatus {
-    fn insufficient() -> Self {
+    pub(crate) fn insufficient() -> Self {
         ReportStatus::Insufficient
     }
 }
