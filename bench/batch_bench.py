@@ -37,6 +37,7 @@ import sys
 import time
 
 HERE = os.path.dirname(os.path.abspath(__file__))
+STEPS = ["cli", "python", "dask1", "dask2", "native", "wasm"]
 ROOT = os.path.dirname(HERE)
 
 
@@ -90,11 +91,13 @@ def child_python(manifest, out):
     from future_community.batch import run_manifest
 
     import_s = time.perf_counter() - t0
+    c0 = time.process_time()
     t0 = time.perf_counter()
     table, _ = run_manifest(manifest, out)
     run_s = time.perf_counter() - t0
+    run_cpu_s = time.process_time() - c0
     errors = sum(1 for e in table.column("error_code").to_pylist() if e)
-    print(json.dumps({"import_s": import_s, "run_s": run_s, "rows": table.num_rows, "errors": errors}))
+    print(json.dumps({"import_s": import_s, "run_s": run_s, "run_cpu_s": run_cpu_s, "rows": table.num_rows, "errors": errors}))
 
 
 def child_dask(manifest, out, workers, reference):
@@ -112,21 +115,30 @@ def child_dask(manifest, out, workers, reference):
     t0 = time.perf_counter()
     client.run(lambda: __import__("future_community.batch"))
     import_s = time.perf_counter() - t0
-    t0 = time.perf_counter()
-    table, _ = run_manifest(manifest, out, client=client)
-    run_s = time.perf_counter() - t0
+    def cpu():
+        import resource
+
+        r = resource.getrusage(resource.RUSAGE_SELF)
+        return r.ru_utime + r.ru_stime
 
     def peak():
         import resource
 
         return resource.getrusage(resource.RUSAGE_SELF).ru_maxrss * 1024
 
+    cpu0 = client.run(cpu)
+    t0 = time.perf_counter()
+    table, _ = run_manifest(manifest, out, client=client)
+    run_s = time.perf_counter() - t0
+    cpu1 = client.run(cpu)
+    worker_cpu_s = sum(cpu1[w] - cpu0.get(w, 0.0) for w in cpu1)
     worker_peaks = sorted(client.run(peak).values())
     client.close()
     cluster.close()
     equal = table.equals(pq.read_table(reference)) if reference and os.path.exists(reference) else None
     print(json.dumps({
         "cluster_start_s": start_s, "worker_import_s": import_s, "run_s": run_s, "rows": table.num_rows,
+        "worker_run_cpu_s": worker_cpu_s,
         "worker_peak_rss_bytes": worker_peaks, "client_scheduler_peak_rss_bytes": self_peak_rss(),
         "equals_single_process": equal,
     }))
@@ -149,6 +161,9 @@ def main():
     ap.add_argument("--cli", default=os.path.join(ROOT, "target", "release", "future-community"))
     ap.add_argument("--e2e", default=os.path.join(ROOT, "target", "release", "examples", "e2e_time"))
     ap.add_argument("--no-wasm", action="store_true", help="skip the native/wasm comparison")
+    ap.add_argument("--steps", default=",".join(STEPS),
+                    help="comma-separated subset of the steps to (re)run; the others are kept from an "
+                         "earlier bench/results/batch.json")
     ap.add_argument("--child", nargs="+", help=argparse.SUPPRESS)
     a = ap.parse_args()
     if a.child:
@@ -174,10 +189,22 @@ def main():
         "generate_s": time.perf_counter() - t0, "steps": {},
     }
     me = [sys.executable, os.path.abspath(__file__)]
+    wanted = [x for x in a.steps.split(",") if x]
+    unknown = set(wanted) - set(STEPS)
+    if unknown:
+        raise SystemExit(f"unknown steps {sorted(unknown)} (known: {', '.join(STEPS)})")
+    if a.no_wasm:
+        wanted = [x for x in wanted if x not in ("native", "wasm")]
+    earlier = os.path.join(a.results, "batch.json")
+    if set(wanted) != set(STEPS) and os.path.exists(earlier):
+        with open(earlier, encoding="utf-8") as f:
+            res["steps"] = json.load(f).get("steps", {})
     steps = res["steps"]
     print(f"{a.count} communities (gen_city.py {a.n} SEED), {total_bytes / 1e6:.1f} MB, in {data_dir}", flush=True)
 
     def step(name, fn):
+        if name not in wanted:
+            return
         la = load()
         print(f"== {name} (load average {la[0]})", flush=True)
         r = fn()
@@ -186,10 +213,14 @@ def main():
         print("   " + json.dumps(r), flush=True)
 
     cli_out = os.path.join(a.results, "batch-cli.csv")
-    step("cli", lambda: run_measured(
-        [a.cli, "evaluate", *files, "--quiet", "--project-type", "renovation", "--tier", "leading", "--out", cli_out]))
-    with open(cli_out, encoding="utf-8") as f:
-        steps["cli"]["rows"] = sum(1 for _ in f) - 1
+    def cli():
+        r = run_measured(
+            [a.cli, "evaluate", *files, "--quiet", "--project-type", "renovation", "--tier", "leading", "--out", cli_out])
+        with open(cli_out, encoding="utf-8") as f:
+            r["rows"] = sum(1 for _ in f) - 1
+        return r
+
+    step("cli", cli)
 
     single_out = os.path.join(a.results, "batch-python.parquet")
 
@@ -207,7 +238,7 @@ def main():
         step(f"dask{w}", lambda w=w: py_child(
             ["dask", manifest, os.path.join(a.results, f"batch-dask{w}.parquet"), str(w), single_out]))
 
-    if not a.no_wasm:
+    if "native" in wanted or "wasm" in wanted:
         city = os.path.join(a.data, "city300.geojson")
         if not os.path.exists(city):
             print(f"   generating {city} (gen_city.py 300 1, ~40 s)", flush=True)
@@ -230,9 +261,11 @@ def main():
                               "--turf-sample", "20", "--out", out_json])
             with open(out_json, encoding="utf-8") as f:
                 e = json.load(f)
-            m = e["medians"]
+            m, c = e["medians"], e["cpuMedians"]
             return {"wall_s_whole_e2e_mjs": r["wall_s"], "readMs": m["fromGeoJSON"], "engineMs": m["engine"],
                     "accessMs": m["access"], "evaluateMs": m["evaluate"],
+                    "cpuMs": {"read": c["fromGeoJSON"], "engine": c["engine"], "access": c["access"],
+                              "evaluate": c["evaluate"]},
                     "memory_child_peak_rss_bytes": e["memory"]["child"]["hwm"],
                     "process_peak_rss_bytes": e["memory"]["inProcessPeak"]}
 
@@ -253,38 +286,47 @@ def report(res):
     mb = lambda b: f"{b / 1e6:,.0f}"  # noqa: E731
     lines = [f"{n} communities, gen_city.py N = {res['gen_city_n']}, {res['input_bytes'] / 1e6:.1f} MB in all; "
              f"nproc {res['machine']['nproc']}, Python {res['machine']['python']}", "",
-             "| front end | wall s | per community ms | CPU s | peak RSS MB | load avg before |",
+             "| front end | wall s: run (whole process) | wall ms per community | CPU ms per community | "
+             "peak RSS MB | load avg before |",
              "| --- | ---: | ---: | ---: | ---: | ---: |"]
     c = s["cli"]
     lines.append(f"| CLI `evaluate` over {n} files, one process | {c['wall_s']:.2f} | {c['wall_s'] / n * 1e3:.1f} | "
-                 f"{c['cpu_s']:.2f} | {mb(c['peak_rss_bytes'])} | {c['load_before'][0]} |")
+                 f"{c['cpu_s'] / n * 1e3:.1f} | {mb(c['peak_rss_bytes'])} | {c['load_before'][0]} |")
     p = s["python"]
-    lines.append(f"| Python, one process (`run_manifest`, no client): run only / process | {p['run_s']:.2f} / "
-                 f"{p['wall_s']:.2f} | {p['run_s'] / n * 1e3:.1f} | {p['cpu_s']:.2f} | {mb(p['peak_rss_bytes'])} | "
+    lines.append(f"| Python, one process (`run_manifest`, no client) | {p['run_s']:.2f} ({p['wall_s']:.2f}) | "
+                 f"{p['run_s'] / n * 1e3:.1f} | {p['run_cpu_s'] / n * 1e3:.1f} | {mb(p['peak_rss_bytes'])} | "
                  f"{p['load_before'][0]} |")
     for w in (1, 2):
         d = s[f"dask{w}"]
         peaks = " + ".join(mb(x) for x in d["worker_peak_rss_bytes"])
-        lines.append(f"| Dask LocalCluster, {w} worker(s): run only / process (cluster start "
-                     f"{d['cluster_start_s']:.1f} s) | {d['run_s']:.2f} / {d['wall_s']:.2f} | {d['run_s'] / n * 1e3:.1f} | "
-                     f"{d['cpu_s']:.2f} (client only) | workers {peaks}; client + scheduler "
+        lines.append(f"| Dask LocalCluster, {w} worker process(es), 1 thread each (cluster start "
+                     f"{d['cluster_start_s']:.1f} s) | {d['run_s']:.2f} ({d['wall_s']:.2f}) | {d['run_s'] / n * 1e3:.1f} | "
+                     f"{d['worker_run_cpu_s'] / n * 1e3:.1f} (workers) | workers {peaks}; client + scheduler "
                      f"{mb(d['client_scheduler_peak_rss_bytes'])} | {d['load_before'][0]} |")
     lines.append("")
     lines.append(f"Dask tables equal to the single-process one: 1 worker {s['dask1']['equals_single_process']}, "
                  f"2 workers {s['dask2']['equals_single_process']}; CLI rows {s['cli']['rows']}, Python rows {p['rows']}.")
-    if "native" in s:
+    if "native" in s and "wasm" in s:
         nat, wa = s["native"], s["wasm"]
-        lines += ["", "| city300 (82 MB), one run | native ms | wasm in Node ms | native / wasm |", "| --- | ---: | ---: | ---: |"]
-        tot_n = tot_w = 0.0
-        for k, label in (("readMs", "read (fromGeoJSON)"), ("engineMs", "network build + snapping"),
-                         ("accessMs", "accessibility, 10 categories x 4 thresholds"), ("evaluateMs", "evaluate()")):
-            tot_n += nat[k]
-            tot_w += wa[k]
-            lines.append(f"| {label} | {nat[k]:,.0f} | {wa[k]:,.0f} | {nat[k] / wa[k]:.2f} |")
-        lines.append(f"| **pipeline** | **{tot_n:,.0f}** | **{tot_w:,.0f}** | **{tot_n / tot_w:.2f}** |")
-        lines.append(f"| peak RSS MB (native: whole pipeline; wasm: memory child, read + accessibility) | "
-                     f"{mb(nat['peak_rss_bytes'])} | {mb(wa['memory_child_peak_rss_bytes'])} | "
-                     f"{nat['peak_rss_bytes'] / wa['memory_child_peak_rss_bytes']:.2f} |")
+        lines += ["", "| city300 (82 MB), one run; wall ms (CPU ms) | native | wasm in Node | native / wasm, wall (CPU) |",
+                  "| --- | ---: | ---: | ---: |"]
+        tot = [0.0, 0.0, 0.0, 0.0]
+        for k, label in (("read", "read (fromGeoJSON)"), ("engine", "network build + snapping"),
+                         ("access", "accessibility, 10 categories x 4 thresholds"), ("evaluate", "evaluate()")):
+            nw, ww = nat[k + "Ms"], wa[k + "Ms"]
+            nc, wc = nat.get("cpuMs", {}).get(k, float("nan")), wa.get("cpuMs", {}).get(k, float("nan"))
+            tot = [tot[0] + nw, tot[1] + ww, tot[2] + nc, tot[3] + wc]
+            lines.append(f"| {label} | {nw:,.0f} ({nc:,.0f}) | {ww:,.0f} ({wc:,.0f}) | {nw / ww:.2f} ({nc / wc:.2f}) |")
+        lines.append(f"| **pipeline** | **{tot[0]:,.0f}** ({tot[2]:,.0f}) | **{tot[1]:,.0f}** ({tot[3]:,.0f}) | "
+                     f"**{tot[0] / tot[1]:.2f}** ({tot[2] / tot[3]:.2f}) |")
+        peak = nat.get("peakRssBytes") or nat["peak_rss_bytes"]
+        lines.append(f"| peak RSS MB (native: text + read + engine + accessibility + evaluate; wasm: "
+                     f"e2e.mjs's memory child, text + read + engine + accessibility objects) | "
+                     f"{mb(peak)} | {mb(wa['memory_child_peak_rss_bytes'])} | "
+                     f"{peak / wa['memory_child_peak_rss_bytes']:.2f} |")
+        lines.append(f"| whole process peak RSS MB (native: + a serde_json::Value of the text; wasm: e2e.mjs, "
+                     f"+ JSON.parse, every phase) | {mb(nat['peak_rss_bytes'])} | "
+                     f"{mb(wa['process_peak_rss_bytes'])} | |")
         lines.append(f"\nload average before: native {nat['load_before'][0]}, wasm {wa['load_before'][0]}")
     return "\n".join(lines) + "\n"
 
