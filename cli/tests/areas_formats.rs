@@ -1,7 +1,8 @@
 //! `service-areas` and `--format`: the CLI's GeoJSON equals what the core
 //! computes for the same file and options (compared as JSON values, exactly),
-//! a CSV of points is read when detected and when forced, and a wrong or
-//! unknown `--format` is bad input (exit 2 with the core's code).
+//! a CSV of points is read when detected and when forced, a forced format is
+//! obeyed (a file read as another format gives the core's reading of it), and
+//! an unknown `--format` is bad input (exit 2 with the core's code).
 
 use std::path::{Path, PathBuf};
 use std::process::{Command, Output};
