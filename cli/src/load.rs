@@ -32,7 +32,7 @@ pub struct ReadArgs {
     pub osm_mapping: Option<String>,
     /// Force the input format: geojson, amap, baidu, csv or shapefile
     /// (default: detected from the content, as the package does).
-    #[arg(long, value_name = "FORMAT")]
+    #[arg(long)]
     pub format: Option<String>,
     /// No progress bar (it is also hidden when stderr is not a terminal).
     #[arg(long, short)]
