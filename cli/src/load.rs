@@ -6,7 +6,8 @@ use std::io::IsTerminal;
 
 use clap::Args;
 use future_community::decode;
-use future_community::input::ReadOptions;
+use future_community::input::detect::{Format, SourceData};
+use future_community::input::{ReadOptions, Source};
 use future_community::option_text;
 use future_community::profile::{self, Profile};
 use future_community::{Community, Error};
@@ -19,15 +20,20 @@ use crate::fail::Fail;
 /// Read options shared by every subcommand (the package's `fromGeoJSON` options).
 #[derive(Args, Debug, Clone)]
 pub struct ReadArgs {
-    /// Coordinate system of the input: wgs84, gcj02 or bd09.
-    #[arg(long, default_value = "wgs84")]
-    pub crs: String,
+    /// Coordinate system of the input: wgs84, gcj02 or bd09 (default: the
+    /// format's, as in the package: WGS84, GCJ-02 for Amap, BD-09 for Baidu).
+    #[arg(long)]
+    pub crs: Option<String>,
     /// Fail on the first invalid feature instead of skipping it with a warning.
     #[arg(long)]
     pub strict: bool,
     /// A replacement OSM tag mapping (JSON file, the whole document).
     #[arg(long, value_name = "FILE")]
     pub osm_mapping: Option<String>,
+    /// Force the input format: geojson, amap, baidu, csv or shapefile
+    /// (default: detected from the content, as the package does).
+    #[arg(long)]
+    pub format: Option<String>,
     /// No progress bar (it is also hidden when stderr is not a terminal).
     #[arg(long, short)]
     pub quiet: bool,
@@ -51,7 +57,9 @@ impl ReadArgs {
     /// The core's read options from the flags.
     pub fn read_options(&self) -> Result<ReadOptions, Fail> {
         let mut m = Map::new();
-        m.insert("crs".into(), Value::String(self.crs.clone()));
+        if let Some(crs) = &self.crs {
+            m.insert("crs".into(), Value::String(crs.clone()));
+        }
         m.insert("strict".into(), Value::Bool(self.strict));
         if let Some(p) = &self.osm_mapping {
             let text = read_text(p)?;
@@ -62,10 +70,24 @@ impl ReadArgs {
         options(&Value::Object(m), "options").map_err(|e| Fail::core("(command line)", e))
     }
 
-    /// Reads one GeoJSON file into a community.
+    /// Reads one file into a community: its bytes go to the core as one
+    /// source, in the `--format` given or the one detected from the content
+    /// (GeoJSON, Amap or Baidu replies, CSV in UTF-8 or GBK).
     pub fn community(&self, path: &str, opts: &ReadOptions) -> Result<Community, Fail> {
-        let text = read_text(path)?;
-        Community::from_geojson(&text, opts).map_err(|e| Fail::core(path, e))
+        let format = match &self.format {
+            Some(name) => {
+                Some(Format::parse(name, "format").map_err(|e| Fail::core("(command line)", e))?)
+            }
+            None => None,
+        };
+        let bytes = std::fs::read(path).map_err(|e| Fail::unreadable(path, &e))?;
+        let source = Source {
+            data: SourceData::Bytes(&bytes),
+            format,
+            crs: None,
+            name: None,
+        };
+        Community::from_sources(&[source], opts).map_err(|e| Fail::core(path, e))
     }
 
     /// A progress bar over `n` items on stderr, hidden with `--quiet` or

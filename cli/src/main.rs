@@ -13,7 +13,7 @@ mod load;
 mod table;
 
 use clap::{Parser, Subcommand};
-use future_community::isochrone::{self, IsochroneOptions};
+use future_community::isochrone::{self, IsochroneOptions, ServiceAreaOptions};
 use future_community::profile;
 use serde_json::{json, Value};
 
@@ -89,6 +89,23 @@ enum Command {
         /// Start at the facility with this id.
         #[arg(long)]
         facility: Option<String>,
+        /// Walking-time limits in minutes, comma-separated (default 5,10,15).
+        #[arg(long, value_delimiter = ',')]
+        minutes: Vec<f64>,
+        /// GeoJSON output file (default: stdout).
+        #[arg(long)]
+        out: Option<String>,
+        #[command(flatten)]
+        read: ReadArgs,
+    },
+    /// Walking service areas of one facility category (one polygon per time
+    /// limit: where a facility of it is within so many minutes), as GeoJSON.
+    ServiceAreas {
+        /// A GeoJSON file.
+        file: String,
+        /// Facility category (see `summary`), e.g. clinic.
+        #[arg(long)]
+        category: String,
         /// Walking-time limits in minutes, comma-separated (default 5,10,15).
         #[arg(long, value_delimiter = ',')]
         minutes: Vec<f64>,
@@ -179,6 +196,26 @@ fn run(cli: Cli) -> Result<(), Fail> {
                 load::options(&v, "options").map_err(|e| Fail::core("(command line)", e))?;
             let c = read.community(&file, &read.read_options()?)?;
             let r = isochrone::isochrones(&c, &opts).map_err(|e| Fail::core(&file, e))?;
+            match out {
+                Some(o) => table::write_json(&o, &r),
+                None => print_json(&r),
+            }
+        }
+        Command::ServiceAreas {
+            file,
+            category,
+            minutes,
+            out,
+            read,
+        } => {
+            let mut v = json!({ "category": category });
+            if !minutes.is_empty() {
+                v["minutes"] = json!(minutes);
+            }
+            let opts: ServiceAreaOptions =
+                load::options(&v, "options").map_err(|e| Fail::core("(command line)", e))?;
+            let c = read.community(&file, &read.read_options()?)?;
+            let r = isochrone::service_areas(&c, &opts).map_err(|e| Fail::core(&file, e))?;
             match out {
                 Some(o) => table::write_json(&o, &r),
                 None => print_json(&r),

@@ -145,15 +145,16 @@ impl NativeCommunity {
         profile_json: Option<&str>,
         options_json: Option<&str>,
     ) -> PyResult<String> {
-        let r =
-            evaluate_inputs(profile_id, profile_json, options_json).and_then(|(p, site, opts, _)| {
+        let r = evaluate_inputs(profile_id, profile_json, options_json).and_then(
+            |(p, site, opts, _)| {
                 to_json(&evaluation::evaluate_site(
                     &self.inner,
                     site.as_ref(),
                     &p,
                     &opts,
                 )?)
-            });
+            },
+        );
         fail(py, r)
     }
 
@@ -166,10 +167,16 @@ impl NativeCommunity {
         profile_json: Option<&str>,
         options_json: Option<&str>,
     ) -> PyResult<String> {
-        let r = evaluate_inputs(profile_id, profile_json, options_json)
-            .and_then(|(p, _, opts, keep)| {
-                to_json(&evaluation::evaluate_all_with(&self.inner, &p, &opts, keep)?)
-            });
+        let r = evaluate_inputs(profile_id, profile_json, options_json).and_then(
+            |(p, _, opts, keep)| {
+                to_json(&evaluation::evaluate_all_with(
+                    &self.inner,
+                    &p,
+                    &opts,
+                    keep,
+                )?)
+            },
+        );
         fail(py, r)
     }
 

@@ -154,7 +154,12 @@ impl Community {
         #[wasm_bindgen(unchecked_optional_param_type = "EvaluateOptions")] options: Option<JsValue>,
     ) -> JsResult<JsValue> {
         let (p, _, opts, keep) = evaluate_inputs(profile, options)?;
-        to_js(&evaluation::evaluate_all_with(&self.inner, &p, &opts, keep)?)
+        to_js(&evaluation::evaluate_all_with(
+            &self.inner,
+            &p,
+            &opts,
+            keep,
+        )?)
     }
 
     /// Walking accessibility of every residential building: network and
