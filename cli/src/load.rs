@@ -86,6 +86,7 @@ impl ReadArgs {
             format,
             crs: None,
             name: None,
+            gbk: None,
         };
         Community::from_sources(&[source], opts).map_err(|e| Fail::core(path, e))
     }

@@ -50,6 +50,7 @@ fn summary_of(body: &[u8], format: Format) -> serde_json::Value {
         format: Some(format),
         crs: None,
         name: None,
+        gbk: None,
     };
     let c = Community::from_sources(&[source], &ReadOptions::default()).expect("core reads it");
     reparsed(&c.summary())

@@ -161,6 +161,10 @@ export type Tier = "leading" | "inclusive";
  */
 export type ComparisonOp = ">=" | "<=" | ">" | "<" | "==" | "between";
 /**
+ * What a coverage share is weighted by.
+ */
+export type Weighting = "households" | "population" | "buildings" | "landArea";
+/**
  * A coordinate reference system accepted on input.
  */
 export type Crs = "wgs84" | "gcj02" | "bd09";
@@ -257,6 +261,10 @@ export type Scoring =
       bands: ScoreBand[];
       type: "bands";
     };
+/**
+ * The travel circles of the Hangzhou seed (5/10/30-minute 出行圈).
+ */
+export type TravelCircle = "bus5min" | "metro10min" | "destinations30min";
 /**
  * A format a source can be in.
  */
@@ -928,6 +936,61 @@ export interface AttributeDefInput {
   unit: IndicatorUnit;
 }
 /**
+ * The `attributeNames` member of the mapping document.
+ */
+export interface AttributeNames {
+  /**
+   * What the member means.
+   */
+  description?: string;
+  /**
+   * Canonical key (`floors`, `height_m`, ...) → its other names.
+   */
+  keys?: {
+    [k: string]: KeyNames;
+  };
+  /**
+   * Building use (`residential`, ...) → values that mean it.
+   */
+  useValues?: {
+    [k: string]: UseValues;
+  };
+}
+/**
+ * Other names of one canonical property.
+ */
+export interface KeyNames {
+  /**
+   * Names read when the canonical key is absent, in order.
+   */
+  names: string[];
+  /**
+   * Where the names come from.
+   */
+  source: string;
+  /**
+   * Whether they were checked against a primary source.
+   */
+  verified: boolean;
+}
+/**
+ * Values that mean one building use.
+ */
+export interface UseValues {
+  /**
+   * Where they come from.
+   */
+  source: string;
+  /**
+   * The values (exact match after trimming).
+   */
+  values: string[];
+  /**
+   * Whether they were checked against a primary source.
+   */
+  verified: boolean;
+}
+/**
  * Building rules.
  */
 export interface BuildingRules {
@@ -1566,6 +1629,23 @@ export interface ComparisonScenario {
   required: boolean;
 }
 /**
+ * A coverage share a profile reads.
+ */
+export interface CoverageNeed {
+  /**
+   * Facility category.
+   */
+  category: string;
+  /**
+   * Network distance threshold (m).
+   */
+  thresholdM: number;
+  /**
+   * Weighting of the share.
+   */
+  weighting: Weighting;
+}
+/**
  * The 30-minute circle.
  */
 export interface DestinationSpec {
@@ -1774,6 +1854,12 @@ export interface OsmMapping {
    * Estimation assumptions.
    */
   assumptions: Assumptions;
+  /**
+   * Other (Chinese) names of the properties of features with `kind`,
+   * and Chinese building-use values; absent in a replacement document
+   * = none.
+   */
+  attributeNames?: AttributeNames;
   /**
    * Building rules.
    */
@@ -2849,6 +2935,32 @@ export interface ProfileInfo {
    * Profile version.
    */
   version: string;
+}
+/**
+ * Everything a profile reads, so the caller computes only that.
+ */
+export interface ProfileRequirements {
+  /**
+   * Declared attributes read.
+   */
+  attributes: string[];
+  /**
+   * Coverage shares, in the order of the indicators that first read them
+   * (a front end picks its default category from the first).
+   */
+  coverage: CoverageNeed[];
+  /**
+   * Categories whose `nearest.<category>.medianM` is read.
+   */
+  nearest: string[];
+  /**
+   * `siteMetrics.*` names.
+   */
+  siteMetrics: string[];
+  /**
+   * Travel circles read.
+   */
+  travelCircles: TravelCircle[];
 }
 /**
  * Two reports of the same site compared, indicator by indicator.
