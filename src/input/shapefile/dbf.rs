@@ -6,7 +6,7 @@
 //! `encoding_rs` feature is on, and its hook for another decoder is
 //! private. Planning-department exports are GBK, and `encoding_rs` stays
 //! out of the wasm build, so this reader hands out the raw bytes of names
-//! and text values and [`super::text`] decodes them in one place.
+//! and text values and one decoder in the parent module decodes them in one place.
 
 use crate::error::{Error, Result};
 
