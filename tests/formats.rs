@@ -293,3 +293,112 @@ fn a_replacement_mapping_without_attribute_names_reads_only_the_canonical_keys()
     // Without the names 层数 is not read: the default floors apply.
     assert_eq!(ds.buildings[0].floors, Some(3.0));
 }
+
+fn fields_not_used(ds: &future_community::model::Dataset) -> Vec<(Option<usize>, String)> {
+    ds.warnings
+        .iter()
+        .filter(|w| w.code == "FIELDS_NOT_USED")
+        .map(|w| (w.source, w.message.clone()))
+        .collect()
+}
+
+#[test]
+fn geojson_properties_nothing_reads_are_listed_once_per_source() {
+    let text = r#"{"type":"FeatureCollection","features":[
+      {"type":"Feature","properties":{"kind":"building","floors":6,"层数":6,"备注":"x"},
+       "geometry":{"type":"Polygon","coordinates":[[[120.1,30.3],[120.1003,30.3],[120.1003,30.3003],[120.1,30.3003],[120.1,30.3]]]}},
+      {"type":"Feature","properties":{"kind":"facility","category":"clinic","name":"A","备注":"y"},
+       "geometry":{"type":"Point","coordinates":[120.1001,30.3001]}},
+      {"type":"Feature","properties":{"kind":"road","walkable":true},
+       "geometry":{"type":"LineString","coordinates":[[120.1,30.3],[120.101,30.3]]}}
+    ]}"#;
+    let ds = read(text, &ReadOptions::default()).expect("reads");
+    assert_eq!(
+        fields_not_used(&ds),
+        [(Some(0), "fields not used: 备注".to_string())]
+    );
+    // Two sources: one warning each, naming its source.
+    let ds = read_sources(
+        &[Source::text(text), Source::text(text)],
+        &ReadOptions::default(),
+    )
+    .expect("reads");
+    let w = fields_not_used(&ds);
+    assert_eq!(w.len(), 2);
+    assert_eq!((w[0].0, w[1].0), (Some(0), Some(1)));
+}
+
+#[test]
+fn normalized_helsinki_lists_only_the_fields_nothing_reads() {
+    let text = fs::read_to_string("data/helsinki-centre/normalized.geojson").expect("fixture");
+    let ds = read(&text, &ReadOptions::default()).expect("reads");
+    // Provenance notes of the normalisation (`*_source`, `rule`, `method`),
+    // the OSM id and `footway` sub-tag: nothing reads them. Read keys such
+    // as `kind`, `floors`, `households`, `category`, `green_type` are absent.
+    assert_eq!(
+        fields_not_used(&ds),
+        [(
+            Some(0),
+            "fields not used: floors_source, footway, geometry_source, method, osm_id, rule, \
+             school_level_source, source_tag, use_source"
+                .to_string()
+        )]
+    );
+}
+
+#[test]
+fn raw_osm_layers_list_their_unread_tags_capped() {
+    let text = fs::read_to_string("data/helsinki-centre/osm_raw_pois.geojson").expect("fixture");
+    let ds = read(&text, &ReadOptions::default()).expect("reads");
+    let w = fields_not_used(&ds);
+    assert_eq!(w.len(), 1);
+    let m = &w[0].1;
+    assert!(m.contains(" more ("), "{m}");
+    for read_tag in ["amenity", "name", "shop", "access", "highway"] {
+        let listed = m.split(": ").nth(1).unwrap_or("").split(&[',', ' ']);
+        assert!(
+            !listed.clone().any(|n| n == read_tag),
+            "{read_tag} listed: {m}"
+        );
+    }
+    assert!(m.contains("addr:city"), "{m}");
+}
+
+#[test]
+fn a_bare_geometry_is_one_feature_without_properties() {
+    let bare = r#"{"type":"Polygon","coordinates":[[[120.1,30.3],[120.1003,30.3],[120.1003,30.3003],[120.1,30.3003],[120.1,30.3]]]}"#;
+    let road = r#"{"type":"FeatureCollection","features":[
+      {"type":"Feature","properties":{"kind":"road"},
+       "geometry":{"type":"LineString","coordinates":[[120.1,30.3],[120.101,30.3]]}}]}"#;
+    let ds = read_sources(
+        &[Source::text(road), Source::text(bare)],
+        &ReadOptions::default(),
+    )
+    .expect("reads");
+    assert_eq!(ds.sources[1].feature_count, 1);
+    assert_eq!(ds.roads.len(), 1);
+    let codes: Vec<_> = ds.warnings.iter().map(|w| (w.code, w.source)).collect();
+    assert!(codes.contains(&("BARE_GEOMETRY", Some(1))), "{codes:?}");
+    assert!(
+        codes.contains(&("UNCLASSIFIED_FEATURE", Some(1))),
+        "{codes:?}"
+    );
+    assert!(!codes.iter().any(|c| c.0 == "SINGLE_FEATURE"));
+    // Other objects are still refused.
+    let e = read(
+        r#"{"type":"Topology","objects":{}}"#,
+        &ReadOptions::default(),
+    )
+    .unwrap_err();
+    assert_eq!(e.code(), "NOT_FEATURE_COLLECTION");
+    // A malformed bare geometry is an invalid feature, not a panic.
+    let ds = read_sources(
+        &[
+            Source::text(road),
+            Source::text(r#"{"type":"Point","coordinates":"x"}"#),
+        ],
+        &ReadOptions::default(),
+    )
+    .expect("reads");
+    assert!(ds.warnings.iter().any(|w| w.code == "INVALID_FEATURE"));
+}

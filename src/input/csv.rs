@@ -183,17 +183,11 @@ pub fn to_geojson(text: &str, max_features: usize) -> Result<(String, Vec<Warnin
         .flatten()
         .chain(categories.iter().copied())
         .collect();
-    let unused: Vec<&str> = (0..headers.len())
+    let unused = (0..headers.len())
         .filter(|c| !used.contains(c))
         .map(|c| headers[c].trim())
-        .filter(|h| !h.is_empty())
-        .collect();
-    if !unused.is_empty() {
-        warnings.push(Warning::global(
-            "FIELDS_NOT_USED",
-            format!("columns not used: {}", unused.join(", ")),
-        ));
-    }
+        .filter(|h| !h.is_empty());
+    warnings.extend(super::fields::unused_fields_warning("columns", unused));
     if let Some(&first) = bad_rows.first() {
         warnings.push(Warning::feature(
             "CSV_BAD_COORDINATE",

@@ -306,6 +306,11 @@ impl<'a> Props<'a> {
         }
     }
 
+    /// The property names, in input order (repeats included).
+    pub fn keys(&self) -> impl Iterator<Item = &str> {
+        self.entries.iter().map(|(k, _)| k.as_ref())
+    }
+
     /// Whether any of these keys is present (used by the OSM-tag detector).
     pub fn has_any(&self, keys: &[&str]) -> bool {
         if self.sorted.is_empty() {
@@ -351,8 +356,8 @@ impl RawFeature<'_> {
 
 /// Splits the document into its features' raw JSON.
 ///
-/// Accepts a FeatureCollection, or a single Feature (treated as a
-/// collection of one).
+/// Accepts a FeatureCollection, or a single Feature or bare geometry
+/// (treated as a collection of one).
 pub fn split_features(text: &str) -> Result<Vec<&RawValue>> {
     split(text).map(|s| s.features)
 }
@@ -363,10 +368,14 @@ pub struct Split<'a> {
     pub features: Vec<&'a RawValue>,
     /// Whether the top level was a single Feature, not a collection.
     pub single: bool,
+    /// The geometry type when the top level was a bare geometry; its one
+    /// "feature" is then that geometry (read it with [`bare_feature`]).
+    pub bare: Option<String>,
 }
 
 /// As [`split_features`], also saying whether the document was a single
-/// Feature.
+/// Feature or a bare geometry (a collection of one feature without
+/// properties).
 pub fn split(text: &str) -> Result<Split<'_>> {
     // A syntax error anywhere is INVALID_JSON, even when a type error comes
     // first; the (iterative) syntax scan only runs on the error paths.
@@ -388,6 +397,7 @@ pub fn split(text: &str) -> Result<Split<'_>> {
             Some(features) => Ok(Split {
                 features,
                 single: false,
+                bare: None,
             }),
             None => Err(Error::NotFeatureCollection {
                 reason: "FeatureCollection has no `features` array".into(),
@@ -398,17 +408,20 @@ pub fn split(text: &str) -> Result<Split<'_>> {
             Ok(Split {
                 features: vec![whole],
                 single: true,
+                bare: None,
             })
         }
         Some(
             other @ ("Point" | "MultiPoint" | "LineString" | "MultiLineString" | "Polygon"
             | "MultiPolygon" | "GeometryCollection"),
-        ) => Err(Error::NotFeatureCollection {
-            reason: format!(
-                "top-level type is a bare `{other}` geometry; wrap it in a Feature whose \
-                 `properties.kind` says what it is"
-            ),
-        }),
+        ) => {
+            let whole: &RawValue = serde_json::from_str(text).map_err(|e| json_error(&e))?;
+            Ok(Split {
+                features: vec![whole],
+                single: false,
+                bare: Some(other.to_string()),
+            })
+        }
         Some(other) => Err(Error::NotFeatureCollection {
             reason: format!("top-level type is `{other}`"),
         }),
@@ -435,6 +448,23 @@ pub fn parse_feature<'a>(raw: &'a RawValue, index: usize) -> Result<RawFeature<'
     serde_json::from_str(raw.get()).map_err(|e| Error::InvalidGeometry {
         feature_index: index,
         reason: format!("malformed feature: {e}"),
+    })
+}
+
+/// A bare geometry's raw JSON as a feature without id or properties.
+///
+/// # Errors
+/// `INVALID_GEOMETRY` (with `index`) when the geometry is malformed.
+pub fn bare_feature<'a>(raw: &'a RawValue, index: usize) -> Result<RawFeature<'a>> {
+    let geometry = serde_json::from_str(raw.get()).map_err(|e| Error::InvalidGeometry {
+        feature_index: index,
+        reason: format!("malformed geometry: {e}"),
+    })?;
+    Ok(RawFeature {
+        kind: None,
+        id: None,
+        geometry: Some(geometry),
+        properties: None,
     })
 }
 

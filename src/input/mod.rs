@@ -13,6 +13,7 @@ pub mod classify;
 pub mod crs;
 pub mod csv;
 pub mod detect;
+pub mod fields;
 #[cfg(test)]
 mod fixtures;
 pub mod geojson;
@@ -88,7 +89,8 @@ fn count_vertices(g: &geometry::Geom) -> usize {
 pub use detect::{Format, SourceData};
 pub use sources::{Source, SourceInfo};
 
-/// Reads a GeoJSON FeatureCollection (or a single Feature) from text.
+/// Reads a GeoJSON FeatureCollection (or a single Feature, or a bare
+/// geometry) from text.
 ///
 /// # Errors
 /// `INVALID_JSON`, `NOT_FEATURE_COLLECTION`, `COORDINATE_OUT_OF_RANGE`,
@@ -151,6 +153,7 @@ pub fn read_sources(sources: &[Source<'_>], options: &ReadOptions) -> Result<Dat
     let mut infos = Vec::with_capacity(sources.len());
     let mut early_warnings = Vec::new();
     let mut total = 0usize;
+    let mut bare = vec![false; sources.len()];
     for (s, p) in prepared.iter().enumerate() {
         let split = geojson::split(&p.text).map_err(|e| in_source(s, e))?;
         if split.single {
@@ -158,6 +161,19 @@ pub fn read_sources(sources: &[Source<'_>], options: &ReadOptions) -> Result<Dat
                 "SINGLE_FEATURE",
                 "the input is a single Feature, not a FeatureCollection; read as a collection of one",
             ));
+        }
+        if let Some(kind) = &split.bare {
+            let mut w = Warning::global(
+                "BARE_GEOMETRY",
+                format!(
+                    "the input is a bare `{kind}` geometry, not a Feature or FeatureCollection; \
+                     read as one feature without properties (wrap it in a Feature whose \
+                     `properties.kind` says what it is)"
+                ),
+            );
+            w.source = Some(s);
+            early_warnings.push(w);
+            bare[s] = true;
         }
         let first = total;
         early_warnings.extend(p.warnings.iter().cloned().map(|mut w| {
@@ -198,6 +214,15 @@ pub fn read_sources(sources: &[Source<'_>], options: &ReadOptions) -> Result<Dat
     c.copy_limit = total_bytes.saturating_add(COPY_ALLOWANCE);
     let mut vertices = 0usize;
     let mut seen_ids = std::collections::HashSet::new();
+    // Property names per source, for FIELDS_NOT_USED (CSV reports its
+    // own columns; Amap and Baidu replies are converted with known keys).
+    let mut field_names: Vec<Option<fields::FieldNames>> = infos
+        .iter()
+        .map(|i| {
+            matches!(i.format, Format::Geojson | Format::Shapefile)
+                .then(fields::FieldNames::default)
+        })
+        .collect();
     let all = per_source.iter().enumerate().flat_map(|(s, raws)| {
         let first = infos[s].first_feature_index;
         raws.iter()
@@ -206,7 +231,12 @@ pub fn read_sources(sources: &[Source<'_>], options: &ReadOptions) -> Result<Dat
     });
     for (s, index, raw) in all {
         let crs = infos[s].crs;
-        let feature = match geojson::parse_feature(raw, index) {
+        let parsed = if bare[s] {
+            geojson::bare_feature(raw, index)
+        } else {
+            geojson::parse_feature(raw, index)
+        };
+        let feature = match parsed {
             Ok(f) => f,
             Err(e) if !options.strict => {
                 c.ds.warnings
@@ -222,6 +252,9 @@ pub fn read_sources(sources: &[Source<'_>], options: &ReadOptions) -> Result<Dat
                 "member of `features` is not of type Feature; skipped",
             ));
             continue;
+        }
+        if let (Some(names), Some(props)) = (&mut field_names[s], &feature.properties) {
+            names.note(props);
         }
         let Some(raw_geom) = &feature.geometry else {
             let local = index - infos[s].first_feature_index;
@@ -280,6 +313,13 @@ pub fn read_sources(sources: &[Source<'_>], options: &ReadOptions) -> Result<Dat
         c.add(index, id, props, geom);
         if let Some(e) = c.limit_error.take() {
             return Err(in_source(s, e));
+        }
+    }
+    let read_keys = fields::read_keys(mapping);
+    for (s, names) in field_names.iter().enumerate() {
+        if let Some(mut w) = names.as_ref().and_then(|n| n.unused_warning(&read_keys)) {
+            w.source = Some(s);
+            c.ds.warnings.push(w);
         }
     }
     let mut ds = finish(c)?;
