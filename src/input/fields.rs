@@ -12,25 +12,21 @@
 
 use std::collections::{BTreeSet, HashSet};
 
+use super::attributes::BUILDING_KEYS;
 use super::geojson::Props;
 use super::mapping::OsmMapping;
 use crate::error::Warning;
 
 /// The keys of the normalized schema (README "Normalized form") that the
 /// classifier reads by name, for every feature kind, plus the POI keys
-/// of Amap (`typecode`, `type`) and Baidu (`tag`) features.
-pub const CANONICAL_KEYS: [&str; 25] = [
+/// of Amap (`typecode`, `type`) and Baidu (`tag`) features; the building
+/// attributes are [`BUILDING_KEYS`], added beside them.
+pub const CANONICAL_KEYS: [&str; 19] = [
     "kind",
     "id",
     "name",
     "category",
     "capacity",
-    "floors",
-    "height_m",
-    "households",
-    "population",
-    "use",
-    "floor_area_m2",
     "far_exempt_m2",
     "far_exempt_reason",
     "walkable",
@@ -75,6 +71,7 @@ pub fn read_keys(mapping: &OsmMapping) -> HashSet<String> {
         keys.extend(names.names.iter().cloned());
     }
     keys.extend(CANONICAL_KEYS.iter().map(|k| k.to_string()));
+    keys.extend(BUILDING_KEYS.iter().map(|k| k.to_string()));
     keys.extend(ROAD_TAG_KEYS.iter().map(|k| k.to_string()));
     keys
 }
