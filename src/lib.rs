@@ -28,6 +28,7 @@ pub mod decode;
 pub mod edits;
 pub mod error;
 pub mod evaluation;
+pub mod feature_info;
 pub mod geodesy;
 pub mod input;
 pub mod isochrone;

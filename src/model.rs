@@ -350,4 +350,18 @@ pub struct Dataset {
     pub sources: Vec<crate::input::SourceInfo>,
     /// Problems found while reading the input.
     pub warnings: Vec<Warning>,
+    /// Each feature's own id, geometry type and properties as in the
+    /// input, by feature index; only with `keepProperties` (else empty).
+    pub source_features: std::sync::Arc<Vec<Option<SourceFeature>>>,
+}
+
+/// One input feature as it was written, kept for an info panel.
+#[derive(Debug, Clone)]
+pub struct SourceFeature {
+    /// The feature id (the `id` member, else `properties.id`), as text.
+    pub id: Option<String>,
+    /// The GeoJSON geometry type, if it has a geometry.
+    pub geometry_type: Option<String>,
+    /// The `properties` object's JSON text, if it is an object.
+    pub properties: Option<Box<serde_json::value::RawValue>>,
 }

@@ -8,7 +8,6 @@
 
 import init, * as fc from './pkg/index.js';
 import { compareSources, scoreCommunity } from './compare-core.js';
-import { fileAttribution } from './credit.js';
 import { addedFeatureId, resolveEdits } from './edits.js';
 
 /** Methods of `Community` the page may use, detected at run time. */
@@ -46,6 +45,25 @@ function text(v) {
   if (v === null || v === undefined) return null;
   const s = typeof v === 'string' ? v : typeof v === 'object' ? JSON.stringify(v) : String(v);
   return s.length > MAX_TEXT ? s.slice(0, MAX_TEXT) + '…' : s;
+}
+
+/**
+ * The reading options: the map's info panel needs each feature's own
+ * properties, which the core keeps only when asked.
+ */
+function readOptions(crs, maxBytes, display) {
+  return { crs, ...(maxBytes ? { maxBytes } : {}), ...(display ? { keepProperties: true } : {}) };
+}
+
+/**
+ * The data credit of what was read: each source's own `attribution` as
+ * the core read it, prefixed with the file's name when there are several.
+ */
+function sourceCredit(sources) {
+  const parts = sources
+    .filter((s) => s.attribution)
+    .map((s) => (sources.length === 1 ? s.attribution : `${s.name ?? `#${sources.indexOf(s) + 1}`}: ${s.attribution}`));
+  return parts.length ? text(parts.join('; ')) : null;
 }
 
 /**
@@ -200,7 +218,7 @@ function buildingRow(a, featureIndex, indexMap) {
 
 export function createCore(progress = () => {}) {
   let started = null;
-  let base = null; // { community, doc, crs }
+  let base = null; // { community, crs }
   let current = null; // { community, indexMap } (indexMap null: same indices as base)
   let access = { before: null, after: null }; // full accessibility results of the last query
   let displayUrls = [];
@@ -244,24 +262,30 @@ export function createCore(progress = () => {}) {
     return c;
   }
 
-  /** Keeps a freshly read community as the loaded data and returns what the page shows of it. */
-  function loaded(community, doc, crs, t0, display, attribution) {
+  /**
+   * Keeps a freshly read community as the loaded data and returns what the
+   * page shows of it. The file's own name and credit (top-level `name` and
+   * `attribution`) come from the core's summary: the page does not parse
+   * the input itself.
+   */
+  function loaded(community, crs, t0, display) {
     freeAll();
     access = { before: null, after: null };
-    base = { community, doc, crs };
+    base = { community, crs };
     current = { community, indexMap: null };
     const summary = community.summary();
     const metrics = community.siteMetrics();
     const millis = performance.now() - t0;
     if (display) progress('display');
+    const sources = summary.sources ?? [];
     return {
       summary,
       metrics,
       millis,
       display: display ? publish(displayLayers(community)) : null,
-      featureCount: doc.features.length,
-      name: text(doc.name),
-      attribution,
+      featureCount: summary.featureCount,
+      name: sources.length === 1 ? (sources[0].title ?? null) : null,
+      attribution: sourceCredit(sources),
     };
   }
 
@@ -289,24 +313,8 @@ export function createCore(progress = () => {}) {
     const t0 = performance.now();
     progress('parse');
     const list = texts.map((data, i) => ({ data, name: names[i] ?? `#${i + 1}` }));
-    const community = fc.Community.fromSources(list, maxBytes ? { crs, maxBytes } : { crs });
-    const features = [];
-    const credits = [];
-    try {
-      texts.forEach((t, i) => {
-        // The core read it; a non-GeoJSON source (once the core reads others) has no features to draw here.
-        const doc = typeof t === 'string' ? JSON.parse(t) : t instanceof Uint8Array ? null : t;
-        if (Array.isArray(doc?.features)) features.push(...doc.features);
-        const credit = fileAttribution(doc);
-        if (credit) credits.push(`${list[i].name}: ${credit}`);
-      });
-    } catch (err) {
-      community.free();
-      throw err;
-    }
-    const doc = { type: 'FeatureCollection', features };
-    const attribution = credits.length ? fileAttribution({ attribution: credits }) : null;
-    return loaded(community, doc, crs, t0, display, attribution);
+    const community = fc.Community.fromSources(list, readOptions(crs, maxBytes, display));
+    return loaded(community, crs, t0, display);
   }
 
   const handlers = {
@@ -329,15 +337,8 @@ export function createCore(progress = () => {}) {
       const input = await sourceText(source, maxBytes, progress);
       const t0 = performance.now();
       progress('parse');
-      const community = fc.Community.fromGeoJSON(input, maxBytes ? { crs, maxBytes } : { crs });
-      let doc;
-      try {
-        doc = typeof input === 'string' ? JSON.parse(input) : input;
-      } catch (err) {
-        community.free();
-        throw err;
-      }
-      return loaded(community, doc, crs, t0, display, fileAttribution(doc));
+      const community = fc.Community.fromGeoJSON(input, readOptions(crs, maxBytes, display));
+      return loaded(community, crs, t0, display);
     },
 
     /** Applies what-if edits to the loaded data: { summary, metrics, millis }. */
@@ -416,7 +417,7 @@ export function createCore(progress = () => {}) {
 
     /** All properties of one feature of the loaded file (strings shortened), for the info panel. */
     featureProperties(index) {
-      const f = base?.doc.features[index];
+      const f = base?.community.featureProperties(index);
       if (!f) return null;
       const props = {};
       let n = 0;
@@ -424,7 +425,7 @@ export function createCore(progress = () => {}) {
         if (++n > 60) break;
         props[text(k)] = text(v);
       }
-      return { id: text(f.id), geometryType: text(f.geometry?.type), properties: props };
+      return { id: text(f.id), geometryType: text(f.geometryType), properties: props };
     },
 
     /** The compare view: every file its own community, scored with one profile (compare-core.js). */

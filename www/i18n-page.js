@@ -96,7 +96,7 @@ export const PAGE_UI = {
     failedCleared: 'Nothing is shown until a file loads: the previous data was set aside so that it is not mistaken for this file.',
     stageOf: '{stage} “{name}”',
 
-    // The data credit (credit.js).
+    // The data credit (the core reads a file's own `attribution`: summary().sources).
     creditOwn: 'Data: {credit}',
     creditNone: 'Data: “{name}” does not say where its data comes from.',
     creditPrompt: 'If the data comes from others (OpenStreetMap, a survey office …), add a top-level "attribution" to the GeoJSON, for example "attribution": "© OpenStreetMap contributors"; it is then shown here, in print and in the exports.',

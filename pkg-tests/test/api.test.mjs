@@ -173,6 +173,41 @@ describe(`pkg-${PKG}: Community on the bundled helsinki-centre dataset`, () => {
     });
   });
 
+  it('summary().sources carry the file\'s own name and credit, so a front end need not parse it', () => {
+    withCommunity(text, undefined, (c) => {
+      const [src] = c.summary().sources;
+      assert.equal(src.attribution, geojson.attribution.replace(/\s+/g, ' ').trim().slice(0, 300));
+      assert.equal(src.title, typeof geojson.name === 'string' ? geojson.name : undefined);
+    });
+  });
+
+  it('featureProperties(i) gives feature i as written, only with { keepProperties: true }', () => {
+    withCommunity(text, { keepProperties: true }, (c) => {
+      for (const i of [0, 1, Math.floor(geojson.features.length / 2), geojson.features.length - 1]) {
+        const f = geojson.features[i];
+        const got = c.featureProperties(i);
+        assert.equal(got.featureIndex, i);
+        assert.equal(got.geometryType, f.geometry?.type);
+        assert.deepEqual(got.properties, f.properties);
+        assert.equal(got.id ?? null, f.id !== undefined ? String(f.id) : f.properties?.id != null ? String(f.properties.id) : null);
+      }
+      assert.equal(c.featureProperties(geojson.features.length), undefined);
+      for (const bad of [-1, 1.5, NaN, '0', null]) {
+        assert.throws(() => c.featureProperties(bad), (e) => e.code === 'INVALID_OPTION', String(bad));
+      }
+      // Kept across what-if edits (shared, not copied); added facilities have none.
+      const point = geojson.features.find((g) => g.geometry?.type === 'Point').geometry.coordinates;
+      const edited = c.withEdits({ add: [{ category: 'clinic', lngLat: point }] });
+      try {
+        assert.deepEqual(edited.featureProperties(0), c.featureProperties(0));
+        assert.equal(edited.featureProperties(geojson.features.length), undefined);
+      } finally {
+        edited.free();
+      }
+    });
+    withCommunity(text, undefined, (c) => assert.equal(c.featureProperties(0), undefined));
+  });
+
   it('evaluateAll({ reports: false }) gives the same table and ranking without the reports', () => {
     // The boundary's box cut into 2 x 2 sites.
     const ring = geojson.features.find((f) => f.properties.kind === 'boundary').geometry.coordinates[0];

@@ -93,6 +93,32 @@ impl Community {
         Ok(Community { inner })
     }
 
+    /// Feature `featureIndex` as written in the input (its id, geometry
+    /// type and properties), for an info panel; `undefined` unless the
+    /// community was read with `{ keepProperties: true }`, and for an index
+    /// past the input.
+    #[wasm_bindgen(js_name = featureProperties, unchecked_return_type = "FeatureRecord | undefined")]
+    pub fn feature_properties(
+        &self,
+        #[wasm_bindgen(js_name = featureIndex, unchecked_param_type = "number")]
+        feature_index: JsValue,
+    ) -> JsResult<JsValue> {
+        let index = match feature_index.as_f64() {
+            Some(x) if x >= 0.0 && x.fract() == 0.0 && x <= usize::MAX as f64 => x as usize,
+            _ => {
+                return Err(Error::option(
+                    "featureIndex",
+                    "expected a feature index: a whole number, 0 or more",
+                )
+                .into())
+            }
+        };
+        match self.inner.feature_record(index) {
+            Some(record) => to_js(&record),
+            None => Ok(JsValue::UNDEFINED),
+        }
+    }
+
     /// Counts by kind and category, bbox, sites and reading warnings.
     #[wasm_bindgen(unchecked_return_type = "Summary")]
     pub fn summary(&self) -> JsResult<JsValue> {

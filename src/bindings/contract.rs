@@ -135,6 +135,7 @@ fn inputs() -> Map<String, Value> {
 fn outputs() -> Map<String, Value> {
     let mut g = generator(Contract::Serialize);
     add::<Summary>(&mut g);
+    add::<crate::feature_info::FeatureRecord>(&mut g);
     add::<Layers>(&mut g);
     add::<SiteMetricsResult>(&mut g);
     add::<ProfileDoc>(&mut g);

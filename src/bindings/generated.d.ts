@@ -1816,6 +1816,31 @@ export interface FcaFacility {
   supply: number;
 }
 /**
+ * A feature of the input as written.
+ * Serialise it with serde_json (the bindings' `to_js` does): the
+ * properties are raw JSON text.
+ */
+export interface FeatureRecord {
+  /**
+   * The feature's index in the input (across sources).
+   */
+  featureIndex: number;
+  /**
+   * The GeoJSON geometry type (`Polygon`, `Point`, ...), if it has one.
+   */
+  geometryType: string | null;
+  /**
+   * The feature id (the `id` member, else `properties.id`), as text.
+   */
+  id: string | null;
+  /**
+   * The properties object as written (its JSON text, passed through).
+   */
+  properties: {
+    [k: string]: unknown;
+  } | null;
+}
+/**
  * Options for `read`. Field names follow the JS API (camelCase).
  */
 export interface FromGeoJSONOptions {
@@ -1825,6 +1850,12 @@ export interface FromGeoJSONOptions {
    * Baidu, WGS84 otherwise).
    */
   crs?: Crs | null;
+  /**
+   * Keep every feature's own properties as written (for an info panel:
+   * `Community.featureProperties(i)`); costs memory about the size of
+   * the properties' text. Default `false`.
+   */
+  keepProperties?: boolean;
   /**
    * Largest accepted input, in bytes of JSON text.
    */
@@ -3279,6 +3310,12 @@ export interface SoilFactor {
  */
 export interface SourceInfo {
   /**
+   * A GeoJSON collection's own top-level `attribution` (a string, or a
+   * list of strings joined with `; `), spaces folded, cut at 300
+   * characters: the data credit to show with its results.
+   */
+  attribution: string | null;
+  /**
    * Its coordinate system (as given or assumed).
    */
   crs: Crs;
@@ -3299,6 +3336,11 @@ export interface SourceInfo {
    * The source's name, if given.
    */
   name: string | null;
+  /**
+   * A GeoJSON collection's own top-level `name`, spaces folded, cut at
+   * 300 characters.
+   */
+  title: string | null;
 }
 /**
  * What a source says besides its `data`.

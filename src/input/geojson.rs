@@ -20,6 +20,51 @@ struct TopLevel<'a> {
     kind: Option<Cow<'a, str>>,
     #[serde(borrow)]
     features: Option<Vec<&'a RawValue>>,
+    /// The document's own title (a common foreign member).
+    #[serde(borrow, default)]
+    name: Option<&'a RawValue>,
+    /// The document's own data credit: a string, or a list of strings.
+    #[serde(borrow, default)]
+    attribution: Option<&'a RawValue>,
+}
+
+/// The longest document credit or title kept, in characters; longer ones
+/// are cut with an ellipsis (a display limit, not policy).
+pub const MAX_CREDIT_CHARS: usize = 300;
+
+/// Spaces folded and the text cut at [`MAX_CREDIT_CHARS`]; `None` when
+/// nothing is left.
+fn tidy(text: &str) -> Option<String> {
+    let folded = text.split_whitespace().collect::<Vec<_>>().join(" ");
+    if folded.is_empty() {
+        return None;
+    }
+    Some(match folded.char_indices().nth(MAX_CREDIT_CHARS) {
+        Some((cut, _)) => format!("{}…", &folded[..cut]),
+        None => folded,
+    })
+}
+
+/// A top-level `name`: a non-blank string, tidied.
+fn title(raw: Option<&RawValue>) -> Option<String> {
+    let s: Cow<'_, str> = serde_json::from_str(raw?.get()).ok()?;
+    tidy(&s)
+}
+
+/// A top-level `attribution`: a string, or the non-blank strings of a list
+/// joined with `; ` (one per source), tidied; anything else is ignored.
+fn credit(raw: Option<&RawValue>) -> Option<String> {
+    let raw = raw?.get();
+    if let Ok(s) = serde_json::from_str::<Cow<'_, str>>(raw) {
+        return tidy(&s);
+    }
+    let list: Vec<&RawValue> = serde_json::from_str(raw).ok()?;
+    let parts: Vec<Cow<'_, str>> = list
+        .iter()
+        .filter_map(|v| serde_json::from_str::<Cow<'_, str>>(v.get()).ok())
+        .filter(|s| !s.trim().is_empty())
+        .collect();
+    tidy(&parts.join("; "))
 }
 
 /// One feature, borrowed from the input text.
@@ -371,6 +416,11 @@ pub struct Split<'a> {
     /// The geometry type when the top level was a bare geometry; its one
     /// "feature" is then that geometry (read it with [`bare_feature`]).
     pub bare: Option<String>,
+    /// A collection's own top-level `name`, tidied.
+    pub title: Option<String>,
+    /// A collection's own top-level `attribution` (a string or a list of
+    /// strings), tidied.
+    pub attribution: Option<String>,
 }
 
 /// As [`split_features`], also saying whether the document was a single
@@ -398,6 +448,8 @@ pub fn split(text: &str) -> Result<Split<'_>> {
                 features,
                 single: false,
                 bare: None,
+                title: title(top.name),
+                attribution: credit(top.attribution),
             }),
             None => Err(Error::NotFeatureCollection {
                 reason: "FeatureCollection has no `features` array".into(),
@@ -409,6 +461,8 @@ pub fn split(text: &str) -> Result<Split<'_>> {
                 features: vec![whole],
                 single: true,
                 bare: None,
+                title: None,
+                attribution: None,
             })
         }
         Some(
@@ -420,6 +474,8 @@ pub fn split(text: &str) -> Result<Split<'_>> {
                 features: vec![whole],
                 single: false,
                 bare: Some(other.to_string()),
+                title: None,
+                attribution: None,
             })
         }
         Some(other) => Err(Error::NotFeatureCollection {
@@ -429,6 +485,21 @@ pub fn split(text: &str) -> Result<Split<'_>> {
             reason: "top-level object has no `type` member".into(),
         }),
     }
+}
+
+/// A feature's `properties` member as its own JSON text, when it is an
+/// object (a second, shallow look at the feature: only for
+/// `keepProperties`).
+pub fn properties_text(raw: &RawValue) -> Option<Box<RawValue>> {
+    #[derive(Deserialize)]
+    struct Only<'a> {
+        #[serde(borrow, default)]
+        properties: Option<&'a RawValue>,
+    }
+    let only: Only<'_> = serde_json::from_str(raw.get()).ok()?;
+    only.properties
+        .filter(|p| is_object(p))
+        .map(|p| p.to_owned())
 }
 
 /// Whether a raw value is a JSON object (serde's derived structs would also

@@ -27,10 +27,11 @@ pub mod values;
 
 use geo::Centroid;
 use serde::Deserialize;
+use serde_json::value::RawValue;
 
 use crate::error::{Error, Result, Warning};
 use crate::geodesy;
-use crate::model::Dataset;
+use crate::model::{Dataset, SourceFeature};
 use crate::spatial::place_points;
 use classify::Classifier;
 use crs::Crs;
@@ -57,6 +58,10 @@ pub struct ReadOptions {
     pub max_features: usize,
     /// Largest accepted total number of positions.
     pub max_vertices: usize,
+    /// Keep every feature's own properties as written (for an info panel:
+    /// `Community.featureProperties(i)`); costs memory about the size of
+    /// the properties' text. Default `false`.
+    pub keep_properties: bool,
 }
 
 impl Default for ReadOptions {
@@ -68,6 +73,7 @@ impl Default for ReadOptions {
             max_bytes: 512 * 1024 * 1024,
             max_features: 5_000_000,
             max_vertices: 50_000_000,
+            keep_properties: false,
         }
     }
 }
@@ -186,6 +192,8 @@ pub fn read_sources(sources: &[Source<'_>], options: &ReadOptions) -> Result<Dat
             crs: p.crs,
             first_feature_index: first,
             feature_count: split.features.len(),
+            title: split.title,
+            attribution: split.attribution,
         });
         total += split.features.len();
         if total > options.max_features {
@@ -211,6 +219,9 @@ pub fn read_sources(sources: &[Source<'_>], options: &ReadOptions) -> Result<Dat
     let mut c = Classifier::new(mapping, total);
     c.pois = Some(&pois);
     c.ds.warnings = early_warnings;
+    if options.keep_properties {
+        c.ds.source_features = std::sync::Arc::new(vec![None; total]);
+    }
     c.copy_limit = total_bytes.saturating_add(COPY_ALLOWANCE);
     let mut vertices = 0usize;
     let mut seen_ids = std::collections::HashSet::new();
@@ -252,6 +263,9 @@ pub fn read_sources(sources: &[Source<'_>], options: &ReadOptions) -> Result<Dat
                 "member of `features` is not of type Feature; skipped",
             ));
             continue;
+        }
+        if options.keep_properties {
+            keep_source_feature(&mut c.ds, index, raw, &feature);
         }
         if let (Some(names), Some(props)) = (&mut field_names[s], &feature.properties) {
             names.note(props);
@@ -326,6 +340,19 @@ pub fn read_sources(sources: &[Source<'_>], options: &ReadOptions) -> Result<Dat
     ds.sources = infos;
     annotate_sources(&ds.sources, &mut ds.warnings);
     Ok(ds)
+}
+
+/// Records a feature's own id, geometry type and properties text.
+fn keep_source_feature(ds: &mut Dataset, index: usize, raw: &RawValue, f: &geojson::RawFeature) {
+    // Not shared yet while reading, so this never copies.
+    let all = std::sync::Arc::make_mut(&mut ds.source_features);
+    if let Some(slot) = all.get_mut(index) {
+        *slot = Some(SourceFeature {
+            id: f.id(),
+            geometry_type: f.geometry.as_ref().map(|g| g.kind.to_string()),
+            properties: geojson::properties_text(raw),
+        });
+    }
 }
 
 /// With several sources, gives every warning about a feature its source

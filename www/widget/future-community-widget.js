@@ -36,7 +36,6 @@
 // computed in `data-engine` (worker | page), and fires a `score` event with
 // the report.
 import { createClient } from '../pkg/worker/index.js';
-import { fileAttribution } from '../credit.js';
 import { formatNumber, formatShare, initialLanguage, pick, setCategories, tr } from '../i18n.js';
 import { describeProblem, detailsNode, sentence, techLine } from '../problems.js';
 import { renderRadar } from '../radar.js';
@@ -246,7 +245,7 @@ class FutureCommunityScore extends HTMLElement {
     });
   }
 
-  /** The GeoJSON to score, as text, with the name and credit it declares. */
+  /** The GeoJSON to score, as text, and the name of its file (if fetched). */
   async #source() {
     let body;
     let file = null;
@@ -282,14 +281,7 @@ class FutureCommunityScore extends HTMLElement {
       if (!res.ok) throw new WidgetError('widgetHttp', undefined, { status: res.status });
       file = decodeURIComponent(url.pathname.split('/').pop() || '') || null;
     }
-    let doc;
-    try {
-      doc = JSON.parse(body);
-    } catch (err) {
-      throw new WidgetError('widgetInvalid', Object.assign(err, { code: 'INVALID_JSON' }));
-    }
-    if (!doc || typeof doc !== 'object' || Array.isArray(doc)) throw new WidgetError('widgetInvalid');
-    return { body, file, name: text(doc.name), attribution: fileAttribution(doc) };
+    return { body, file };
   }
 
   async #update() {
@@ -341,7 +333,11 @@ class FutureCommunityScore extends HTMLElement {
         attributes = await fc.profile(profile).then((doc) => doc?.attributes ?? null, () => null);
       }
       if (gen !== this.#gen) return;
-      this.#result = { report, attributes, name: source.name, attribution: source.attribution, file: source.file };
+      // The name and credit the file declares (its top-level `name` and
+      // `attribution`), as the core read them.
+      const declared = (await community.summary())?.sources?.[0] ?? {};
+      if (gen !== this.#gen) return;
+      this.#result = { report, attributes, name: declared.title ?? null, attribution: declared.attribution ?? null, file: source.file };
       this.dataset.state = 'ready';
       this.#render();
       this.dispatchEvent(new CustomEvent('score', { detail: report }));
