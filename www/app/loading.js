@@ -92,11 +92,13 @@ async function loadSource(source, dataset, names = [dataset.name]) {
     state.loaded = loaded;
     state.current = { summary: loaded.summary, metrics: loaded.metrics };
     chooseDefaultCategory();
-    await view.map.setData(loaded.display);
-    view.map.fitTo(loaded.summary.bbox);
-    view.map.setIsochrones(null, null);
-    await refreshFacilities();
-    await recompute();
+    // Scores first; the map layers (parsed by MapLibre's workers) after them.
+    await recompute(async () => {
+      await view.map.setData(loaded.display);
+      view.map.fitTo(loaded.summary.bbox);
+      view.map.setIsochrones(null, null);
+      await refreshFacilities();
+    });
   });
   if (gen === generation) state.loadingName = null;
   state.ready = true;
