@@ -411,6 +411,50 @@ describe('www/ demo in headless Chromium', { timeout: 240_000 }, () => {
       assert.equal(await page.evaluate(() => window.__xss), undefined, 'no payload ran');
     });
   });
+
+  it('a picked file: determinate progress through every phase, the scores shown before the map is drawn and coloured', async () => {
+    await withPage('en-US', async (page) => {
+      // Every change of the bar (stage, value) and the moment the scorecard names the file.
+      await page.evaluate(() => {
+        const w = /** @type {any} */ (window);
+        w.__bar = [];
+        w.__scoredAt = null;
+        const bar = document.querySelector('#progress');
+        new MutationObserver(() => {
+          w.__bar.push({ stage: bar.getAttribute('data-stage'), value: bar.hasAttribute('value') ? Number(bar.getAttribute('value')) : null, hidden: bar.hidden });
+        }).observe(bar, { attributes: true, attributeFilter: ['data-stage', 'value'] });
+        const card = document.querySelector('#scorecard');
+        new MutationObserver(() => {
+          if (w.__scoredAt !== null || card.getAttribute('data-dataset') !== 'again.geojson') return;
+          w.__scoredAt = w.__bar.length;
+          w.__mapWhenScored = document.querySelector('#map').getAttribute('data-data');
+        }).observe(card, { attributes: true, attributeFilter: ['data-dataset'] });
+      });
+      await page.setInputFiles('#file-input', { name: 'again.geojson', mimeType: 'application/geo+json', buffer: readFileSync(DATASET) });
+      await page.waitForFunction(() => document.querySelector('#dataset-name').textContent === 'again.geojson');
+      await settled(page);
+      const { bar, scoredAt, mapWhenScored } = await page.evaluate(() => {
+        const w = /** @type {any} */ (window);
+        return { bar: w.__bar, scoredAt: w.__scoredAt, mapWhenScored: w.__mapWhenScored };
+      });
+      const stages = [...new Set(bar.map((b) => b.stage).filter(Boolean))];
+      for (const stage of ['read', 'parse', 'display', 'evaluate', 'accessibility']) assert.ok(stages.includes(stage), `stage ${stage} in ${stages}`);
+      assert.deepEqual(stages.filter((st) => ['read', 'parse', 'display', 'evaluate', 'accessibility'].includes(st)), ['read', 'parse', 'display', 'evaluate', 'accessibility']);
+      // While the load runs the bar has a value (determinate) that never goes back.
+      const shown = bar.filter((b) => ['read', 'parse', 'display', 'evaluate', 'accessibility'].includes(b.stage) && b.value !== null);
+      assert.ok(shown.length >= 5, `determinate values: ${JSON.stringify(bar)}`);
+      for (let i = 1; i < shown.length; i++) assert.ok(shown[i].value >= shown[i - 1].value, `progress goes back: ${JSON.stringify(shown)}`);
+      // The scores of the picked file are on screen before the walking-distance stage (map colouring) starts.
+      assert.notEqual(scoredAt, null, 'the scorecard names the picked file');
+      const accessAt = bar.findIndex((b) => b.stage === 'accessibility');
+      assert.ok(scoredAt <= accessAt, `scores shown at bar change ${scoredAt}, accessibility starts at ${accessAt}`);
+      // Meanwhile the map showed nothing (not the previous data beside the new scores); then the new data.
+      assert.equal(mapWhenScored, 'empty');
+      assert.equal(await page.getAttribute('#map', 'data-data'), 'loaded');
+      assert.equal(await page.getAttribute('#scorecard', 'data-dataset'), 'again.geojson');
+      assert.equal(await page.textContent('#count-building td.num'), '433');
+    });
+  });
 });
 
 // The embeddable widget has its own file: test/widget.test.mjs.

@@ -80,10 +80,20 @@ export async function areaLayers() {
   await map.setGrid(state.grid);
 }
 
-/** Scores, walking distances and area layers for the current data; then redraws. */
-export async function recompute() {
+/**
+ * Scores, walking distances and area layers for the current data. The scores
+ * are drawn as soon as `evaluate` returns (the page's "pick to scores");
+ * `beforeMap` (a load's map layers) and the walking distances for the map
+ * colouring come after, so that MapLibre parsing the layers does not share
+ * the CPU with scoring. The distances reuse what `evaluate` searched (the
+ * engine's memo in the core).
+ * @param {() => Promise<void>} [beforeMap]
+ */
+export async function recompute(beforeMap) {
   await busy('evaluate', async () => {
     await evaluate();
+    render();
+    if (beforeMap) await beforeMap();
     await accessibility();
     await colourBuildings();
     await areaLayers();

@@ -92,11 +92,18 @@ async function loadSource(source, dataset, names = [dataset.name]) {
     state.loaded = loaded;
     state.current = { summary: loaded.summary, metrics: loaded.metrics };
     chooseDefaultCategory();
-    await view.map.setData(loaded.display);
-    view.map.fitTo(loaded.summary.bbox);
-    view.map.setIsochrones(null, null);
-    await refreshFacilities();
-    await recompute();
+    // Scores first; the map layers (parsed by MapLibre's workers) after them.
+    // Until then the map is empty: it never shows the old data beside the new scores.
+    await view.map.setData({});
+    await view.map.setFacilities(null);
+    await view.map.setIsochrones(null, null);
+    await view.map.setServiceAreas(null);
+    await view.map.setGrid(null);
+    await recompute(async () => {
+      await view.map.setData(loaded.display);
+      view.map.fitTo(loaded.summary.bbox);
+      await refreshFacilities();
+    });
   });
   if (gen === generation) state.loadingName = null;
   state.ready = true;

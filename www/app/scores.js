@@ -29,6 +29,8 @@ export function renderScorecard() {
   const r = state.pair?.after;
   const card = $('scorecard');
   card.dataset.loaded = r ? 'true' : 'false';
+  // Which data the score shown is of (page-bench waits for it).
+  card.dataset.dataset = r ? state.dataset.name : '';
   const status = verdictStatus(r);
   card.dataset.status = status ?? '';
   $('score-value').textContent = !r ? '—' : typeof r.score === 'number' ? formatNumber(state.lang, r.score, 1) : t('noScore');
