@@ -184,6 +184,46 @@ pub fn reply_items(
     Ok(items)
 }
 
+/// A checked reply's items as GeoJSON text: a FeatureCollection with the
+/// feature `feature` makes of each item, in order (feature `i` of the
+/// source is item `i`), and the warnings it adds.
+///
+/// # Errors
+/// As [`reply_items`].
+pub fn reply_to_geojson(
+    reply: ReplyStatus<'_>,
+    items: Option<serde_json::Value>,
+    member: &str,
+    source: Option<&str>,
+    max_features: usize,
+    mut feature: impl FnMut(usize, &serde_json::Value, &mut Vec<Warning>) -> serde_json::Value,
+) -> Result<(String, Vec<Warning>)> {
+    let items = reply_items(reply, items, member, source, max_features)?;
+    let mut warnings = Vec::new();
+    let features: Vec<serde_json::Value> = items
+        .iter()
+        .enumerate()
+        .map(|(i, item)| feature(i, item, &mut warnings))
+        .collect();
+    let fc = serde_json::json!({"type": "FeatureCollection", "features": features});
+    Ok((fc.to_string(), warnings))
+}
+
+/// A POI feature: `id`, a point geometry (`null` without one) and
+/// `properties`.
+pub fn point_feature(
+    id: Option<String>,
+    point: Option<(f64, f64)>,
+    properties: serde_json::Value,
+) -> serde_json::Value {
+    serde_json::json!({
+        "type": "Feature",
+        "id": id,
+        "geometry": point.map(|(x, y)| serde_json::json!({"type": "Point", "coordinates": [x, y]})),
+        "properties": properties,
+    })
+}
+
 /// The error for more POIs or rows than `max_features`.
 pub fn too_many(actual: usize, limit: usize) -> Error {
     Error::LimitExceeded {
