@@ -369,28 +369,30 @@ mod tests {
 
     #[test]
     fn range_and_projection_checks() {
-        assert_eq!(
-            code_of(r#"{"type":"Point","coordinates":[500000,3350000]}"#),
-            "PROJECTED_COORDINATES"
-        );
-        assert_eq!(
-            code_of(r#"{"type":"Point","coordinates":[190,10]}"#),
-            "COORDINATE_OUT_OF_RANGE"
-        );
+        for (json, code) in [
+            (
+                r#"{"type":"Point","coordinates":[500000,3350000]}"#,
+                "PROJECTED_COORDINATES",
+            ),
+            (
+                r#"{"type":"Point","coordinates":[190,10]}"#,
+                "COORDINATE_OUT_OF_RANGE",
+            ),
+        ] {
+            assert_eq!(code_of(json), code, "{json}");
+        }
         let (g, _) = conv(r#"{"type":"Point","coordinates":[120,30,15]}"#);
         assert_eq!(g.unwrap(), Geom::Points(vec![Point::new(120.0, 30.0)]));
     }
 
     #[test]
     fn empty_zero_area_and_self_intersecting_polygons() {
-        assert_eq!(
-            code_of(r#"{"type":"MultiPolygon","coordinates":[]}"#),
-            "INVALID_GEOMETRY"
-        );
-        assert_eq!(
-            code_of(r#"{"type":"MultiPoint","coordinates":[]}"#),
-            "INVALID_GEOMETRY"
-        );
+        for json in [
+            r#"{"type":"MultiPolygon","coordinates":[]}"#,
+            r#"{"type":"MultiPoint","coordinates":[]}"#,
+        ] {
+            assert_eq!(code_of(json), "INVALID_GEOMETRY", "{json}");
+        }
         let raw: RawGeometry =
             serde_json::from_str(r#"{"type":"Polygon","coordinates":[[[0,0],[1,1],[2,2],[0,0]]]}"#)
                 .unwrap();
