@@ -282,23 +282,31 @@ mod tests {
     #[test]
     fn amap_codes_take_the_longest_prefix_and_the_first_matching_alternative() {
         let m = PoiMappings::builtin().expect("built-in");
-        assert_eq!(m.amap_category("141203"), Some("primary_school"));
-        assert_eq!(m.amap_category("141204|141205"), Some("kindergarten"));
-        assert_eq!(m.amap_category("141299|150702"), Some("bus_stop"));
-        assert_eq!(m.amap_category("050100"), Some("restaurant"));
-        assert_eq!(m.amap_category("141201"), None);
-        assert_eq!(m.amap_category(""), None);
+        for (typecode, want) in [
+            ("141203", Some("primary_school")),
+            ("141204|141205", Some("kindergarten")),
+            ("141299|150702", Some("bus_stop")),
+            ("050100", Some("restaurant")),
+            ("141201", None),
+            ("", None),
+        ] {
+            assert_eq!(m.amap_category(typecode), want, "{typecode}");
+        }
     }
 
     #[test]
     fn baidu_tags_match_whole_levels_only() {
         let m = PoiMappings::builtin().expect("built-in");
-        assert_eq!(m.baidu_category("教育培训;幼儿园"), Some("kindergarten"));
-        assert_eq!(m.baidu_category("美食;中餐厅"), Some("restaurant"));
-        assert_eq!(m.baidu_category("美食"), Some("restaurant"));
-        // `美食x` is not the level `美食`.
-        assert_eq!(m.baidu_category("美食x;中餐厅"), None);
-        assert_eq!(m.baidu_category("房地产;写字楼"), None);
+        for (tag, want) in [
+            ("教育培训;幼儿园", Some("kindergarten")),
+            ("美食;中餐厅", Some("restaurant")),
+            ("美食", Some("restaurant")),
+            // `美食x` is not the level `美食`.
+            ("美食x;中餐厅", None),
+            ("房地产;写字楼", None),
+        ] {
+            assert_eq!(m.baidu_category(tag), want, "{tag}");
+        }
     }
 
     #[test]
