@@ -151,19 +151,23 @@ pub fn parse_reply<T: serde::de::DeserializeOwned>(text: &str) -> Result<T> {
     })
 }
 
-/// The reply's items once its status and size are checked.
+/// A place-search reply's items as GeoJSON text, once its status and
+/// size are checked: a FeatureCollection with the feature `feature` makes
+/// of each item, in order (feature `i` of the source is item `i`), and the
+/// warnings it adds.
 ///
 /// # Errors
 /// `API_ERROR_REPLY` for a status other than `ok_status`;
 /// `NOT_FEATURE_COLLECTION` when `items` is not an array (`member` names
 /// it); `LIMIT_EXCEEDED` for more items than `max_features`.
-pub fn reply_items(
+pub fn reply_to_geojson(
     reply: ReplyStatus<'_>,
     items: Option<serde_json::Value>,
     member: &str,
     source: Option<&str>,
     max_features: usize,
-) -> Result<Vec<serde_json::Value>> {
+    mut feature: impl FnMut(usize, &serde_json::Value, &mut Vec<Warning>) -> serde_json::Value,
+) -> Result<(String, Vec<Warning>)> {
     let status = reply.status.and_then(text_of);
     if status.as_deref().is_some_and(|s| s != reply.ok_status) {
         return Err(Error::ApiErrorReply {
@@ -181,24 +185,6 @@ pub fn reply_items(
     if items.len() > max_features {
         return Err(too_many(items.len(), max_features));
     }
-    Ok(items)
-}
-
-/// A checked reply's items as GeoJSON text: a FeatureCollection with the
-/// feature `feature` makes of each item, in order (feature `i` of the
-/// source is item `i`), and the warnings it adds.
-///
-/// # Errors
-/// As [`reply_items`].
-pub fn reply_to_geojson(
-    reply: ReplyStatus<'_>,
-    items: Option<serde_json::Value>,
-    member: &str,
-    source: Option<&str>,
-    max_features: usize,
-    mut feature: impl FnMut(usize, &serde_json::Value, &mut Vec<Warning>) -> serde_json::Value,
-) -> Result<(String, Vec<Warning>)> {
-    let items = reply_items(reply, items, member, source, max_features)?;
     let mut warnings = Vec::new();
     let features: Vec<serde_json::Value> = items
         .iter()
@@ -283,12 +269,12 @@ mod tests {
     fn amap_codes_take_the_longest_prefix_and_the_first_matching_alternative() {
         let m = PoiMappings::builtin().expect("built-in");
         for (typecode, want) in [
+            ("141201", None),
+            ("", None),
             ("141203", Some("primary_school")),
             ("141204|141205", Some("kindergarten")),
             ("141299|150702", Some("bus_stop")),
             ("050100", Some("restaurant")),
-            ("141201", None),
-            ("", None),
         ] {
             assert_eq!(m.amap_category(typecode), want, "{typecode}");
         }
