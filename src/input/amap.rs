@@ -49,7 +49,7 @@ pub fn to_geojson(
         "pois",
         source,
         max_features,
-        |i, poi, warnings| {
+        &mut |i, poi, warnings| {
             let field = |k: &str| poi.get(k).and_then(text_of);
             let location = field("location");
             let point = location.as_deref().and_then(parse_location);

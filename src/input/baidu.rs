@@ -49,7 +49,7 @@ pub fn to_geojson(
         "results",
         source,
         max_features,
-        |i, r, warnings| {
+        &mut |i, r, warnings| {
             let field = |k: &str| r.get(k).and_then(text_of);
             let coordinate = |k: &str| {
                 r.get("location")

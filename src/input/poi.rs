@@ -166,7 +166,7 @@ pub fn reply_to_geojson(
     member: &str,
     source: Option<&str>,
     max_features: usize,
-    mut feature: impl FnMut(usize, &serde_json::Value, &mut Vec<Warning>) -> serde_json::Value,
+    feature: &mut dyn FnMut(usize, &serde_json::Value, &mut Vec<Warning>) -> serde_json::Value,
 ) -> Result<(String, Vec<Warning>)> {
     let status = reply.status.and_then(text_of);
     if status.as_deref().is_some_and(|s| s != reply.ok_status) {
