@@ -7,7 +7,7 @@
 //! searches, buffers) and its error is negligible at neighbourhood scale.
 
 use geo::{
-    BoundingRect, Distance, Geodesic, GeodesicArea, LineString, MultiPolygon, Point, Polygon,
+    BoundingRect, Coord, Distance, Geodesic, GeodesicArea, LineString, MultiPolygon, Point, Polygon,
 };
 
 /// Geodesic distance between two lon/lat points, in metres.
@@ -77,6 +77,27 @@ pub fn area_m2(mp: &MultiPolygon<f64>) -> f64 {
     mp.0.iter().map(polygon_area_m2).sum()
 }
 
+/// The lon/lat box `(low, high)` around `coords`, corner by corner
+/// (component-wise least and greatest); `None` when there are none.
+pub fn coord_bounds<'a>(
+    coords: impl IntoIterator<Item = &'a Coord<f64>>,
+) -> Option<(Coord<f64>, Coord<f64>)> {
+    let mut coords = coords.into_iter();
+    let first = *coords.next()?;
+    Some(coords.fold((first, first), |(lo, hi), c| {
+        (
+            Coord {
+                x: lo.x.min(c.x),
+                y: lo.y.min(c.y),
+            },
+            Coord {
+                x: hi.x.max(c.x),
+                y: hi.y.max(c.y),
+            },
+        )
+    }))
+}
+
 /// WGS84 semi-major axis (m).
 const WGS84_A: f64 = 6_378_137.0;
 /// WGS84 first eccentricity squared.
@@ -108,6 +129,11 @@ impl LocalPlane {
             m_per_deg_lon: n * phi.cos() * std::f64::consts::PI / 180.0,
             m_per_deg_lat: m * std::f64::consts::PI / 180.0,
         }
+    }
+
+    /// A plane centred on the middle of the lon/lat box `low`..`high`.
+    pub fn centred_on_box(low: Coord<f64>, high: Coord<f64>) -> Self {
+        LocalPlane::new(Point::new((low.x + high.x) / 2.0, (low.y + high.y) / 2.0))
     }
 
     /// Projects lon/lat to local (east_m, north_m).

@@ -133,6 +133,13 @@ mod tests {
         ]])
     }
 
+    /// `areas` copies of the unit square and `points` copies of `point`,
+    /// placed.
+    fn copies_placed(areas: usize, points: usize, point: Point<f64>) -> Placement {
+        let areas: Vec<_> = (0..areas).map(|_| square(0., 0., 1.)).collect();
+        place_points(areas.iter(), &vec![point; points])
+    }
+
     #[test]
     fn holes_are_outside_whatever_the_ring_orientation() {
         // Exterior and hole both counter-clockwise (invalid but common).
@@ -163,9 +170,7 @@ mod tests {
 
     #[test]
     fn identical_areas_cost_one_pass() {
-        let areas: Vec<_> = (0..5_000).map(|_| square(0., 0., 1.)).collect();
-        let pts: Vec<_> = (0..5_000).map(|_| Point::new(0.5, 0.5)).collect();
-        let p = place_points(areas.iter(), &pts);
+        let p = copies_placed(5_000, 5_000, Point::new(0.5, 0.5));
         assert!(p.area_of.iter().all(|a| *a == Some(0)));
         assert_eq!(p.undecided, 0);
     }
@@ -174,12 +179,11 @@ mod tests {
     fn the_budget_bounds_the_work() {
         // Points on every area's boundary: inside every box, in no area.
         // 2 000 x 2 000 tests exceed the cap of 64 x 4 000 + 2^20.
-        let areas: Vec<_> = (0..2_000).map(|_| square(0., 0., 1.)).collect();
-        let pts: Vec<_> = (0..2_000).map(|_| Point::new(1.0, 0.5)).collect();
-        let p = place_points(areas.iter(), &pts);
+        let p = copies_placed(2_000, 2_000, Point::new(1.0, 0.5));
         assert!(p.area_of.iter().all(Option::is_none));
         assert_eq!(p.undecided, 2_000);
-        let p = place_points(areas[..10].iter(), &pts);
+        // 10 areas for the same points stay within the cap.
+        let p = copies_placed(10, 2_000, Point::new(1.0, 0.5));
         assert_eq!(p.undecided, 0);
     }
 }

@@ -7,36 +7,34 @@
 /** The most files one comparison reads (the core's own limits apply to each file). */
 export const MAX_COMPARE_FILES = 50;
 
+/**
+ * A row of the ranking from `r` (a report or a line of `evaluateAll`'s
+ * table): where it comes from (`file`, `fileIndex`, `site`), its grade and
+ * count of failed binding targets, and each scenario's score by `scoreOf`.
+ */
+function rankingRow(r, where, grade, failedBinding, scenarios, scoreOf) {
+  return {
+    ...where,
+    siteId: r.siteId ?? null,
+    score: typeof r.score === 'number' ? r.score : null,
+    grade,
+    status: r.status,
+    completeness: r.completeness,
+    failedBinding,
+    scenarios: scenarios.map((s, k) => ({ id: s.id, name: s.name, score: scoreOf(s, k), required: s.required })),
+  };
+}
+
 /** One report as a row of the ranking: scores and what to label it with. */
 function row(report, file, fileIndex, site) {
-  return {
-    file,
-    fileIndex,
-    site,
-    siteId: report.siteId ?? null,
-    score: typeof report.score === 'number' ? report.score : null,
-    grade: report.grade ?? null,
-    status: report.status,
-    completeness: report.completeness,
-    failedBinding: report.failedBinding?.length ?? 0,
-    scenarios: report.scenarios.map((s) => ({ id: s.id, name: s.name, score: s.score, required: s.required })),
-  };
+  const failed = report.failedBinding?.length ?? 0;
+  return rankingRow(report, { file, fileIndex, site }, report.grade ?? null, failed, report.scenarios, (s) => s.score);
 }
 
 /** The same row from a line of `evaluateAll`'s table (no full report). */
 function tableRow(r, scenarios, grades, file, fileIndex, site) {
-  return {
-    file,
-    fileIndex,
-    site,
-    siteId: r.siteId ?? null,
-    score: typeof r.score === 'number' ? r.score : null,
-    grade: grades.get(r.siteId) ?? null,
-    status: r.status,
-    completeness: r.completeness,
-    failedBinding: r.failedBinding ?? 0,
-    scenarios: scenarios.map((s, k) => ({ id: s.id, name: s.name, score: r.scenarioScores?.[k] ?? null, required: s.required })),
-  };
+  const scoreOf = (_, k) => r.scenarioScores?.[k] ?? null;
+  return rankingRow(r, { file, fileIndex, site }, grades.get(r.siteId) ?? null, r.failedBinding ?? 0, scenarios, scoreOf);
 }
 
 /** The name of the i-th boundary of a community's layers, or null. */

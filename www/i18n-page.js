@@ -370,19 +370,29 @@ export const PROPERTY_KEYS = {
   method: { en: 'Method', zh: '方法' },
 };
 
+/**
+ * The kinds of feature, in the summary's order: the summary's count key,
+ * the value of `kind` on one feature, the English plural (summary) and
+ * singular (one feature) names, and the Chinese name (the same for both).
+ */
+const KIND_NAMES = [
+  ['boundary', 'boundary', 'Boundary', 'Site boundary', '用地边界'],
+  ['building', 'building', 'Buildings', 'Building', '建筑'],
+  ['facility', 'facility', 'Facilities', 'Facility', '设施'],
+  ['road', 'road', 'Roads and paths', 'Road or path', '道路'],
+  ['green', 'green', 'Green space', 'Green space', '绿地'],
+  ['gate', 'gate', 'Gates', 'Gate', '出入口'],
+  ['compound', 'compound', 'Compounds', 'Compound', '小区'],
+  ['destination', 'destination', 'Destinations', 'Destination', '目的地'],
+  ['transitLine', 'transit_line', 'Transit lines', 'Transit line', '公交线路'],
+  ['transitStop', 'transit_stop', 'Transit stops', 'Transit stop', '公交站点'],
+];
+
 /** Values of `kind` on one feature (singular; the summary's KINDS are plural). */
-export const KIND_ONE = {
-  boundary: { en: 'Site boundary', zh: '用地边界' },
-  building: { en: 'Building', zh: '建筑' },
-  facility: { en: 'Facility', zh: '设施' },
-  road: { en: 'Road or path', zh: '道路' },
-  green: { en: 'Green space', zh: '绿地' },
-  gate: { en: 'Gate', zh: '出入口' },
-  compound: { en: 'Compound', zh: '小区' },
-  destination: { en: 'Destination', zh: '目的地' },
-  transit_line: { en: 'Transit line', zh: '公交线路' },
-  transit_stop: { en: 'Transit stop', zh: '公交站点' },
-};
+export const KIND_ONE = Object.fromEntries(KIND_NAMES.map(([, kind, , one, zh]) => [kind, { en: one, zh }]));
+
+/** The summary's feature counts by kind (plural). */
+export const KINDS = Object.fromEntries(KIND_NAMES.map(([key, , many, , zh]) => [key, { en: many, zh }]));
 
 export const GREEN_TYPES = {
   ground: { en: 'Ground-level green', zh: '地面绿地' },

@@ -8,7 +8,7 @@
 
 import { PAGE_UI } from './i18n-page.js';
 
-export { GREEN_TYPES, KIND_ONE, PROPERTY_KEYS } from './i18n-page.js';
+export { GREEN_TYPES, KIND_ONE, KINDS, PROPERTY_KEYS } from './i18n-page.js';
 
 export const LANGS = ['zh', 'en'];
 
@@ -489,19 +489,6 @@ export const METRICS = {
   serviceFacilitiesWithoutArea: { en: 'Service facilities without a known area', zh: '未知面积的服务设施', unit: '', digits: 0 },
   publicGreenM2: { en: 'Public green area', zh: '公共绿地面积', unit: 'm²', digits: 0 },
   maxBuildingHeightM: { en: 'Tallest building (estimated)', zh: '最高建筑高度（估算）', unit: 'm', digits: 1 },
-};
-
-export const KINDS = {
-  boundary: { en: 'Boundary', zh: '用地边界' },
-  building: { en: 'Buildings', zh: '建筑' },
-  facility: { en: 'Facilities', zh: '设施' },
-  road: { en: 'Roads and paths', zh: '道路' },
-  green: { en: 'Green space', zh: '绿地' },
-  gate: { en: 'Gates', zh: '出入口' },
-  compound: { en: 'Compounds', zh: '小区' },
-  destination: { en: 'Destinations', zh: '目的地' },
-  transitLine: { en: 'Transit lines', zh: '公交线路' },
-  transitStop: { en: 'Transit stops', zh: '公交站点' },
 };
 
 export const USES = {

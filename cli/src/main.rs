@@ -13,7 +13,7 @@ mod load;
 mod table;
 
 use clap::{Parser, Subcommand};
-use future_community::isochrone::{self, IsochroneOptions, ServiceAreaOptions};
+use future_community::isochrone;
 use future_community::profile;
 use serde_json::{json, Value};
 
@@ -23,6 +23,20 @@ use table::{Table, Values};
 
 /// Columns shown in the text table on stdout (all of them go to --out).
 const TEXT_COLUMNS: usize = 17;
+
+/// What `isochrones` and `service-areas` share: the limits, the output and
+/// how to read the file.
+#[derive(clap::Args, Debug)]
+struct AreaArgs {
+    /// Walking-time limits in minutes, comma-separated (default 5,10,15).
+    #[arg(long, value_delimiter = ',')]
+    minutes: Vec<f64>,
+    /// GeoJSON output file (default: stdout).
+    #[arg(long)]
+    out: Option<String>,
+    #[command(flatten)]
+    read: ReadArgs,
+}
 
 #[derive(Parser, Debug)]
 #[command(
@@ -89,14 +103,8 @@ enum Command {
         /// Start at the facility with this id.
         #[arg(long)]
         facility: Option<String>,
-        /// Walking-time limits in minutes, comma-separated (default 5,10,15).
-        #[arg(long, value_delimiter = ',')]
-        minutes: Vec<f64>,
-        /// GeoJSON output file (default: stdout).
-        #[arg(long)]
-        out: Option<String>,
         #[command(flatten)]
-        read: ReadArgs,
+        areas: AreaArgs,
     },
     /// Walking service areas of one facility category (one polygon per time
     /// limit: where a facility of it is within so many minutes), as GeoJSON.
@@ -106,14 +114,8 @@ enum Command {
         /// Facility category (see `summary`), e.g. clinic.
         #[arg(long)]
         category: String,
-        /// Walking-time limits in minutes, comma-separated (default 5,10,15).
-        #[arg(long, value_delimiter = ',')]
-        minutes: Vec<f64>,
-        /// GeoJSON output file (default: stdout).
-        #[arg(long)]
-        out: Option<String>,
         #[command(flatten)]
-        read: ReadArgs,
+        areas: AreaArgs,
     },
     /// Counts by kind and category, sites and reading warnings, as JSON.
     Summary {
@@ -178,9 +180,7 @@ fn run(cli: Cli) -> Result<(), Fail> {
             file,
             origin,
             facility,
-            minutes,
-            out,
-            read,
+            areas,
         } => {
             let mut v = json!({});
             if let Some(o) = origin {
@@ -189,37 +189,15 @@ fn run(cli: Cli) -> Result<(), Fail> {
             if let Some(f) = facility {
                 v["origin"] = json!({ "facilityId": f });
             }
-            if !minutes.is_empty() {
-                v["minutes"] = json!(minutes);
-            }
-            let opts: IsochroneOptions =
-                load::options(&v, "options").map_err(|e| Fail::core("(command line)", e))?;
-            let c = read.community(&file, &read.read_options()?)?;
-            let r = isochrone::isochrones(&c, &opts).map_err(|e| Fail::core(&file, e))?;
-            match out {
-                Some(o) => table::write_json(&o, &r),
-                None => print_json(&r),
-            }
+            write_areas(v, &file, areas, isochrone::isochrones)
         }
         Command::ServiceAreas {
             file,
             category,
-            minutes,
-            out,
-            read,
+            areas,
         } => {
-            let mut v = json!({ "category": category });
-            if !minutes.is_empty() {
-                v["minutes"] = json!(minutes);
-            }
-            let opts: ServiceAreaOptions =
-                load::options(&v, "options").map_err(|e| Fail::core("(command line)", e))?;
-            let c = read.community(&file, &read.read_options()?)?;
-            let r = isochrone::service_areas(&c, &opts).map_err(|e| Fail::core(&file, e))?;
-            match out {
-                Some(o) => table::write_json(&o, &r),
-                None => print_json(&r),
-            }
+            let v = json!({ "category": category });
+            write_areas(v, &file, areas, isochrone::service_areas)
         }
         Command::Summary { file, read } => {
             let c = read.community(&file, &read.read_options()?)?;
@@ -244,6 +222,28 @@ fn run(cli: Cli) -> Result<(), Fail> {
             t.push("name", col(&|i| format!("{} / {}", i.name.zh, i.name.en)));
             t.write(None, TEXT_COLUMNS)
         }
+    }
+}
+
+/// Areas around points or facilities (`isochrones`, `service-areas`): the
+/// command line's options `v` with the limits of `args` decoded as `O`,
+/// `compute` run on `file`, and its JSON written to `--out` (default:
+/// stdout).
+fn write_areas<O: serde::de::DeserializeOwned, R: serde::Serialize>(
+    mut v: Value,
+    file: &str,
+    args: AreaArgs,
+    compute: impl FnOnce(&future_community::Community, &O) -> future_community::Result<R>,
+) -> Result<(), Fail> {
+    if !args.minutes.is_empty() {
+        v["minutes"] = json!(args.minutes);
+    }
+    let opts: O = load::options(&v, "options").map_err(|e| Fail::core("(command line)", e))?;
+    let c = args.read.community(file, &args.read.read_options()?)?;
+    let r = compute(&c, &opts).map_err(|e| Fail::core(file, e))?;
+    match args.out {
+        Some(o) => table::write_json(&o, &r),
+        None => print_json(&r),
     }
 }
 

@@ -4,8 +4,9 @@
 //! obeyed (a file read as another format gives the core's reading of it), and
 //! an unknown `--format` is bad input (exit 2 with the core's code).
 
-use std::path::{Path, PathBuf};
-use std::process::{Command, Output};
+mod common;
+
+use common::{root, run, scratch, stderr};
 
 use future_community::input::detect::{Format, SourceData};
 use future_community::input::{ReadOptions, Source};
@@ -13,28 +14,15 @@ use future_community::isochrone::{self, ServiceAreaOptions};
 use future_community::Community;
 
 const CITY: &str = "tests/data/city-1.geojson";
-
-fn root() -> &'static Path {
-    Path::new(env!("CARGO_MANIFEST_DIR"))
-}
-
-fn run(args: &[&str]) -> Output {
-    Command::new(env!("CARGO_BIN_EXE_future-community"))
-        .current_dir(root())
-        .args(args)
-        .output()
-        .expect("the binary runs")
-}
-
-fn stderr(o: &Output) -> String {
-    String::from_utf8_lossy(&o.stderr).into_owned()
-}
-
-fn scratch(name: &str) -> PathBuf {
-    let d = PathBuf::from(env!("CARGO_TARGET_TMPDIR")).join(name);
-    std::fs::create_dir_all(&d).expect("tmp dir");
-    d
-}
+/// Kindergarten service areas of [`CITY`] within 5 and 10 minutes.
+const AREAS: [&str; 6] = [
+    "service-areas",
+    CITY,
+    "--category",
+    "kindergarten",
+    "--minutes",
+    "5,10",
+];
 
 /// A result as the CLI's output reads back: written as JSON text, parsed
 /// again (both sides then go through the same float parsing, so equal
@@ -58,14 +46,7 @@ fn summary_of(body: &[u8], format: Format) -> serde_json::Value {
 
 #[test]
 fn service_areas_equal_the_core_result() {
-    let o = run(&[
-        "service-areas",
-        CITY,
-        "--category",
-        "kindergarten",
-        "--minutes",
-        "5,10",
-    ]);
+    let o = run(&AREAS);
     assert!(o.status.success(), "stderr: {}", stderr(&o));
     let got: serde_json::Value = serde_json::from_slice(&o.stdout).expect("GeoJSON on stdout");
 
@@ -84,16 +65,7 @@ fn service_areas_equal_the_core_result() {
 
     // --out writes the same document.
     let out = scratch("areas").join("areas.geojson");
-    let o = run(&[
-        "service-areas",
-        CITY,
-        "--category",
-        "kindergarten",
-        "--minutes",
-        "5,10",
-        "--out",
-        out.to_str().expect("path"),
-    ]);
+    let o = run(&[&AREAS[..], &["--out", out.to_str().expect("path")]].concat());
     assert!(o.status.success(), "stderr: {}", stderr(&o));
     let file: serde_json::Value =
         serde_json::from_slice(&std::fs::read(&out).expect("written")).expect("JSON");

@@ -6,8 +6,11 @@
 //! decimals; Parquet stores f64).
 
 use std::fs::File;
-use std::path::{Path, PathBuf};
-use std::process::{Command, Output};
+use std::path::Path;
+
+mod common;
+
+use common::{root, run, scratch, stderr};
 
 use arrow_array::{Array, BooleanArray, Float64Array, Int64Array, StringArray};
 use future_community::evaluation;
@@ -22,24 +25,6 @@ const CITIES: [&str; 3] = [
     "tests/data/city-2.geojson",
     "tests/data/city-3.geojson",
 ];
-
-fn root() -> &'static Path {
-    Path::new(env!("CARGO_MANIFEST_DIR"))
-}
-
-fn run(args: &[&str]) -> Output {
-    Command::new(env!("CARGO_BIN_EXE_future-community"))
-        .current_dir(root())
-        .args(args)
-        .output()
-        .expect("the binary runs")
-}
-
-fn out_dir(name: &str) -> PathBuf {
-    let d = PathBuf::from(env!("CARGO_TARGET_TMPDIR")).join(name);
-    std::fs::create_dir_all(&d).expect("tmp dir");
-    d
-}
 
 fn read_csv(path: &Path) -> (Vec<String>, Vec<Vec<String>>) {
     let mut r = csv::Reader::from_path(path).expect("csv opens");
@@ -109,11 +94,7 @@ fn evaluate_three_files_prints_a_table_and_writes_equal_csv_and_parquet() {
     ];
     args.extend(CITIES);
     let o = run(&args);
-    assert!(
-        o.status.success(),
-        "stderr: {}",
-        String::from_utf8_lossy(&o.stderr)
-    );
+    assert!(o.status.success(), "stderr: {}", stderr(&o));
     let text = String::from_utf8(o.stdout).expect("utf-8");
     let lines: Vec<&str> = text.lines().collect();
     assert!(
@@ -124,18 +105,14 @@ fn evaluate_three_files_prints_a_table_and_writes_equal_csv_and_parquet() {
         assert!(lines[i + 1].starts_with(c), "row {i}: {}", lines[i + 1]);
     }
 
-    let dir = out_dir("evaluate");
+    let dir = scratch("evaluate");
     let csv_path = dir.join("report.csv");
     let pq_path = dir.join("report.parquet");
     for out in [&csv_path, &pq_path] {
         let mut a = args.clone();
         a.extend(["--out", out.to_str().expect("utf-8 path"), "--quiet"]);
         let o = run(&a);
-        assert!(
-            o.status.success(),
-            "stderr: {}",
-            String::from_utf8_lossy(&o.stderr)
-        );
+        assert!(o.status.success(), "stderr: {}", stderr(&o));
         assert!(o.stdout.is_empty(), "--out writes nothing to stdout");
     }
     let (header, rows) = read_csv(&csv_path);
@@ -182,7 +159,7 @@ fn evaluate_three_files_prints_a_table_and_writes_equal_csv_and_parquet() {
 
 #[test]
 fn evaluate_writes_full_json_reports() {
-    let dir = out_dir("evaluate-json");
+    let dir = scratch("evaluate-json");
     let out = dir.join("report.json");
     let o = run(&[
         "evaluate",
@@ -191,11 +168,7 @@ fn evaluate_writes_full_json_reports() {
         "--out",
         out.to_str().expect("path"),
     ]);
-    assert!(
-        o.status.success(),
-        "stderr: {}",
-        String::from_utf8_lossy(&o.stderr)
-    );
+    assert!(o.status.success(), "stderr: {}", stderr(&o));
     let v: serde_json::Value =
         serde_json::from_str(&std::fs::read_to_string(&out).expect("json")).expect("parses");
     let reports = &v[0]["comparison"]["reports"];
@@ -206,7 +179,7 @@ fn evaluate_writes_full_json_reports() {
 
 #[test]
 fn accessibility_csv_and_parquet_hold_the_core_columns() {
-    let dir = out_dir("access");
+    let dir = scratch("access");
     let csv_path = dir.join("a.csv");
     let pq_path = dir.join("a.parquet");
     for out in [&csv_path, &pq_path] {
@@ -220,11 +193,7 @@ fn accessibility_csv_and_parquet_hold_the_core_columns() {
             "--out",
             out.to_str().expect("path"),
         ]);
-        assert!(
-            o.status.success(),
-            "stderr: {}",
-            String::from_utf8_lossy(&o.stderr)
-        );
+        assert!(o.status.success(), "stderr: {}", stderr(&o));
     }
     let (header, rows) = read_csv(&csv_path);
     for col in [
@@ -312,11 +281,7 @@ fn summary_profiles_and_isochrones_run() {
         "--minutes",
         "5,10",
     ]);
-    assert!(
-        o.status.success(),
-        "stderr: {}",
-        String::from_utf8_lossy(&o.stderr)
-    );
+    assert!(o.status.success(), "stderr: {}", stderr(&o));
     let v: serde_json::Value = serde_json::from_slice(&o.stdout).expect("GeoJSON");
     assert_eq!(v["type"], "FeatureCollection");
     assert_eq!(v["features"].as_array().map(Vec::len), Some(2));
@@ -324,7 +289,7 @@ fn summary_profiles_and_isochrones_run() {
 
 #[test]
 fn bad_input_exits_2_with_the_code_on_stderr() {
-    let dir = out_dir("bad");
+    let dir = scratch("bad");
     let bad = dir.join("bad.geojson");
     std::fs::write(&bad, "{\"type\": \"FeatureCollection\", \"features\": [").expect("write");
     let o = run(&["evaluate", bad.to_str().expect("path"), "--quiet"]);

@@ -89,6 +89,16 @@ mod tests {
         Community::from_geojson(&text, &ReadOptions::default()).expect("reads")
     }
 
+    /// The columns a new engine (empty memo) gives for `q`.
+    fn fresh_columns(q: &AccessOptions) -> AccessColumns {
+        let fresh = helsinki();
+        fresh
+            .access_engine()
+            .expect("engine")
+            .accessibility_columns(q)
+            .expect("fresh")
+    }
+
     /// Equal as JSON: every number at full precision, `NaN` as `null`.
     fn json(c: &AccessColumns) -> String {
         serde_json::to_string(c).expect("json")
@@ -130,12 +140,7 @@ mod tests {
             data.len() - 1,
             "unknown category kept"
         );
-        let fresh = helsinki();
-        let fresh = fresh
-            .access_engine()
-            .expect("engine")
-            .accessibility_columns(&second)
-            .expect("fresh");
+        let fresh = fresh_columns(&second);
         assert_eq!(json(&reused), json(&fresh));
         assert!(reused
             .categories
@@ -170,12 +175,7 @@ mod tests {
         ] {
             let got = engine.accessibility_columns(&variant).expect("variant");
             assert!(engine.nearest_memo.len() <= n);
-            let fresh = helsinki();
-            let want = fresh
-                .access_engine()
-                .expect("engine")
-                .accessibility_columns(&variant)
-                .expect("fresh");
+            let want = fresh_columns(&variant);
             assert_eq!(json(&got), json(&want));
             assert_ne!(
                 json(&got),

@@ -87,13 +87,7 @@ impl Snapped {
             .collect();
         // Group origin access points by edge (CSR).
         let n_edges = net.graph().edge_count();
-        let mut edge_start = vec![0u32; n_edges + 1];
-        for ap in &access {
-            edge_start[ap.edge as usize + 1] += 1;
-        }
-        for i in 0..n_edges {
-            edge_start[i + 1] += edge_start[i];
-        }
+        let edge_start = csr_starts(n_edges, access.iter().map(|ap| ap.edge));
         let mut fill = edge_start[..n_edges].to_vec();
         let blank = EdgeEntry {
             origin: 0,
@@ -118,15 +112,13 @@ impl Snapped {
         // The same access points as seen from both end nodes (CSR by node).
         let graph = net.graph();
         let n_nodes = graph.node_count();
-        let mut node_start = vec![0u32; n_nodes + 1];
-        for ap in &access {
-            let e = graph.edges()[ap.edge as usize];
-            node_start[e.u as usize + 1] += 1;
-            node_start[e.v as usize + 1] += 1;
-        }
-        for i in 0..n_nodes {
-            node_start[i + 1] += node_start[i];
-        }
+        let node_start = csr_starts(
+            n_nodes,
+            access.iter().flat_map(|ap| {
+                let e = graph.edges()[ap.edge as usize];
+                [e.u, e.v]
+            }),
+        );
         let mut fill = node_start[..n_nodes].to_vec();
         let blank = Attachment {
             origin: 0,
@@ -190,4 +182,18 @@ impl Snapped {
             _ => &[],
         }
     }
+}
+
+/// The start offsets of a compressed sparse row table with `n` rows whose
+/// entries fall in the rows `keys` (one key an entry): row `r` holds the
+/// entries `starts[r]..starts[r + 1]`.
+fn csr_starts(n: usize, keys: impl IntoIterator<Item = u32>) -> Vec<u32> {
+    let mut starts = vec![0u32; n + 1];
+    for k in keys {
+        starts[k as usize + 1] += 1;
+    }
+    for i in 0..n {
+        starts[i + 1] += starts[i];
+    }
+    starts
 }

@@ -68,12 +68,27 @@ fn street() -> Dataset {
     }
 }
 
+/// [`street`] with `homes` (lon, lat, households) as features 1, 2, ...
+/// and after them `clinics` (lon, lat, capacity).
+fn street_with(homes: &[(f64, f64, f64)], clinics: &[(f64, f64, f64)]) -> Dataset {
+    let mut data = street();
+    for (i, &(lon, lat, households)) in homes.iter().enumerate() {
+        data.buildings.push(home(1 + i, lon, lat, households));
+    }
+    for (i, &(lon, lat, capacity)) in clinics.iter().enumerate() {
+        let fi = 1 + homes.len() + i;
+        data.facilities
+            .push(facility(fi, "clinic", lon, lat, capacity));
+    }
+    data
+}
+
 #[test]
 fn distance_is_connector_plus_path_plus_connector() {
-    let mut data = street();
-    data.buildings.push(home(1, 120.001, LAT + 0.0002, 10.0));
-    data.facilities
-        .push(facility(2, "clinic", 120.007, LAT - 0.0001, 1.0));
+    let data = street_with(
+        &[(120.001, LAT + 0.0002, 10.0)],
+        &[(120.007, LAT - 0.0001, 1.0)],
+    );
     let e = engine(&data);
     let r = e.accessibility(&AccessOptions::default()).unwrap();
     let b = &r.buildings[0];
@@ -116,11 +131,13 @@ fn same_edge_goes_directly_along_it() {
 
 #[test]
 fn beyond_max_snap_is_unreachable_with_warnings() {
-    let mut data = street();
-    data.buildings.push(home(1, 120.002, LAT + 0.003, 10.0)); // ~333 m north
-    data.buildings.push(home(2, 120.002, LAT + 0.0001, 10.0));
-    data.facilities
-        .push(facility(3, "clinic", 120.008, LAT - 0.0027, 1.0)); // ~300 m south
+    let data = street_with(
+        &[
+            (120.002, LAT + 0.003, 10.0), // ~333 m north
+            (120.002, LAT + 0.0001, 10.0),
+        ],
+        &[(120.008, LAT - 0.0027, 1.0)], // ~300 m south
+    );
     let e = engine(&data);
     let r = e.accessibility(&AccessOptions::default()).unwrap();
     assert_eq!(r.buildings[0].network_m["clinic"], None);
@@ -255,12 +272,14 @@ fn coverage_shares_by_four_weightings() {
 
 #[test]
 fn two_step_fca_by_hand() {
-    let mut data = street();
-    data.buildings.push(home(1, 120.001, LAT + 0.0001, 10.0));
-    data.buildings.push(home(2, 120.003, LAT + 0.0001, 30.0));
-    data.buildings.push(home(3, 120.0095, LAT + 0.0001, 50.0));
-    data.facilities
-        .push(facility(4, "clinic", 120.002, LAT, 20.0));
+    let data = street_with(
+        &[
+            (120.001, LAT + 0.0001, 10.0),
+            (120.003, LAT + 0.0001, 30.0),
+            (120.0095, LAT + 0.0001, 50.0),
+        ],
+        &[(120.002, LAT, 20.0)],
+    );
     let e = engine(&data);
     let opts = TwoStepOptions {
         category: "clinic".into(),
@@ -311,10 +330,10 @@ fn empty_and_unknown_categories_give_nulls() {
 
 #[test]
 fn node_snapping_adds_no_connector() {
-    let mut data = street();
-    data.buildings.push(home(1, 120.0001, LAT + 0.0002, 10.0));
-    data.facilities
-        .push(facility(2, "clinic", 120.0049, LAT - 0.0001, 1.0));
+    let data = street_with(
+        &[(120.0001, LAT + 0.0002, 10.0)],
+        &[(120.0049, LAT - 0.0001, 1.0)],
+    );
     let opts = AccessOptions {
         snap: Some(SnapMode::Node),
         ..AccessOptions::default()
@@ -326,11 +345,10 @@ fn node_snapping_adds_no_connector() {
 
 #[test]
 fn columns_and_objects_carry_the_same_numbers_and_json_shape() {
-    let mut data = street();
-    data.buildings.push(home(1, 120.001, LAT + 0.0001, 10.0));
-    data.buildings.push(home(2, 120.001, LAT + 0.01, 10.0));
-    data.facilities
-        .push(facility(3, "clinic", 120.002, LAT, 1.0));
+    let data = street_with(
+        &[(120.001, LAT + 0.0001, 10.0), (120.001, LAT + 0.01, 10.0)],
+        &[(120.002, LAT, 1.0)],
+    );
     let e = engine(&data);
     let opts = AccessOptions {
         opportunities: Some(true),

@@ -11,16 +11,14 @@
 use serde::Deserialize;
 use serde_json::{json, Value};
 
-use super::poi::{parse_reply, reply_items, text_of, ReplyStatus};
+use super::poi::{parse_reply, point_feature, reply_to_geojson, text_of, ReplyStatus};
 use crate::error::{Result, Warning};
 
-#[derive(Deserialize)]
+#[derive(Deserialize, Default)]
+#[serde(default)]
 struct Reply {
-    #[serde(default)]
     status: Option<Value>,
-    #[serde(default)]
     info: Option<Value>,
-    #[serde(default)]
     pois: Option<Value>,
 }
 
@@ -45,12 +43,13 @@ pub fn to_geojson(
         status: reply.status.as_ref(),
         info: reply.info.as_ref(),
     };
-    let pois = reply_items(status, reply.pois, "pois", source, max_features)?;
-    let mut warnings = Vec::new();
-    let features: Vec<Value> = pois
-        .iter()
-        .enumerate()
-        .map(|(i, poi)| {
+    reply_to_geojson(
+        status,
+        reply.pois,
+        "pois",
+        source,
+        max_features,
+        &mut |i, poi, warnings| {
             let field = |k: &str| poi.get(k).and_then(text_of);
             let location = field("location");
             let point = location.as_deref().and_then(parse_location);
@@ -67,20 +66,14 @@ pub fn to_geojson(
                     ),
                 ));
             }
-            json!({
-                "type": "Feature",
-                "id": field("id"),
-                "geometry": point.map(|(x, y)| json!({"type": "Point", "coordinates": [x, y]})),
-                "properties": {
-                    "name": field("name"),
-                    "type": field("type"),
-                    "typecode": field("typecode").unwrap_or_default(),
-                },
-            })
-        })
-        .collect();
-    let fc = json!({"type": "FeatureCollection", "features": features});
-    Ok((fc.to_string(), warnings))
+            let properties = json!({
+                "name": field("name"),
+                "type": field("type"),
+                "typecode": field("typecode").unwrap_or_default(),
+            });
+            point_feature(field("id"), point, properties)
+        },
+    )
 }
 
 /// `"lng,lat"` as two finite numbers.

@@ -10,16 +10,14 @@
 use serde::Deserialize;
 use serde_json::{json, Value};
 
-use super::poi::{parse_reply, reply_items, text_of, ReplyStatus};
+use super::poi::{parse_reply, point_feature, reply_to_geojson, text_of, ReplyStatus};
 use crate::error::{Result, Warning};
 
-#[derive(Deserialize)]
+#[derive(Deserialize, Default)]
+#[serde(default)]
 struct Reply {
-    #[serde(default)]
     status: Option<Value>,
-    #[serde(default)]
     message: Option<Value>,
-    #[serde(default)]
     results: Option<Value>,
 }
 
@@ -44,12 +42,14 @@ pub fn to_geojson(
         status: reply.status.as_ref(),
         info: reply.message.as_ref(),
     };
-    let results = reply_items(status, reply.results, "results", source, max_features)?;
-    let mut warnings = Vec::new();
-    let features: Vec<Value> = results
-        .iter()
-        .enumerate()
-        .map(|(i, r)| {
+    let results = reply.results;
+    reply_to_geojson(
+        status,
+        results,
+        "results",
+        source,
+        max_features,
+        &mut |i, r, warnings| {
             let field = |k: &str| r.get(k).and_then(text_of);
             let coordinate = |k: &str| {
                 r.get("location")
@@ -71,16 +71,10 @@ pub fn to_geojson(
                 .and_then(|d| d.get("tag"))
                 .and_then(text_of)
                 .or_else(|| field("tag"));
-            json!({
-                "type": "Feature",
-                "id": field("uid"),
-                "geometry": point.map(|(x, y)| json!({"type": "Point", "coordinates": [x, y]})),
-                "properties": { "name": field("name"), "tag": tag.unwrap_or_default() },
-            })
-        })
-        .collect();
-    let fc = json!({"type": "FeatureCollection", "features": features});
-    Ok((fc.to_string(), warnings))
+            let properties = json!({ "name": field("name"), "tag": tag.unwrap_or_default() });
+            point_feature(field("uid"), point, properties)
+        },
+    )
 }
 
 #[cfg(test)]

@@ -337,6 +337,11 @@ mod tests {
         (r, w)
     }
 
+    /// The error code `conv` gives for `json`.
+    fn code_of(json: &str) -> &'static str {
+        conv(json).0.unwrap_err().code()
+    }
+
     #[test]
     fn polygon_with_unclosed_ring_is_closed_with_a_warning() {
         let (g, w) = conv(r#"{"type":"Polygon","coordinates":[[[0,0],[1,0],[1,1]]]}"#);
@@ -350,8 +355,10 @@ mod tests {
 
     #[test]
     fn short_rings_and_lines_are_invalid() {
-        let (g, _) = conv(r#"{"type":"Polygon","coordinates":[[[0,0],[1,0],[0,0]]]}"#);
-        assert_eq!(g.unwrap_err().code(), "INVALID_GEOMETRY");
+        assert_eq!(
+            code_of(r#"{"type":"Polygon","coordinates":[[[0,0],[1,0],[0,0]]]}"#),
+            "INVALID_GEOMETRY"
+        );
         let (g, _) = conv(r#"{"type":"LineString","coordinates":[[0,0],[0,0]]}"#);
         assert_eq!(g.unwrap_err().feature_index(), Some(3));
         let (g, _) = conv(r#"{"type":"Point","coordinates":[[0,0]]}"#);
@@ -362,20 +369,30 @@ mod tests {
 
     #[test]
     fn range_and_projection_checks() {
-        let (g, _) = conv(r#"{"type":"Point","coordinates":[500000,3350000]}"#);
-        assert_eq!(g.unwrap_err().code(), "PROJECTED_COORDINATES");
-        let (g, _) = conv(r#"{"type":"Point","coordinates":[190,10]}"#);
-        assert_eq!(g.unwrap_err().code(), "COORDINATE_OUT_OF_RANGE");
+        for (json, code) in [
+            (
+                r#"{"type":"Point","coordinates":[500000,3350000]}"#,
+                "PROJECTED_COORDINATES",
+            ),
+            (
+                r#"{"type":"Point","coordinates":[190,10]}"#,
+                "COORDINATE_OUT_OF_RANGE",
+            ),
+        ] {
+            assert_eq!(code_of(json), code, "{json}");
+        }
         let (g, _) = conv(r#"{"type":"Point","coordinates":[120,30,15]}"#);
         assert_eq!(g.unwrap(), Geom::Points(vec![Point::new(120.0, 30.0)]));
     }
 
     #[test]
     fn empty_zero_area_and_self_intersecting_polygons() {
-        let (g, _) = conv(r#"{"type":"MultiPolygon","coordinates":[]}"#);
-        assert_eq!(g.unwrap_err().code(), "INVALID_GEOMETRY");
-        let (g, _) = conv(r#"{"type":"MultiPoint","coordinates":[]}"#);
-        assert_eq!(g.unwrap_err().code(), "INVALID_GEOMETRY");
+        for json in [
+            r#"{"type":"MultiPolygon","coordinates":[]}"#,
+            r#"{"type":"MultiPoint","coordinates":[]}"#,
+        ] {
+            assert_eq!(code_of(json), "INVALID_GEOMETRY", "{json}");
+        }
         let raw: RawGeometry =
             serde_json::from_str(r#"{"type":"Polygon","coordinates":[[[0,0],[1,1],[2,2],[0,0]]]}"#)
                 .unwrap();

@@ -439,8 +439,9 @@ fn finish(mut c: Classifier<'_>) -> Result<Dataset> {
             b.population = b.households * a.persons_per_household.value;
         }
     }
-    if c.floors_defaulted > 0 {
-        c.ds.warnings.push(Warning::global(
+    let estimates = [
+        (
+            c.floors_defaulted,
             "FLOORS_DEFAULTED",
             format!(
                 "{} buildings have no floors or height; assumed {} floors (the mapping's \
@@ -448,25 +449,28 @@ fn finish(mut c: Classifier<'_>) -> Result<Dataset> {
                  your own default in `osmMapping`)",
                 c.floors_defaulted, a.default_floors.value
             ),
-        ));
-    }
-    if households_estimated > 0 {
-        c.ds.warnings.push(Warning::global(
+        ),
+        (
+            households_estimated,
             "HOUSEHOLDS_ESTIMATED",
             format!(
                 "{households_estimated} residential buildings have no `households`; estimated as residential floor area / {} m²",
                 a.household_floor_area_m2.value
             ),
-        ));
-    }
-    if population_estimated > 0 {
-        c.ds.warnings.push(Warning::global(
+        ),
+        (
+            population_estimated,
             "POPULATION_ESTIMATED",
             format!(
                 "{population_estimated} buildings have no `population`; estimated as households × {}",
                 a.persons_per_household.value
             ),
-        ));
+        ),
+    ];
+    for (count, code, message) in estimates {
+        if count > 0 {
+            c.ds.warnings.push(Warning::global(code, message));
+        }
     }
     Ok(c.ds)
 }

@@ -151,19 +151,23 @@ pub fn parse_reply<T: serde::de::DeserializeOwned>(text: &str) -> Result<T> {
     })
 }
 
-/// The reply's items once its status and size are checked.
+/// A place-search reply's items as GeoJSON text, once its status and
+/// size are checked: a FeatureCollection with the feature `feature` makes
+/// of each item, in order (feature `i` of the source is item `i`), and the
+/// warnings it adds.
 ///
 /// # Errors
 /// `API_ERROR_REPLY` for a status other than `ok_status`;
 /// `NOT_FEATURE_COLLECTION` when `items` is not an array (`member` names
 /// it); `LIMIT_EXCEEDED` for more items than `max_features`.
-pub fn reply_items(
+pub fn reply_to_geojson(
     reply: ReplyStatus<'_>,
     items: Option<serde_json::Value>,
     member: &str,
     source: Option<&str>,
     max_features: usize,
-) -> Result<Vec<serde_json::Value>> {
+    feature: &mut dyn FnMut(usize, &serde_json::Value, &mut Vec<Warning>) -> serde_json::Value,
+) -> Result<(String, Vec<Warning>)> {
     let status = reply.status.and_then(text_of);
     if status.as_deref().is_some_and(|s| s != reply.ok_status) {
         return Err(Error::ApiErrorReply {
@@ -181,7 +185,29 @@ pub fn reply_items(
     if items.len() > max_features {
         return Err(too_many(items.len(), max_features));
     }
-    Ok(items)
+    let mut warnings = Vec::new();
+    let features: Vec<serde_json::Value> = items
+        .iter()
+        .enumerate()
+        .map(|(i, item)| feature(i, item, &mut warnings))
+        .collect();
+    let fc = serde_json::json!({"type": "FeatureCollection", "features": features});
+    Ok((fc.to_string(), warnings))
+}
+
+/// A POI feature: `id`, a point geometry (`null` without one) and
+/// `properties`.
+pub fn point_feature(
+    id: Option<String>,
+    point: Option<(f64, f64)>,
+    properties: serde_json::Value,
+) -> serde_json::Value {
+    serde_json::json!({
+        "type": "Feature",
+        "id": id,
+        "geometry": point.map(|(x, y)| serde_json::json!({"type": "Point", "coordinates": [x, y]})),
+        "properties": properties,
+    })
 }
 
 /// The error for more POIs or rows than `max_features`.
@@ -242,23 +268,31 @@ mod tests {
     #[test]
     fn amap_codes_take_the_longest_prefix_and_the_first_matching_alternative() {
         let m = PoiMappings::builtin().expect("built-in");
-        assert_eq!(m.amap_category("141203"), Some("primary_school"));
-        assert_eq!(m.amap_category("141204|141205"), Some("kindergarten"));
-        assert_eq!(m.amap_category("141299|150702"), Some("bus_stop"));
-        assert_eq!(m.amap_category("050100"), Some("restaurant"));
-        assert_eq!(m.amap_category("141201"), None);
-        assert_eq!(m.amap_category(""), None);
+        for (typecode, want) in [
+            ("141201", None),
+            ("", None),
+            ("141203", Some("primary_school")),
+            ("141204|141205", Some("kindergarten")),
+            ("141299|150702", Some("bus_stop")),
+            ("050100", Some("restaurant")),
+        ] {
+            assert_eq!(m.amap_category(typecode), want, "{typecode}");
+        }
     }
 
     #[test]
     fn baidu_tags_match_whole_levels_only() {
         let m = PoiMappings::builtin().expect("built-in");
-        assert_eq!(m.baidu_category("教育培训;幼儿园"), Some("kindergarten"));
-        assert_eq!(m.baidu_category("美食;中餐厅"), Some("restaurant"));
-        assert_eq!(m.baidu_category("美食"), Some("restaurant"));
-        // `美食x` is not the level `美食`.
-        assert_eq!(m.baidu_category("美食x;中餐厅"), None);
-        assert_eq!(m.baidu_category("房地产;写字楼"), None);
+        for (tag, want) in [
+            ("教育培训;幼儿园", Some("kindergarten")),
+            ("美食;中餐厅", Some("restaurant")),
+            ("美食", Some("restaurant")),
+            // `美食x` is not the level `美食`.
+            ("美食x;中餐厅", None),
+            ("房地产;写字楼", None),
+        ] {
+            assert_eq!(m.baidu_category(tag), want, "{tag}");
+        }
     }
 
     #[test]

@@ -203,18 +203,13 @@ pub fn service_areas(
     let (category, p) = options.resolve()?;
     let engine = community.access_engine()?;
     let mut warnings = Vec::new();
-    let (count, on) =
-        engine.reachable_facilities(category, p.max_snap_m, &mut |w| warnings.push(w));
-    let sources: Vec<Source> = on
-        .into_iter()
-        .map(|(point, snap)| Source { point, snap })
-        .collect();
-    if count == 0 {
-        warnings.push(Warning::global(
-            "EMPTY_CATEGORY",
-            format!("no `{category}` facility in the data: the service areas are empty"),
-        ));
-    }
+    let (_, sources) = Source::facilities(
+        engine,
+        category,
+        p.max_snap_m,
+        &mut warnings,
+        "the service areas are empty",
+    );
     let centre = if sources.is_empty() {
         Point::new(0.0, 0.0)
     } else {

@@ -77,22 +77,9 @@ pub(crate) fn prune(
     r: f64,
     r_in: f64,
 ) -> (Vec<[Coord<f64>; 2]>, Vec<Polygon<f64>>) {
-    let Some(first) = segments.first() else {
+    let Some((lo, hi)) = crate::geodesy::coord_bounds(segments.iter().flatten()) else {
         return (Vec::new(), Vec::new());
     };
-    let (mut lo, mut hi) = (first[0], first[0]);
-    for s in segments {
-        for c in s {
-            lo = Coord {
-                x: lo.x.min(c.x),
-                y: lo.y.min(c.y),
-            };
-            hi = Coord {
-                x: hi.x.max(c.x),
-                y: hi.y.max(c.y),
-            };
-        }
-    }
     let extent = (hi.x - lo.x + 2.0 * r) * (hi.y - lo.y + 2.0 * r);
     let g = (CELL_FRACTION * r_in).max((extent / MAX_CELLS as f64).sqrt());
     let h = g * std::f64::consts::FRAC_1_SQRT_2;

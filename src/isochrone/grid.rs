@@ -176,21 +176,13 @@ pub fn travel_time_grid(community: &Community, options: &GridOptions) -> Result<
     let (cols, rows) = (cols_f as usize, rows_f as usize);
     let net = engine.network();
     let mut warnings = Vec::new();
-    let (count, on) =
-        engine.reachable_facilities(p.category, p.max_snap_m, &mut |w| warnings.push(w));
-    let sources: Vec<Source> = on
-        .into_iter()
-        .map(|(point, snap)| Source { point, snap })
-        .collect();
-    if count == 0 {
-        warnings.push(Warning::global(
-            "EMPTY_CATEGORY",
-            format!(
-                "no `{}` facility in the data: every cell is null",
-                p.category
-            ),
-        ));
-    }
+    let (count, sources) = Source::facilities(
+        engine,
+        p.category,
+        p.max_snap_m,
+        &mut warnings,
+        "every cell is null",
+    );
     let reachable_facilities = sources.len();
     let reach = ReachableNetwork::new(net, sources, f64::INFINITY);
     let per_minute = 60.0 * p.walk_speed_mps;

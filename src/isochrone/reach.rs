@@ -21,6 +21,8 @@
 use geo::{Coord, Point};
 
 use super::same_edge::SameEdge;
+use crate::access::AccessEngine;
+use crate::error::Warning;
 use crate::network::{BoundedSearch, Network, Snap};
 
 /// A starting point of a search: a position and its access point.
@@ -30,6 +32,34 @@ pub struct Source {
     pub point: Point<f64>,
     /// Where it meets the network.
     pub snap: Snap,
+}
+
+impl Source {
+    /// How many facilities `category` has, and those within `max_snap_m` of
+    /// the network as sources. Each one farther off adds its warning to `warnings`; a
+    /// category with no facility at all adds `EMPTY_CATEGORY`, whose
+    /// sentence ends with `consequence` (what that means for the result).
+    pub(crate) fn facilities(
+        engine: &AccessEngine,
+        category: &str,
+        max_snap_m: f64,
+        warnings: &mut Vec<Warning>,
+        consequence: &str,
+    ) -> (usize, Vec<Source>) {
+        let (count, on) =
+            engine.reachable_facilities(category, max_snap_m, &mut |w| warnings.push(w));
+        if count == 0 {
+            warnings.push(Warning::global(
+                "EMPTY_CATEGORY",
+                format!("no `{category}` facility in the data: {consequence}"),
+            ));
+        }
+        let sources = on
+            .into_iter()
+            .map(|(point, snap)| Source { point, snap })
+            .collect();
+        (count, sources)
+    }
 }
 
 /// A reached part of an edge or of a connector, lon/lat.

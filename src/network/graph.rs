@@ -24,7 +24,7 @@ use std::hash::{BuildHasherDefault, Hasher};
 use geo::{Coord, Point};
 
 use super::metric;
-use crate::geodesy::LocalPlane;
+use crate::geodesy::{coord_bounds, LocalPlane};
 use crate::model::Road;
 
 /// A small fast hasher for integer keys (FxHash's mixing step).
@@ -141,18 +141,10 @@ fn merge_close(coords: &[Coord<f64>], tol_m: f64) -> Vec<u32> {
     if tol_m <= 0.0 || coords.is_empty() {
         return uf.0;
     }
-    let (mut min, mut max) = (coords[0], coords[0]);
-    for c in coords {
-        min = Coord {
-            x: min.x.min(c.x),
-            y: min.y.min(c.y),
-        };
-        max = Coord {
-            x: max.x.max(c.x),
-            y: max.y.max(c.y),
-        };
-    }
-    let plane = LocalPlane::new(Point::new((min.x + max.x) / 2.0, (min.y + max.y) / 2.0));
+    let Some((min, max)) = coord_bounds(coords) else {
+        return uf.0;
+    };
+    let plane = LocalPlane::centred_on_box(min, max);
     let xy: Vec<(f64, f64)> = coords.iter().map(|c| plane.project(c.x, c.y)).collect();
     let cell = |p: (f64, f64)| ((p.0 / tol_m).floor() as i64, (p.1 / tol_m).floor() as i64);
     // Cell -> first vertex, plus a chain of further vertices in the same cell.

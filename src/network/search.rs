@@ -376,23 +376,20 @@ mod tests {
         Graph::from_roads(&[road], 0.0)
     }
 
+    fn seed(node: u32, dist_m: f64, source: u32) -> Seed {
+        Seed {
+            node,
+            dist_m,
+            source,
+        }
+    }
+
     #[test]
     fn nearest_source_and_limit() {
         let g = path();
         let step = g.edges()[0].length_m;
         let mut s = NearestSources::new();
-        let seeds = [
-            Seed {
-                node: 0,
-                dist_m: 0.0,
-                source: 7,
-            },
-            Seed {
-                node: 3,
-                dist_m: 10.0,
-                source: 9,
-            },
-        ];
+        let seeds = [seed(0, 0.0, 7), seed(3, 10.0, 9)];
         s.run(&g, &seeds, f64::INFINITY);
         assert_eq!(s.source(1), 7);
         assert_eq!(s.source(2), 9);
@@ -408,23 +405,7 @@ mod tests {
         let g = path();
         let mut s = KNearestSources::new();
         // Source 1 is seeded twice; it must count once.
-        let seeds = [
-            Seed {
-                node: 0,
-                dist_m: 0.0,
-                source: 1,
-            },
-            Seed {
-                node: 1,
-                dist_m: 5.0,
-                source: 1,
-            },
-            Seed {
-                node: 3,
-                dist_m: 0.0,
-                source: 2,
-            },
-        ];
+        let seeds = [seed(0, 0.0, 1), seed(1, 5.0, 1), seed(3, 0.0, 2)];
         s.run(&g, &seeds, 3, f64::INFINITY);
         let l: Vec<Label> = s.labels(1).collect();
         assert_eq!(l.len(), 2);

@@ -25,7 +25,7 @@ use rstar::{PointDistance, RTree, AABB};
 
 use super::graph::Graph;
 use super::metric::Around;
-use crate::geodesy::LocalPlane;
+use crate::geodesy::{coord_bounds, LocalPlane};
 
 /// Where a point meets the network.
 #[derive(Debug, Clone, Copy, PartialEq)]
@@ -84,21 +84,9 @@ impl SnapIndex {
     /// Indexes every edge of `graph`.
     pub fn new(graph: &Graph) -> SnapIndex {
         let nodes = graph.nodes();
-        let (mut min, mut max) = (Coord { x: 0.0, y: 0.0 }, Coord { x: 0.0, y: 0.0 });
-        if let Some(first) = nodes.first() {
-            (min, max) = (*first, *first);
-        }
-        for c in nodes {
-            min = Coord {
-                x: min.x.min(c.x),
-                y: min.y.min(c.y),
-            };
-            max = Coord {
-                x: max.x.max(c.x),
-                y: max.y.max(c.y),
-            };
-        }
-        let plane = LocalPlane::new(Point::new((min.x + max.x) / 2.0, (min.y + max.y) / 2.0));
+        let origin = Coord { x: 0.0, y: 0.0 };
+        let (min, max) = coord_bounds(nodes).unwrap_or((origin, origin));
+        let plane = LocalPlane::centred_on_box(min, max);
         let xy = |c: Coord<f64>| {
             let (x, y) = plane.project(c.x, c.y);
             [x, y]

@@ -435,12 +435,8 @@ fn scenario_results(
                     weighted += r.weight * score;
                 }
             }
-            let score = (w_assessed > 0.0).then(|| round_to(weighted / w_assessed, SCORE_DECIMALS));
-            let completeness = if w_applicable > 0.0 {
-                round_to(w_assessed / w_applicable, VALUE_DECIMALS)
-            } else {
-                0.0
-            };
+            let (score, completeness) =
+                score_and_completeness(weighted, w_assessed, w_assessed, w_applicable);
             let required = s
                 .required_for
                 .as_ref()
@@ -473,6 +469,18 @@ fn overall(scenarios: &[ScenarioResult]) -> (Option<f64>, f64) {
             weighted += s.weight * score;
         }
     }
+    score_and_completeness(weighted, w_scored, w_complete, w_applicable)
+}
+
+/// The rounded weighted mean score `weighted / w_scored` (`None` without
+/// weight scored) and the rounded completeness `w_complete / w_applicable`
+/// (0 without weight applicable).
+fn score_and_completeness(
+    weighted: f64,
+    w_scored: f64,
+    w_complete: f64,
+    w_applicable: f64,
+) -> (Option<f64>, f64) {
     let score = (w_scored > 0.0).then(|| round_to(weighted / w_scored, SCORE_DECIMALS));
     let completeness = if w_applicable > 0.0 {
         round_to(w_complete / w_applicable, VALUE_DECIMALS)

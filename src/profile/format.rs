@@ -223,42 +223,19 @@ mod tests {
             max,
             value_from: None,
         };
-        assert_eq!(
-            fmt_target(
-                &t(Op::Ge, Some(100.0), None, None),
-                Unit::M2Per100Households,
-                Lang::Zh
-            ),
-            "≥ 100 m²/百户"
-        );
-        assert_eq!(
-            fmt_target(&t(Op::Gt, Some(0.9), None, None), Unit::Share, Lang::En),
-            "> 90%"
-        );
-        assert_eq!(
-            fmt_target(
-                &t(Op::Between, None, Some(2.2), Some(2.8)),
-                Unit::Ratio,
-                Lang::En
-            ),
-            "2.2–2.8"
-        );
-        assert_eq!(
-            fmt_target(&t(Op::Eq, Some(1.0), None, None), Unit::Boolean, Lang::Zh),
-            "是"
-        );
-        assert_eq!(
-            fmt_target(&t(Op::Le, Some(80.0), None, None), Unit::M, Lang::En),
-            "≤ 80 m"
-        );
-        assert_eq!(
-            fmt_target(&t(Op::Lt, Some(3.0), None, None), Unit::Count, Lang::En),
-            "< 3"
-        );
-        assert_eq!(
-            fmt_target(&t(Op::Eq, Some(3.0), None, None), Unit::Count, Lang::En),
-            "= 3"
-        );
+        #[rustfmt::skip]
+        let cases = [
+            (t(Op::Ge, Some(100.0), None, None), Unit::M2Per100Households, Lang::Zh, "≥ 100 m²/百户"),
+            (t(Op::Gt, Some(0.9), None, None), Unit::Share, Lang::En, "> 90%"),
+            (t(Op::Between, None, Some(2.2), Some(2.8)), Unit::Ratio, Lang::En, "2.2–2.8"),
+            (t(Op::Eq, Some(1.0), None, None), Unit::Boolean, Lang::Zh, "是"),
+            (t(Op::Le, Some(80.0), None, None), Unit::M, Lang::En, "≤ 80 m"),
+            (t(Op::Lt, Some(3.0), None, None), Unit::Count, Lang::En, "< 3"),
+            (t(Op::Eq, Some(3.0), None, None), Unit::Count, Lang::En, "= 3"),
+        ];
+        for (target, unit, lang, want) in cases {
+            assert_eq!(fmt_target(&target, unit, lang), want);
+        }
     }
 
     #[test]

@@ -155,15 +155,26 @@ fn check_sources(doc: &ProfileDoc) -> Result<()> {
     Ok(())
 }
 
+/// What a parameter name must look like.
+const PARAMETER_NAME_RULE: &str = "parameter names are letters, digits and `_`";
+/// What an attribute name must look like.
+const ATTRIBUTE_NAME_RULE: &str =
+    "attribute names start with a letter and contain only letters, digits and `_`";
+
+/// The path `section.name` of an entry named by an identifier; an
+/// `INVALID_PROFILE` error saying `rule` there when `name` is not one.
+fn identifier_path(section: &str, name: &str, rule: &str) -> Result<String> {
+    let path = format!("{section}.{name}");
+    if is_identifier(name) {
+        Ok(path)
+    } else {
+        Err(invalid(&path, rule))
+    }
+}
+
 fn check_parameters(doc: &ProfileDoc) -> Result<()> {
     for (name, p) in &doc.parameters {
-        let path = format!("parameters.{name}");
-        if !is_identifier(name) {
-            return Err(invalid(
-                &path,
-                "parameter names are letters, digits and `_`",
-            ));
-        }
+        let path = identifier_path("parameters", name, PARAMETER_NAME_RULE)?;
         check_source_refs(doc, &format!("{path}.source"), &p.source)?;
         if let Some(note) = &p.note {
             check_text(&format!("{path}.note"), note)?;
@@ -279,13 +290,7 @@ fn check_soil_table(doc: &ProfileDoc, name: &str, vpath: &str, v: &[f64]) -> Res
 
 fn check_attributes(doc: &ProfileDoc) -> Result<()> {
     for (name, a) in &doc.attributes {
-        let path = format!("attributes.{name}");
-        if !is_identifier(name) {
-            return Err(invalid(
-                &path,
-                "attribute names start with a letter and contain only letters, digits and `_`",
-            ));
-        }
+        let path = identifier_path("attributes", name, ATTRIBUTE_NAME_RULE)?;
         check_text(&format!("{path}.label"), &a.label)?;
         if let Some(d) = &a.description {
             check_text(&format!("{path}.description"), d)?;

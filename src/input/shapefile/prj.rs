@@ -373,22 +373,16 @@ mod tests {
         let cm = ESRI_4528
             .replace("40500000.0", "500000.0")
             .replace("Zone_40", "CM 120E");
-        assert!(matches!(
-            parse(&cm, "b"),
-            Ok(PrjCrs::GaussKruger { epsg: 4549, .. })
-        ));
         let z25 = ESRI_4528
             .replace("40500000.0", "25500000.0")
             .replace("120.0", "75.0");
-        assert!(matches!(
-            parse(&z25, "b"),
-            Ok(PrjCrs::GaussKruger { epsg: 4513, .. })
-        ));
         let cm135 = cm.replace("120.0", "135.0");
-        assert!(matches!(
-            parse(&cm135, "b"),
-            Ok(PrjCrs::GaussKruger { epsg: 4554, .. })
-        ));
+        for (text, want) in [(&cm, 4549), (&z25, 4513), (&cm135, 4554)] {
+            match parse(text, "b") {
+                Ok(PrjCrs::GaussKruger { epsg, .. }) => assert_eq!(epsg, want),
+                other => panic!("{want}: {other:?}"),
+            }
+        }
     }
 
     #[test]
