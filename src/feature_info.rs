@@ -102,9 +102,14 @@ mod tests {
     #[test]
     fn title_and_credit_are_tidied() {
         let s = read(false).summary();
-        let src = &s.sources[0];
+        let src = &s.sources[0].declared;
         assert_eq!(src.title.as_deref(), Some("拱宸桥 社区"));
         assert_eq!(src.attribution.as_deref(), Some("© 测绘院; OSM"));
+        let json = serde_json::to_string(&s.sources[0]).expect("json");
+        assert!(
+            json.contains(r#""title":"拱宸桥 社区","attribution":"© 测绘院; OSM""#),
+            "{json}"
+        );
     }
 
     #[test]
@@ -114,7 +119,7 @@ mod tests {
             r#"{{"type":"FeatureCollection","name":5,"attribution":"{long}","features":[]}}"#
         );
         let c = Community::from_geojson(&doc, &ReadOptions::default()).expect("reads");
-        let src = &c.summary().sources[0];
+        let src = &c.summary().sources[0].declared;
         assert_eq!(src.title, None);
         let credit = src.attribution.as_deref().expect("credit");
         assert_eq!(

@@ -3310,9 +3310,8 @@ export interface SoilFactor {
  */
 export interface SourceInfo {
   /**
-   * A GeoJSON collection's own top-level `attribution` (a string, or a
-   * list of strings joined with `; `), spaces folded, cut at 300
-   * characters: the data credit to show with its results.
+   * The collection's own top-level `attribution` (a string, or a list
+   * of strings joined with `; `): the data credit to show with results.
    */
   attribution: string | null;
   /**
@@ -3337,8 +3336,7 @@ export interface SourceInfo {
    */
   name: string | null;
   /**
-   * A GeoJSON collection's own top-level `name`, spaces folded, cut at
-   * 300 characters.
+   * The collection's own top-level `name` (a GeoJSON file's title).
    */
   title: string | null;
 }

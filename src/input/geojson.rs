@@ -416,10 +416,19 @@ pub struct Split<'a> {
     /// The geometry type when the top level was a bare geometry; its one
     /// "feature" is then that geometry (read it with [`bare_feature`]).
     pub bare: Option<String>,
-    /// A collection's own top-level `name`, tidied.
+    /// What a collection says about itself.
+    pub declared: Declared,
+}
+
+/// What a GeoJSON collection says about itself at its top level: spaces
+/// folded, cut at [`MAX_CREDIT_CHARS`] characters.
+#[derive(Debug, Clone, Default, PartialEq, serde::Serialize)]
+#[cfg_attr(test, derive(schemars::JsonSchema))]
+pub struct Declared {
+    /// The collection's own top-level `name` (a GeoJSON file's title).
     pub title: Option<String>,
-    /// A collection's own top-level `attribution` (a string or a list of
-    /// strings), tidied.
+    /// The collection's own top-level `attribution` (a string, or a list
+    /// of strings joined with `; `): the data credit to show with results.
     pub attribution: Option<String>,
 }
 
@@ -448,8 +457,10 @@ pub fn split(text: &str) -> Result<Split<'_>> {
                 features,
                 single: false,
                 bare: None,
-                title: title(top.name),
-                attribution: credit(top.attribution),
+                declared: Declared {
+                    title: title(top.name),
+                    attribution: credit(top.attribution),
+                },
             }),
             None => Err(Error::NotFeatureCollection {
                 reason: "FeatureCollection has no `features` array".into(),
@@ -461,8 +472,7 @@ pub fn split(text: &str) -> Result<Split<'_>> {
                 features: vec![whole],
                 single: true,
                 bare: None,
-                title: None,
-                attribution: None,
+                declared: Declared::default(),
             })
         }
         Some(
@@ -474,8 +484,7 @@ pub fn split(text: &str) -> Result<Split<'_>> {
                 features: vec![whole],
                 single: false,
                 bare: Some(other.to_string()),
-                title: None,
-                attribution: None,
+                declared: Declared::default(),
             })
         }
         Some(other) => Err(Error::NotFeatureCollection {

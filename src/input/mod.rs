@@ -192,8 +192,7 @@ pub fn read_sources(sources: &[Source<'_>], options: &ReadOptions) -> Result<Dat
             crs: p.crs,
             first_feature_index: first,
             feature_count: split.features.len(),
-            title: split.title,
-            attribution: split.attribution,
+            declared: split.declared,
         });
         total += split.features.len();
         if total > options.max_features {

@@ -88,13 +88,9 @@ pub struct SourceInfo {
     pub first_feature_index: usize,
     /// Members of its `features` array (POIs of a place-search reply).
     pub feature_count: usize,
-    /// A GeoJSON collection's own top-level `name`, spaces folded, cut at
-    /// 300 characters.
-    pub title: Option<String>,
-    /// A GeoJSON collection's own top-level `attribution` (a string, or a
-    /// list of strings joined with `; `), spaces folded, cut at 300
-    /// characters: the data credit to show with its results.
-    pub attribution: Option<String>,
+    /// What a GeoJSON collection says about itself (`title`, `attribution`).
+    #[serde(flatten)]
+    pub declared: super::geojson::Declared,
 }
 
 /// A source made ready for the GeoJSON reader.
@@ -291,8 +287,7 @@ mod tests {
             crs,
             first_feature_index: 0,
             feature_count: 0,
-            title: None,
-            attribution: None,
+            declared: Default::default(),
         };
         assert!(mixed_crs(&[info("a", Crs::Wgs84), info("b", Crs::Wgs84)]).is_none());
         let w = mixed_crs(&[info("a", Crs::Wgs84), info("b", Crs::Gcj02)]).expect("mixed");
