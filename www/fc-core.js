@@ -61,8 +61,8 @@ function readOptions(crs, maxBytes, display) {
  */
 function sourceCredit(sources) {
   const parts = sources
-    .filter((s) => s.attribution)
-    .map((s) => (sources.length === 1 ? s.attribution : `${s.name ?? `#${sources.indexOf(s) + 1}`}: ${s.attribution}`));
+    .map((s, i) => (!s.attribution ? null : sources.length === 1 ? s.attribution : `${s.name ?? `#${i + 1}`}: ${s.attribution}`))
+    .filter(Boolean);
   return parts.length ? text(parts.join('; ')) : null;
 }
 

@@ -177,7 +177,7 @@ describe(`pkg-${PKG}: Community on the bundled helsinki-centre dataset`, () => {
     withCommunity(text, undefined, (c) => {
       const [src] = c.summary().sources;
       assert.equal(src.attribution, geojson.attribution.replace(/\s+/g, ' ').trim().slice(0, 300));
-      assert.equal(src.title, typeof geojson.name === 'string' ? geojson.name : undefined);
+      assert.equal(src.title, typeof geojson.name === 'string' ? geojson.name : null);
     });
   });
 
